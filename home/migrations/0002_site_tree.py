@@ -1,0 +1,186 @@
+"""The page tree, its view restrictions and the restricted document collections.
+
+A fresh database migrated with no other step serves a coherent site. Tree paths
+are computed here (treebeard's steplen is 4, alphabet 0-9A-Z) because historical
+models have no treebeard methods.
+"""
+
+from django.db import migrations
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+MEMBERS = ("Promeneurs", "Coordination")
+COMMITTEES = {
+    "pilotage": ("Comité de pilotage", "Le comité de pilotage fixe les orientations départementales du dispositif."),
+    "financeurs": ("Comité des financeurs", "Le comité des financeurs suit les engagements financiers des partenaires."),
+    "technique": ("Comité technique", "Le comité technique prépare les travaux du comité de pilotage et suit leur mise en œuvre."),
+}
+
+
+def step(number):
+    digits = ""
+    while number:
+        number, rest = divmod(number, 36)
+        digits = ALPHABET[rest] + digits
+    return digits.rjust(4, "0")
+
+
+def paragraph(*paragraphs):
+    return [{"type": "paragraph", "value": "".join(f"<p>{p}</p>" for p in paragraphs)}]
+
+
+DISPOSITIF = paragraph(
+    "Les Promeneurs du Net sont des professionnels de la jeunesse (animateurs, éducateurs, informateurs jeunesse, "
+    "conseillers en insertion…) qui assurent une présence éducative sur les réseaux sociaux, là où les jeunes de "
+    "12 à 25 ans passent une partie de leur temps.",
+    "Mandatés par leur employeur, ils ne changent ni de métier ni de missions : ils ajoutent à leur travail de "
+    "terrain un nouveau lieu, la « rue numérique ». Ils écoutent, informent, accompagnent et orientent les jeunes "
+    "et leurs parents, en complément des actions menées dans les structures.",
+    "Dans les Pyrénées-Orientales, le dispositif est soutenu par la Caf et animé par une coordination "
+    "départementale qui accompagne, forme et réunit les promeneurs, selon les orientations du comité de pilotage.",
+)
+CHARTE = paragraph(
+    "Chaque Promeneur du Net s'engage à respecter la charte départementale : une présence identifiée et "
+    "transparente (profil professionnel à son nom et à celui de sa structure), des horaires de présence en ligne "
+    "annoncés, le respect de la vie privée des jeunes et de la confidentialité des échanges, l'orientation vers "
+    "les relais compétents quand une situation dépasse son champ d'intervention.",
+    "La charte est signée par le professionnel et par sa structure employeuse ; la coordination veille à son "
+    "respect et accompagne son évolution avec le comité de pilotage.",
+)
+MENTIONS = paragraph(
+    "Éditeur : réseau départemental des Promeneurs du Net des Pyrénées-Orientales, avec le soutien de la Caf des "
+    "Pyrénées-Orientales.",
+    "Données personnelles : les informations de l'annuaire public ne sont publiées qu'avec l'accord de chaque "
+    "promeneur. Chaque membre peut consulter, télécharger et faire rectifier ses données depuis son profil, ou "
+    "demander leur suppression à la coordination.",
+    "Cookies : ce site n'utilise que des cookies techniques nécessaires à la connexion ; aucun traceur publicitaire.",
+)
+ACCESSIBILITE = paragraph(
+    "Le réseau des Promeneurs du Net 66 s'engage à rendre son site accessible conformément au référentiel général "
+    "d'amélioration de l'accessibilité (RGAA).",
+    "Le site vise la conformité aux critères de niveau AA des WCAG 2.1 : navigation au clavier, lien d'évitement, "
+    "contrastes suffisants, formulaires étiquetés. Les contrôles sont automatisés à chaque évolution.",
+    "Si vous ne parvenez pas à accéder à un contenu ou à un service, contactez la coordination du réseau : "
+    "nous vous le fournirons sous une autre forme.",
+)
+
+
+class Tree:
+    def __init__(self, apps):
+        self.apps = apps
+        self.ContentType = apps.get_model("contenttypes", "ContentType")
+        self.locale = apps.get_model("wagtailcore", "Locale").objects.order_by("pk").first()
+
+    def add_page(self, model_label, parent, title, slug, in_menu=False, **fields):
+        app_label, model_name = model_label.split(".")
+        Model = self.apps.get_model(app_label, model_name)
+        content_type, _ = self.ContentType.objects.get_or_create(app_label=app_label, model=model_name.lower())
+        page = Model.objects.create(
+            title=title,
+            draft_title=title,
+            slug=slug,
+            content_type=content_type,
+            path=parent.path + step(parent.numchild + 1),
+            depth=parent.depth + 1,
+            numchild=0,
+            url_path=f"{parent.url_path}{slug}/",
+            live=True,
+            show_in_menus=in_menu,
+            locale=self.locale,
+            **fields,
+        )
+        parent.numchild += 1
+        parent.save(update_fields=["numchild"])
+        return page
+
+
+def add_collection(Collection, parent, name):
+    collection = Collection.objects.create(
+        name=name, path=parent.path + step(parent.numchild + 1), depth=parent.depth + 1, numchild=0
+    )
+    parent.numchild += 1
+    parent.save(update_fields=["numchild"])
+    return collection
+
+
+def restrict(Restriction, groups, **target):
+    restriction = Restriction.objects.create(restriction_type="groups", **target)
+    restriction.groups.set(groups)
+
+
+def build(apps, schema_editor):
+    Page = apps.get_model("wagtailcore", "Page")
+    Site = apps.get_model("wagtailcore", "Site")
+    Group = apps.get_model("auth", "Group")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    PageViewRestriction = apps.get_model("wagtailcore", "PageViewRestriction")
+    CollectionViewRestriction = apps.get_model("wagtailcore", "CollectionViewRestriction")
+    tree = Tree(apps)
+
+    root = Page.objects.get(depth=1)
+    # Replace Wagtail's "Welcome" page with the network's home page.
+    Site.objects.all().delete()
+    Page.objects.filter(depth=2).delete()
+    root.numchild = 0
+    root.save(update_fields=["numchild"])
+
+    home = tree.add_page(
+        "home.HomePage",
+        root,
+        "Promeneurs du Net des Pyrénées-Orientales",
+        "accueil",
+        hero_title="Des professionnels de la jeunesse présents sur tes réseaux",
+        hero_text="<p>Une question, un souci, une envie de projet ? Les Promeneurs du Net des Pyrénées-Orientales "
+        "sont là pour t'écouter et t'orienter, en ligne comme dans leur structure.</p>",
+        intro="Le réseau départemental des Promeneurs du Net, soutenu par la Caf des Pyrénées-Orientales.",
+        body=DISPOSITIF[:1],
+    )
+    home.url_path = "/accueil/"
+    home.save(update_fields=["url_path"])
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Promeneurs du Net 66")
+
+    tree.add_page("home.StandardPage", home, "Le dispositif", "le-dispositif", in_menu=True,
+                  intro="Une présence éducative sur Internet, en complément du travail de terrain.", body=DISPOSITIF)
+    tree.add_page("home.StandardPage", home, "La charte", "charte", in_menu=True,
+                  intro="Les engagements de chaque Promeneur du Net et de sa structure.", body=CHARTE)
+    tree.add_page("home.StandardPage", home, "Mentions légales", "mentions-legales", body=MENTIONS)
+    tree.add_page("home.StandardPage", home, "Accessibilité", "accessibilite",
+                  intro="Déclaration d'accessibilité du site.", body=ACCESSIBILITE)
+
+    members = list(Group.objects.filter(name__in=MEMBERS))
+    coordination = Group.objects.get(name="Coordination")
+    space = tree.add_page("home.SpacePage", home, "Espace membres", "espace", in_menu=True,
+                          intro="L'espace de travail partagé des Promeneurs du Net des Pyrénées-Orientales.")
+    restrict(PageViewRestriction, members, page=space)
+    for model, title, slug, intro in (
+        ("resources.ResourceIndexPage", "Ressources", "ressources", "Supports de formation, fiches pratiques, cadre juridique."),
+        ("resources.WatchIndexPage", "Veille", "veille", "Articles, études et rapports repérés pour le réseau."),
+        ("resources.NewsIndexPage", "Actualités du réseau", "actualites", "Les nouvelles du réseau départemental."),
+        ("resources.TrainingIndexPage", "Formations", "formations", "Les formations proposées aux promeneurs."),
+        ("resources.ExchangeIndexPage", "Échanges de pratiques", "echanges", "Questions et situations partagées entre promeneurs."),
+    ):
+        tree.add_page(model, space, title, slug, in_menu=True, intro=intro)
+
+    committees_home = tree.add_page("home.CommitteeIndexPage", home, "Comités", "comites", in_menu=True,
+                                    intro="Ordres du jour, documents et comptes rendus des instances du dispositif.")
+    committee_groups = list(Group.objects.filter(name__in=[name for name, _ in COMMITTEES.values()]))
+    restrict(PageViewRestriction, [*committee_groups, coordination], page=committees_home)
+    root_collection = Collection.objects.get(depth=1)
+    members_collection = add_collection(Collection, root_collection, "Documents des membres")
+    restrict(CollectionViewRestriction, members, collection=members_collection)
+    for slug, (name, intro) in COMMITTEES.items():
+        group = Group.objects.get(name=name)
+        page = tree.add_page("home.CommitteePage", committees_home, name, slug, intro=intro)
+        restrict(PageViewRestriction, [group, coordination], page=page)
+        collection = add_collection(Collection, root_collection, f"Documents du {name.lower()}")
+        restrict(CollectionViewRestriction, [group, coordination], collection=collection)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("home", "0001_initial"),
+        ("resources", "0001_initial"),
+        ("accounts", "0001_create_groups"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
+    ]
+    operations = [migrations.RunPython(build, migrations.RunPython.noop)]

@@ -1,0 +1,3 @@
+from .directory import Promeneur, SocialProfile, Structure, Territory, Theme
+
+__all__ = ["Promeneur", "SocialProfile", "Structure", "Territory", "Theme"]

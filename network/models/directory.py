@@ -1,0 +1,211 @@
+"""The departmental directory: territories, structures, promeneurs and their social profiles."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+
+def unique_slug(instance, value, max_length=80):
+    """A slug for ``value`` that no other row of the instance's model uses."""
+    base = slugify(value)[:max_length] or "fiche"
+    slug, counter = base, 2
+    others = type(instance).objects.exclude(pk=instance.pk)
+    while others.filter(slug=slug).exists():
+        slug = f"{base[: max_length - 4]}-{counter}"
+        counter += 1
+    return slug
+
+
+class Territory(models.Model):
+    class Kind(models.TextChoices):
+        EPCI = "epci", "EPCI (communauté de communes ou d'agglomération)"
+        COMMUNE = "commune", "Commune"
+        SECTOR = "secteur", "Secteur"
+
+    name = models.CharField("Nom", max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField("Type", max_length=20, choices=Kind.choices, default=Kind.EPCI)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Territoire"
+        verbose_name_plural = "Territoires"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
+class Theme(models.Model):
+    """Themes a promeneur works on, shared with the activity grids."""
+
+    name = models.CharField("Nom", max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Thématique"
+        verbose_name_plural = "Thématiques"
+
+    def __str__(self):
+        return self.name
+
+
+class Structure(index.Indexed, models.Model):
+    class Kind(models.TextChoices):
+        SOCIAL_CENTRE = "centre_social", "Centre social"
+        MJC = "mjc", "MJC"
+        YOUTH_INFO = "pij_bij", "PIJ / BIJ"
+        MISSION_LOCALE = "mission_locale", "Mission locale"
+        PREVENTION = "prevention", "Prévention spécialisée"
+        LOCAL_AUTHORITY = "collectivite", "Collectivité"
+        ASSOCIATION = "association", "Association"
+        OTHER = "autre", "Autre"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        PROSPECT = "en_projet", "En projet"
+        INACTIVE = "inactive", "Inactive"
+
+    name = models.CharField("Nom", max_length=200, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField("Type", max_length=30, choices=Kind.choices, default=Kind.ASSOCIATION)
+    address = models.CharField("Adresse", max_length=255, blank=True)
+    postcode = models.CharField("Code postal", max_length=10, blank=True)
+    commune = models.CharField("Commune", max_length=120, blank=True)
+    territory = models.ForeignKey(
+        Territory, verbose_name="Territoire", null=True, blank=True, on_delete=models.SET_NULL, related_name="structures"
+    )
+    phone = models.CharField("Téléphone", max_length=30, blank=True)
+    website = models.URLField("Site web", blank=True)
+    referent_name = models.CharField("Référent : nom", max_length=120, blank=True)
+    referent_role = models.CharField("Référent : fonction", max_length=120, blank=True)
+    referent_email = models.EmailField("Référent : e-mail", blank=True)
+    referent_phone = models.CharField("Référent : téléphone", max_length=30, blank=True)
+    priority_neighbourhood = models.BooleanField("Quartier prioritaire (QPV)", default=False)
+    status = models.CharField("Statut", max_length=20, choices=Status.choices, default=Status.ACTIVE)
+
+    search_fields = [index.SearchField("name"), index.SearchField("commune"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Structure"
+        verbose_name_plural = "Structures"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
+class PromeneurQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def publicly_listed(self):
+        """Who the public directory may show: active and opted in."""
+        return self.active().filter(public_listing=True)
+
+
+class Promeneur(index.Indexed, ClusterableModel):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Compte",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="promeneur",
+    )
+    first_name = models.CharField("Prénom", max_length=80)
+    last_name = models.CharField("Nom", max_length=80)
+    slug = models.SlugField(max_length=120, unique=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name="Photo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    job_title = models.CharField("Fonction", max_length=120, blank=True)
+    structure = models.ForeignKey(
+        Structure, verbose_name="Structure", null=True, blank=True, on_delete=models.SET_NULL, related_name="promeneurs"
+    )
+    territories = ParentalManyToManyField(Territory, verbose_name="Territoires d'intervention", blank=True)
+    themes = ParentalManyToManyField(Theme, verbose_name="Thématiques", blank=True)
+    email = models.EmailField("E-mail professionnel", blank=True)
+    phone = models.CharField("Téléphone professionnel", max_length=30, blank=True)
+    presentation = models.TextField("Présentation", blank=True)
+    hours_online = models.CharField(
+        "Horaires en ligne", max_length=200, blank=True, help_text="Par exemple : mardi et jeudi 17h–19h"
+    )
+    charter_version = models.CharField("Version de la charte signée", max_length=20, blank=True)
+    charter_signed_on = models.DateField("Charte signée le", null=True, blank=True)
+    entry_date = models.DateField("Date d'entrée dans le réseau", null=True, blank=True)
+    exit_date = models.DateField("Date de sortie", null=True, blank=True)
+    is_active = models.BooleanField("Actif", default=True)
+    public_listing = models.BooleanField(
+        "Accepte de figurer dans l'annuaire public", default=False
+    )
+    photo_consent = models.BooleanField("Accepte la diffusion publique de sa photo", default=False)
+    updated_at = models.DateTimeField("Modifié le", auto_now=True)
+
+    objects = PromeneurQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("first_name"),
+        index.SearchField("last_name"),
+        index.SearchField("presentation"),
+        index.AutocompleteField("last_name"),
+        index.FilterField("is_active"),
+        index.FilterField("public_listing"),
+    ]
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = "Promeneur"
+        verbose_name_plural = "Promeneurs"
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.full_name)
+        super().save(*args, **kwargs)
+
+
+class SocialProfile(Orderable):
+    class Network(models.TextChoices):
+        INSTAGRAM = "instagram", "Instagram"
+        SNAPCHAT = "snapchat", "Snapchat"
+        TIKTOK = "tiktok", "TikTok"
+        DISCORD = "discord", "Discord"
+        FACEBOOK = "facebook", "Facebook"
+        YOUTUBE = "youtube", "YouTube"
+        TWITCH = "twitch", "Twitch"
+        WHATSAPP = "whatsapp", "WhatsApp"
+        X = "x", "X (Twitter)"
+        OTHER = "autre", "Autre"
+
+    promeneur = ParentalKey(Promeneur, related_name="social_profiles", on_delete=models.CASCADE)
+    network = models.CharField("Réseau", max_length=20, choices=Network.choices)
+    profile_name = models.CharField("Nom de profil", max_length=120)
+    url = models.URLField("Lien vers le profil", blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Profil sur un réseau social"
+        verbose_name_plural = "Profils sur les réseaux sociaux"
+
+    def __str__(self):
+        return f"{self.get_network_display()} : {self.profile_name}"

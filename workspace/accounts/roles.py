@@ -1,0 +1,96 @@
+"""The site's roles: group names, who counts as a member, and what each group may do.
+
+Groups are created by migration 0001; their permissions are granted after each
+``migrate`` (post_migrate), because model permissions only exist once all apps
+have migrated.
+"""
+
+PROMENEURS = "Promeneurs"
+COORDINATION = "Coordination"
+COMITE_PILOTAGE = "Comité de pilotage"
+COMITE_FINANCEURS = "Comité des financeurs"
+COMITE_TECHNIQUE = "Comité technique"
+
+COMMITTEES = (COMITE_PILOTAGE, COMITE_FINANCEURS, COMITE_TECHNIQUE)
+MEMBER_GROUPS = (PROMENEURS, COORDINATION)
+ALL_GROUPS = (PROMENEURS, COORDINATION, *COMMITTEES)
+
+# Apps whose models the coordination manages entirely in the Wagtail admin.
+COORDINATION_APPS = ("home", "network", "resources", "accounts", "taggit", "wagtailforms", "wagtailredirects")
+COORDINATION_EXTRA_PERMISSIONS = (
+    ("wagtailadmin", "access_admin"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("auth", "add_user"),
+    ("auth", "change_user"),
+    ("auth", "view_user"),
+    ("wagtailcore", "add_workflow"),
+    ("wagtailcore", "change_workflow"),
+    ("wagtailcore", "add_task"),
+    ("wagtailcore", "change_task"),
+)
+PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page")
+COLLECTION_PERMISSIONS = (
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+)
+
+
+def user_groups(user):
+    """Names of the user's groups, fetched once per user object."""
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_group_names"):
+        user._group_names = frozenset(user.groups.values_list("name", flat=True))
+    return user._group_names
+
+
+def is_member(user):
+    """Promeneurs and coordination: the people of the members' space."""
+    return user.is_authenticated and (user.is_superuser or bool(user_groups(user) & set(MEMBER_GROUPS)))
+
+
+def is_coordination(user):
+    return user.is_authenticated and (user.is_superuser or COORDINATION in user_groups(user))
+
+
+def committees_of(user):
+    return [name for name in COMMITTEES if name in user_groups(user)]
+
+
+def grant_role_permissions(sender=None, **kwargs):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    coordination = Group.objects.filter(name=COORDINATION).first()
+    if coordination is None:
+        return
+    permissions = Permission.objects.filter(content_type__app_label__in=COORDINATION_APPS)
+    extra = [
+        Permission.objects.filter(content_type__app_label=app, codename=codename).first()
+        for app, codename in COORDINATION_EXTRA_PERMISSIONS
+    ]
+    coordination.permissions.add(*permissions, *[p for p in extra if p])
+
+    root_page = Page.get_first_root_node()
+    if root_page:
+        for codename in PAGE_PERMISSIONS:
+            permission = Permission.objects.filter(content_type__app_label="wagtailcore", codename=codename).first()
+            if permission:
+                GroupPagePermission.objects.get_or_create(group=coordination, page=root_page, permission=permission)
+    root_collection = Collection.get_first_root_node()
+    if root_collection:
+        for app, codename in COLLECTION_PERMISSIONS:
+            permission = Permission.objects.filter(content_type__app_label=app, codename=codename).first()
+            if permission:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=coordination, collection=root_collection, permission=permission
+                )

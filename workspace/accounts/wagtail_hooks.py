@@ -1,0 +1,19 @@
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
+
+from .access import failed_restrictions
+
+
+# Wagtail sends anyone who fails a restriction to the login page. A visitor who is
+# already logged in gains nothing from logging in again: they get a clear 403.
+@hooks.register("before_serve_page", order=-10)
+def forbid_logged_in_users_outside_the_restriction(page, request, serve_args, serve_kwargs):
+    if request.user.is_authenticated and failed_restrictions(request.user, page.get_view_restrictions()):
+        raise PermissionDenied
+
+
+@hooks.register("before_serve_document", order=-10)
+def forbid_logged_in_users_outside_the_collection(document, request):
+    restrictions = document.collection.get_view_restrictions()
+    if request.user.is_authenticated and failed_restrictions(request.user, restrictions):
+        raise PermissionDenied

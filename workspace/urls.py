@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_static
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from workspace.search import views as search_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("recherche/", search_views.search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("workspace.accounts.urls")),
+]
+
+if settings.DEBUG:
+    # Only images are served from MEDIA_ROOT: documents always go through
+    # /documents/ so that their collection's restriction is checked.
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>(?:images|original_images)/.*)$",
+            serve_static,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler403 = "workspace.views.permission_denied"
+handler404 = "workspace.views.page_not_found"
+handler500 = "workspace.views.server_error"
