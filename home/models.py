@@ -110,10 +110,18 @@ class NetworkSettings(BaseSiteSetting):
     footer_text = models.TextField(
         "Texte du pied de page",
         blank=True,
-        default="Promeneurs du Net 66 : une présence éducative sur Internet, soutenue par la Caf des Pyrénées-Orientales.",
+        default=(
+            "Promeneurs du Net 66 : une présence éducative sur Internet, "
+            "soutenue par la Caf des Pyrénées-Orientales."
+        ),
     )
 
-    panels = [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("address"), FieldPanel("footer_text")]
+    panels = [
+        FieldPanel("contact_email"),
+        FieldPanel("contact_phone"),
+        FieldPanel("address"),
+        FieldPanel("footer_text"),
+    ]
 
     class Meta:
         verbose_name = "Coordonnées du réseau"

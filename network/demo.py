@@ -26,26 +26,100 @@ TERRITORIES = (
 STRUCTURES = (
     ("Centre social Les Oliviers (fictif)", "centre_social", "Perpignan", "66000", 0, True, "Nadia Benali"),
     ("MJC du Conflent (fictive)", "mjc", "Prades", "66500", 1, False, "Jordi Puig"),
-    ("Point Information Jeunesse de Cerdagne (fictif)", "pij_bij", "Font-Romeu-Odeillo-Via", "66120", 2, False, "Anna Soler"),
+    (
+        "Point Information Jeunesse de Cerdagne (fictif)",
+        "pij_bij",
+        "Font-Romeu-Odeillo-Via",
+        "66120",
+        2,
+        False,
+        "Anna Soler",
+    ),
     ("Mission locale Vallespir (fictive)", "mission_locale", "Céret", "66400", 4, False, "Marc Castell"),
     ("Association Prévention Jeunes 66 (fictive)", "prevention", "Perpignan", "66100", 0, True, "Sophie Ferrer"),
-    ("Maison des jeunes de la Côte Vermeille (fictive)", "collectivite", "Argelès-sur-Mer", "66700", 6, False, "Paul Vidal"),
-    ("Espace jeunes Fenouillèdes (fictif)", "association", "Saint-Paul-de-Fenouillet", "66220", 5, False, "Laura Marty"),
+    (
+        "Maison des jeunes de la Côte Vermeille (fictive)",
+        "collectivite",
+        "Argelès-sur-Mer",
+        "66700",
+        6,
+        False,
+        "Paul Vidal",
+    ),
+    (
+        "Espace jeunes Fenouillèdes (fictif)",
+        "association",
+        "Saint-Paul-de-Fenouillet",
+        "66220",
+        5,
+        False,
+        "Laura Marty",
+    ),
 )
 
 # first name, last name, job, structure index, territory indexes, public, photo consent, hours, networks
 PROMENEURS_DATA = (
-    ("Lucie", "Martin", "Animatrice jeunesse", 0, (0,), True, True, "mardi et jeudi 17h–19h", ("instagram", "snapchat")),
-    ("Karim", "Haddad", "Éducateur spécialisé", 4, (0, 7), True, False, "lundi et mercredi 16h–18h", ("instagram", "tiktok", "discord")),
+    (
+        "Lucie",
+        "Martin",
+        "Animatrice jeunesse",
+        0,
+        (0,),
+        True,
+        True,
+        "mardi et jeudi 17h–19h",
+        ("instagram", "snapchat"),
+    ),
+    (
+        "Karim",
+        "Haddad",
+        "Éducateur spécialisé",
+        4,
+        (0, 7),
+        True,
+        False,
+        "lundi et mercredi 16h–18h",
+        ("instagram", "tiktok", "discord"),
+    ),
     ("Marie", "Bosch", "Informatrice jeunesse", 2, (2,), True, True, "mercredi 14h–17h", ("instagram", "facebook")),
-    ("Thomas", "Garcia", "Conseiller en insertion", 3, (4, 3), True, False, "mardi 10h–12h et vendredi 15h–17h", ("facebook", "whatsapp")),
+    (
+        "Thomas",
+        "Garcia",
+        "Conseiller en insertion",
+        3,
+        (4, 3),
+        True,
+        False,
+        "mardi 10h–12h et vendredi 15h–17h",
+        ("facebook", "whatsapp"),
+    ),
     ("Inès", "Roca", "Animatrice de prévention", 4, (0,), False, False, "jeudi 18h–20h", ("snapchat", "tiktok")),
-    ("Hugo", "Sala", "Animateur multimédia", 1, (1, 8), True, True, "mercredi et samedi 14h–16h", ("discord", "twitch", "youtube")),
+    (
+        "Hugo",
+        "Sala",
+        "Animateur multimédia",
+        1,
+        (1, 8),
+        True,
+        True,
+        "mercredi et samedi 14h–16h",
+        ("discord", "twitch", "youtube"),
+    ),
     ("Léa", "Pujol", "Animatrice jeunesse", 5, (6,), True, True, "lundi 17h–19h", ("instagram", "tiktok")),
     ("Yanis", "Ortega", "Éducateur de rue", 4, (0, 9), True, False, "vendredi 19h–21h", ("snapchat", "instagram")),
     ("Clara", "Mas", "Animatrice socioculturelle", 6, (5,), True, True, "mardi 16h–18h", ("facebook", "instagram")),
     ("Enzo", "Camps", "Animateur jeunesse", 0, (0,), False, False, "jeudi 14h–16h", ("discord",)),
-    ("Sarah", "Llorens", "Conseillère en insertion", 3, (4,), True, True, "lundi et jeudi 10h–12h", ("whatsapp", "instagram")),
+    (
+        "Sarah",
+        "Llorens",
+        "Conseillère en insertion",
+        3,
+        (4,),
+        True,
+        True,
+        "lundi et jeudi 10h–12h",
+        ("whatsapp", "instagram"),
+    ),
     ("Nathan", "Ribes", "Informateur jeunesse", 2, (2, 1), True, False, "mercredi 17h–19h", ("tiktok", "youtube")),
 )
 
@@ -62,9 +136,7 @@ NETWORK_URLS = {
 
 
 def load(stdout):
-    territories = [
-        Territory.objects.get_or_create(name=name, defaults={"kind": kind})[0] for name, kind in TERRITORIES
-    ]
+    territories = [Territory.objects.get_or_create(name=name, defaults={"kind": kind})[0] for name, kind in TERRITORIES]
     structures = []
     for name, kind, commune, postcode, territory, qpv, referent in STRUCTURES:
         structure, _ = Structure.objects.update_or_create(
@@ -90,7 +162,9 @@ def load(stdout):
     group = Group.objects.get(name=PROMENEURS)
     User = get_user_model()
     accounts = []
-    for index, (first, last, job, structure, territory_ids, public, photo, hours, networks) in enumerate(PROMENEURS_DATA):
+    for index, (first, last, job, structure, territory_ids, public, photo, hours, networks) in enumerate(
+        PROMENEURS_DATA
+    ):
         username = f"{first}.{last}".lower().replace("è", "e").replace("é", "e")
         email = f"{username}@example.org"
         user, created = User.objects.get_or_create(
@@ -136,5 +210,7 @@ def load(stdout):
                 url=url_pattern.format(handle) if url_pattern else "",
             )
         accounts.append((username, DEMO_PASSWORD, f"Promeneur ({first} {last})"))
-    stdout.write(f"Annuaire : {len(territories)} territoires, {len(structures)} structures, {len(accounts)} promeneurs.")
+    stdout.write(
+        f"Annuaire : {len(territories)} territoires, {len(structures)} structures, {len(accounts)} promeneurs."
+    )
     return accounts

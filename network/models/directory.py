@@ -82,7 +82,12 @@ class Structure(index.Indexed, models.Model):
     postcode = models.CharField("Code postal", max_length=10, blank=True)
     commune = models.CharField("Commune", max_length=120, blank=True)
     territory = models.ForeignKey(
-        Territory, verbose_name="Territoire", null=True, blank=True, on_delete=models.SET_NULL, related_name="structures"
+        Territory,
+        verbose_name="Territoire",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="structures",
     )
     phone = models.CharField("Téléphone", max_length=30, blank=True)
     website = models.URLField("Site web", blank=True)
@@ -150,9 +155,7 @@ class Promeneur(index.Indexed, ClusterableModel):
     entry_date = models.DateField("Date d'entrée dans le réseau", null=True, blank=True)
     exit_date = models.DateField("Date de sortie", null=True, blank=True)
     is_active = models.BooleanField("Actif", default=True)
-    public_listing = models.BooleanField(
-        "Accepte de figurer dans l'annuaire public", default=False
-    )
+    public_listing = models.BooleanField("Accepte de figurer dans l'annuaire public", default=False)
     photo_consent = models.BooleanField("Accepte la diffusion publique de sa photo", default=False)
     updated_at = models.DateTimeField("Modifié le", auto_now=True)
 

@@ -17,5 +17,10 @@ def search(request):
     return render(
         request,
         "search/search.html",
-        {"query": query, "extra_query": urlencode({"q": query}), "truncated": len(" ".join(raw_query.split())) > MAX_QUERY_LENGTH, "results": results},
+        {
+            "query": query,
+            "extra_query": urlencode({"q": query}),
+            "truncated": len(" ".join(raw_query.split())) > MAX_QUERY_LENGTH,
+            "results": results,
+        },
     )

@@ -1,0 +1,37 @@
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made
+# by the same tests are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROLES = ("anonymous", "promeneur", "coordination", "pilotage", "financeurs", "technique")
+
+
+@pytest.fixture
+def users(db):
+    from tests.factories import PromeneurFactory, UserFactory
+
+    promeneur = PromeneurFactory(user=UserFactory(username="promeneur", first_name="Lucie", role="promeneur"))
+    return {
+        "anonymous": None,
+        "promeneur": promeneur.user,
+        "coordination": UserFactory(username="coordination", role="coordination"),
+        "pilotage": UserFactory(username="copil", role="pilotage"),
+        "financeurs": UserFactory(username="financeur", role="financeurs"),
+        "technique": UserFactory(username="technique", role="technique"),
+    }
+
+
+@pytest.fixture
+def client_as(client, users):
+    """``client_as("promeneur")`` is the test client logged in with that role."""
+
+    def login(role):
+        client.logout()
+        if users[role] is not None:
+            client.force_login(users[role])
+        return client
+
+    return login

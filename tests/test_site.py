@@ -1,0 +1,144 @@
+"""The site a fresh migrated database serves: tree, roles, errors, search, demo."""
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.test import RequestFactory, override_settings
+from wagtail.models import GroupPagePermission, Page, PageViewRestriction
+
+from home.models import HomePage, SpacePage, StandardPage
+from tests.factories import UserFactory
+from tests.pages import page_at, publish_child
+from workspace.accounts.roles import ALL_GROUPS, COMMITTEES, COORDINATION, PROMENEURS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_migrations_build_the_page_tree():
+    home = Page.objects.get(depth=2).specific
+    assert isinstance(home, HomePage)
+    assert home.get_site().is_default_site
+    for address in ("/le-dispositif/", "/charte/", "/mentions-legales/", "/accessibilite/"):
+        assert isinstance(page_at(address), StandardPage)
+    space = page_at("/espace/")
+    assert isinstance(space, SpacePage)
+    assert [p.slug for p in space.get_children()] == ["ressources", "veille", "actualites", "formations", "echanges"]
+    restriction = PageViewRestriction.objects.get(page=space)
+    assert set(restriction.groups.values_list("name", flat=True)) == {PROMENEURS, COORDINATION}
+
+
+@pytest.mark.django_db
+def test_roles_are_created_with_their_permissions():
+    assert set(Group.objects.values_list("name", flat=True)) >= set(ALL_GROUPS)
+    coordination = UserFactory(role="coordination")
+    assert coordination.has_perm("wagtailadmin.access_admin")
+    assert coordination.has_perm("network.change_promeneur")
+    assert GroupPagePermission.objects.filter(
+        group__name=COORDINATION, page__depth=1, permission__codename="publish_page"
+    ).exists()
+    for role in ("promeneur", "pilotage", "financeurs", "technique"):
+        user = UserFactory(role=role)
+        assert not user.has_perm("wagtailadmin.access_admin"), role
+        assert not user.get_all_permissions(), role
+    assert not GroupPagePermission.objects.filter(group__name__in=[PROMENEURS, *COMMITTEES]).exists()
+
+
+@pytest.mark.django_db
+def test_not_found_page_is_in_french(client):
+    response = client.get("/cette-page-n-existe-pas/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF="tests.urls_with_error")
+def test_server_error_page_is_in_french_and_leaks_nothing(client):
+    client.raise_request_exception = False
+    response = client.get("/erreur-de-test/")
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "Une erreur est survenue" in body
+    assert "Traceback" not in body and "secret-interne" not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "x" * 2000, "'; DROP TABLE wagtailcore_page; --", "<script>alert(1)</script>", "dispositif&page=999"],
+)
+def test_search_answers_any_query_without_error(client, query):
+    response = client.get("/recherche/", {"q": query, "page": "999"})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_finds_public_pages_and_paginates(client):
+    home = page_at("/")
+    for number in range(12):
+        publish_child(home, StandardPage(title=f"Guide pratique numéro {number}", slug=f"guide-{number}"))
+    first = client.get("/recherche/", {"q": "guide pratique"})
+    assert "12 résultats" in first.content.decode()
+    second = client.get("/recherche/", {"q": "guide pratique", "page": 2})
+    assert second.content.decode().count("Guide pratique numéro") == 2
+
+
+@pytest.mark.django_db
+def test_demo_command_runs_twice_and_its_accounts_work():
+    for _ in range(2):
+        out = io.StringIO()
+        with override_settings(DEBUG=True):
+            call_command("load_demo", stdout=out)
+    lines = [line.split() for line in out.getvalue().splitlines() if line.startswith("  ")]
+    assert len(lines) >= 10
+    request = RequestFactory().post("/connexion/")
+    for username, password, *_ in lines:
+        assert authenticate(request, username=username, password=password), username
+    assert sorted(u for u, *_ in lines) == sorted({u for u, *_ in lines}), "an account printed twice"
+
+
+@pytest.mark.django_db
+def test_demo_command_refuses_without_debug_unless_forced():
+    with pytest.raises(CommandError, match="--force"):
+        call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", "--force", stdout=io.StringIO())
+
+
+def _manage(*args, **env):
+    environment = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="workspace.settings.production",
+        SECRET_KEY="a-real-secret-key-of-sufficient-length-and-entropy-1234567890-abcdef",
+        ALLOWED_HOSTS="pdn66.example.org",
+        DEBUG="false",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNINGS" not in result.stdout + result.stderr
+
+
+def test_production_settings_require_a_secret_key():
+    result = _manage("check", DJANGO_SETTINGS_MODULE="workspace.settings.production", SECRET_KEY="")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
