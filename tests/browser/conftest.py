@@ -26,7 +26,10 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+# Function-scoped on purpose: Playwright's sync API switches greenlets, and Django's
+# connection handler is context-local. Started after the database fixtures, it lets
+# serialized_rollback restore the migrated data on the test's own connection.
+@pytest.fixture
 def chromium():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium est introuvable ({CHROMIUM}) : installez le paquet Debian « chromium ».")
