@@ -6,8 +6,6 @@ import pytest
 # by the same tests are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-ROLES = ("anonymous", "promeneur", "coordination", "pilotage", "financeurs", "technique")
-
 
 @pytest.fixture
 def users(db):

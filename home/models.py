@@ -111,8 +111,7 @@ class NetworkSettings(BaseSiteSetting):
         "Texte du pied de page",
         blank=True,
         default=(
-            "Promeneurs du Net 66 : une présence éducative sur Internet, "
-            "soutenue par la Caf des Pyrénées-Orientales."
+            "Promeneurs du Net 66 : une présence éducative sur Internet, soutenue par la Caf des Pyrénées-Orientales."
         ),
     )
 

@@ -1,13 +1,11 @@
 """The page tree, its view restrictions and the restricted document collections.
 
-A fresh database migrated with no other step serves a coherent site. Tree paths
-are computed here (treebeard's steplen is 4, alphabet 0-9A-Z) because historical
-models have no treebeard methods.
+A fresh database migrated with no other step serves a coherent site.
 """
 
 from django.db import migrations
 
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+from home.tree_building import Tree, add_collection, restrict
 
 MEMBERS = ("Promeneurs", "Coordination")
 COMMITTEES = {
@@ -16,13 +14,6 @@ COMMITTEES = {
     "technique": ("Comité technique", "Le comité technique prépare les travaux du comité de pilotage et suit leur mise en œuvre."),
 }
 
-
-def step(number):
-    digits = ""
-    while number:
-        number, rest = divmod(number, 36)
-        digits = ALPHABET[rest] + digits
-    return digits.rjust(4, "0")
 
 
 def paragraph(*paragraphs):
@@ -65,47 +56,7 @@ ACCESSIBILITE = paragraph(
 )
 
 
-class Tree:
-    def __init__(self, apps):
-        self.apps = apps
-        self.ContentType = apps.get_model("contenttypes", "ContentType")
-        self.locale = apps.get_model("wagtailcore", "Locale").objects.order_by("pk").first()
 
-    def add_page(self, model_label, parent, title, slug, in_menu=False, **fields):
-        app_label, model_name = model_label.split(".")
-        Model = self.apps.get_model(app_label, model_name)
-        content_type, _ = self.ContentType.objects.get_or_create(app_label=app_label, model=model_name.lower())
-        page = Model.objects.create(
-            title=title,
-            draft_title=title,
-            slug=slug,
-            content_type=content_type,
-            path=parent.path + step(parent.numchild + 1),
-            depth=parent.depth + 1,
-            numchild=0,
-            url_path=f"{parent.url_path}{slug}/",
-            live=True,
-            show_in_menus=in_menu,
-            locale=self.locale,
-            **fields,
-        )
-        parent.numchild += 1
-        parent.save(update_fields=["numchild"])
-        return page
-
-
-def add_collection(Collection, parent, name):
-    collection = Collection.objects.create(
-        name=name, path=parent.path + step(parent.numchild + 1), depth=parent.depth + 1, numchild=0
-    )
-    parent.numchild += 1
-    parent.save(update_fields=["numchild"])
-    return collection
-
-
-def restrict(Restriction, groups, **target):
-    restriction = Restriction.objects.create(restriction_type="groups", **target)
-    restriction.groups.set(groups)
 
 
 def build(apps, schema_editor):
