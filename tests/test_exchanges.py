@@ -101,10 +101,10 @@ def test_the_author_marks_a_reply_as_the_answer_and_the_coordinator_publishes_it
 
 
 def test_members_only_faq_entries_stay_in_the_space(client_as):
-    FaqEntry.objects.create(question="Question interne Bételgeuse", answer="Réponse", category="posture",
-                            visibility="members")
-    FaqEntry.objects.create(question="Question publique Rigel", answer="Réponse", category="autre",
-                            visibility="public")
+    FaqEntry.objects.create(
+        question="Question interne Bételgeuse", answer="Réponse", category="posture", visibility="members"
+    )
+    FaqEntry.objects.create(question="Question publique Rigel", answer="Réponse", category="autre", visibility="public")
     public = client_as("anonymous").get("/faq/").content.decode()
     assert "Rigel" in public and "Bételgeuse" not in public
     space = client_as("promeneur").get("/espace/faq/").content.decode()
@@ -168,8 +168,9 @@ def test_an_author_edits_their_message_for_a_while_and_the_history_is_kept(clien
 
 def test_after_the_edit_window_the_author_is_told_why_and_nothing_changes(client_as, member, settings):
     settings.EXCHANGES_EDIT_WINDOW_MINUTES = 30
-    message = MessageFactory(author=member, body="Texte d'origine",
-                             created_at=timezone.now() - timezone.timedelta(minutes=31))
+    message = MessageFactory(
+        author=member, body="Texte d'origine", created_at=timezone.now() - timezone.timedelta(minutes=31)
+    )
     response = client_as("promeneur").post(message_action(message, "modifier"), {"body": "Trop tard"})
     assert response.status_code == 403
     assert "délai" in response.content.decode()

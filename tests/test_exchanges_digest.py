@@ -1,5 +1,7 @@
 """The weekly digest command: new discussions and new pages of the space, opt-out, no repeat."""
 
+from io import StringIO
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -28,7 +30,7 @@ def test_members_receive_new_exchanges_and_pages_of_the_space_once(users):
     publish_child(page_at("/espace/ressources/"), StandardPage(title="Fiche pratique Capella", slug="capella"))
     mail.outbox.clear()
 
-    call_command("send_weekly_digest", stdout=open("/dev/null", "w"))
+    call_command("send_weekly_digest", stdout=StringIO())
 
     [message] = digests_to(promeneur.email)
     assert "Discussion de la semaine Véga" in message.body
@@ -42,7 +44,7 @@ def test_members_receive_new_exchanges_and_pages_of_the_space_once(users):
 
     # Run again: nothing new since the last digest, nothing sent.
     mail.outbox.clear()
-    call_command("send_weekly_digest", stdout=open("/dev/null", "w"))
+    call_command("send_weekly_digest", stdout=StringIO())
     assert mail.outbox == []
 
 
@@ -50,7 +52,7 @@ def test_a_member_who_turned_the_digest_off_gets_nothing(users):
     ExchangePreferences.objects.create(user=users["promeneur"], weekly_digest=False)
     DiscussionFactory(title="Nouveauté")
     mail.outbox.clear()
-    call_command("send_weekly_digest", stdout=open("/dev/null", "w"))
+    call_command("send_weekly_digest", stdout=StringIO())
     assert not digests_to(users["promeneur"].email)
     assert digests_to(users["coordination"].email)
 
