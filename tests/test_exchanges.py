@@ -362,3 +362,26 @@ def test_following_and_preferences(client_as, member, other_member, client):
     mail.outbox.clear()
     client.post(f"{EXCHANGES}nouvelle/", new_discussion_data(category="animation", kind="pratique"))
     assert [m.to for m in mail.outbox] == [[member.email]]
+
+
+def test_an_altered_form_token_does_not_block_the_member(client_as):
+    client_as("promeneur").post(f"{EXCHANGES}nouvelle/", new_discussion_data(form_token="pas-un-jeton"))
+    assert Discussion.objects.count() == 1
+
+
+def test_coordination_admin_pages_of_the_exchanges(client_as, other_member):
+    message = MessageFactory(author=other_member)
+    report = Report.objects.create(message=message, reporter=other_member, reason="Motif du signalement")
+    client = client_as("coordination")
+    assert client.get(f"/admin/snippets/resources/report/edit/{report.pk}/").status_code == 200
+    listing = client.get("/admin/snippets/resources/report/").content.decode()
+    assert f"/espace/echanges/{message.discussion_id}/#message-{message.pk}" in listing
+    assert client.get(f"/admin/snippets/resources/discussion/edit/{message.discussion_id}/").status_code == 200
+    response = client.post(
+        f"/admin/snippets/resources/discussion/edit/{message.discussion_id}/",
+        {"title": "Titre revu", "category": "animation", "tags": "un, deux", "closed": "on"},
+    )
+    assert response.status_code == 302
+    message.discussion.refresh_from_db()
+    assert message.discussion.title == "Titre revu" and message.discussion.closed
+    assert sorted(message.discussion.tags.names()) == ["deux", "un"]

@@ -32,7 +32,7 @@ def message_field(label="Votre message"):
 class TokenForm(forms.Form):
     """Carries a one-time token so that submitting the same form twice creates one record."""
 
-    form_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,7 +40,11 @@ class TokenForm(forms.Form):
             self.initial.setdefault("form_token", uuid.uuid4())
 
     def clean_form_token(self):
-        return self.cleaned_data.get("form_token") or uuid.uuid4()
+        """A missing or altered token never blocks the member: the submission just gets a fresh one."""
+        try:
+            return uuid.UUID(self.cleaned_data.get("form_token") or "")
+        except ValueError:
+            return uuid.uuid4()
 
 
 class DiscussionForm(TokenForm):

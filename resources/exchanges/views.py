@@ -187,6 +187,8 @@ def edit_message(request, page, pk):
     message = get_message(request, pk)
     user = request.user
     if not rules.can_edit(user, message):
+        if message.author_id == user.pk and message.hidden:
+            return refuse(request, page, "Ce message a été masqué par la coordination : il ne peut plus être modifié.")
         if message.author_id == user.pk:
             return refuse(
                 request,
