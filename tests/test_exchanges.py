@@ -82,7 +82,7 @@ def test_the_author_marks_a_reply_as_the_answer_and_the_coordinator_publishes_it
     discussion = DiscussionFactory(author=member, title="Peut-on garder un secret ?")
     answer = MessageFactory(discussion=discussion, author=other_member, body="Pas un secret **absolu**.")
     client = client_as("promeneur")
-    assert client.post(message_action(answer, "reponse")).status_code == 302
+    assert client.post(message_action(answer, "reponse"), {"retenue": "1"}).status_code == 302
     discussion.refresh_from_db()
     assert discussion.answer == answer
     # A promeneur cannot publish to the FAQ.
@@ -115,11 +115,11 @@ def test_members_only_faq_entries_stay_in_the_space(client_as):
 def test_only_the_author_or_the_coordination_marks_the_answer(client_as, other_member, client):
     discussion = DiscussionFactory(author=other_member)
     reply = MessageFactory(discussion=discussion)
-    response = client_as("promeneur").post(message_action(reply, "reponse"))
+    response = client_as("promeneur").post(message_action(reply, "reponse"), {"retenue": "1"})
     assert response.status_code == 403
     discussion.refresh_from_db()
     assert discussion.answer is None
-    client_as("coordination").post(message_action(reply, "reponse"))
+    client_as("coordination").post(message_action(reply, "reponse"), {"retenue": "1"})
     discussion.refresh_from_db()
     assert discussion.answer == reply
 
@@ -184,12 +184,12 @@ def test_a_member_cannot_edit_or_delete_another_members_message_even_by_posting_
     assert client.get(message_action(message, "modifier")).status_code == 403
     assert client.post(message_action(message, "modifier"), {"body": "Réécrit"}).status_code == 403
     assert client.post(message_action(message, "retirer")).status_code == 403
-    assert client.post(message_action(message, "moderer"), {"reason": "Parce que"}).status_code == 403
+    assert client.post(message_action(message, "moderer"), {"reason": "Parce que", "action": "hide"}).status_code == 403
     assert client.get(message_action(message, "historique")).status_code == 403
     message.refresh_from_db()
     assert message.body == "Le texte de Karim" and not message.hidden and not Revision.objects.exists()
     # Neither can they close someone else's discussion.
-    assert client.post(discussion_action(message.discussion, "cloturer")).status_code == 403
+    assert client.post(discussion_action(message.discussion, "cloturer"), {"close": "1"}).status_code == 403
 
 
 def test_an_author_withdraws_their_reply(client_as, member):
@@ -212,7 +212,9 @@ def test_coordination_hides_a_message_with_a_reason_and_the_author_is_told(clien
     discussion = DiscussionFactory()
     message = MessageFactory(discussion=discussion, author=other_member, body="Il s'appelle Kévin D., au collège X")
     mail.outbox.clear()
-    response = client_as("coordination").post(message_action(message, "moderer"), {"reason": "Identifie un jeune."})
+    response = client_as("coordination").post(
+        message_action(message, "moderer"), {"reason": "Identifie un jeune.", "action": "hide"}
+    )
     assert response.status_code == 302
     message.refresh_from_db()
     assert message.hidden and message.hidden_reason == "Identifie un jeune."
@@ -228,7 +230,7 @@ def test_coordination_hides_a_message_with_a_reason_and_the_author_is_told(clien
 
 def test_moderation_requires_a_reason(client_as):
     message = MessageFactory(body="Texte")
-    response = client_as("coordination").post(message_action(message, "moderer"), {"reason": "  "})
+    response = client_as("coordination").post(message_action(message, "moderer"), {"reason": "  ", "action": "hide"})
     assert response.status_code == 200
     assert "Indiquez le motif" in response.content.decode()
     message.refresh_from_db()
@@ -253,7 +255,7 @@ def test_coordination_edits_a_message_with_a_reason_and_the_author_is_told(clien
 def test_hiding_the_opening_message_hides_the_discussion_from_other_members(client_as, other_member):
     discussion = DiscussionFactory(author=other_member, title="Discussion Antarès")
     opening = discussion.messages.get()
-    client_as("coordination").post(message_action(opening, "moderer"), {"reason": "Hors cadre."})
+    client_as("coordination").post(message_action(opening, "moderer"), {"reason": "Hors cadre.", "action": "hide"})
     discussion.refresh_from_db()
     assert discussion.hidden
     member = client_as("promeneur")
@@ -345,7 +347,7 @@ def test_action_addresses_refuse_get(client_as):
 def test_following_and_preferences(client_as, member, other_member, client):
     discussion = DiscussionFactory(author=other_member)
     member_client = client_as("promeneur")
-    member_client.post(discussion_action(discussion, "suivre"))
+    member_client.post(discussion_action(discussion, "suivre"), {"suivre": "1"})
     member_client.post(
         f"{EXCHANGES}preferences/", {"weekly_digest": "", "reply_emails": "on", "categories": ["animation"]}
     )
@@ -385,3 +387,26 @@ def test_coordination_admin_pages_of_the_exchanges(client_as, other_member):
     message.discussion.refresh_from_db()
     assert message.discussion.title == "Titre revu" and message.discussion.closed
     assert sorted(message.discussion.tags.names()) == ["deux", "un"]
+
+
+def test_sending_a_state_button_twice_changes_nothing_more(client_as, member, other_member):
+    discussion = DiscussionFactory(author=member)
+    reply = MessageFactory(discussion=discussion, author=other_member)
+    client = client_as("promeneur")
+    for _ in range(2):
+        client.post(message_action(reply, "reponse"), {"retenue": "1"})
+        client.post(discussion_action(discussion, "cloturer"), {"close": "1"})
+        client.post(discussion_action(discussion, "suivre"), {"suivre": "1"})
+    discussion.refresh_from_db()
+    assert discussion.answer == reply and discussion.closed
+    assert member.exchange_follows.filter(discussion=discussion).count() == 1
+
+    coordination = client_as("coordination")
+    mail.outbox.clear()
+    for _ in range(2):
+        coordination.post(message_action(reply, "moderer"), {"reason": "Hors sujet.", "action": "hide"})
+    reply.refresh_from_db()
+    assert reply.hidden and len(mail.outbox) == 1
+    coordination.post(message_action(reply, "moderer"), {"reason": "Erreur de ma part.", "action": "unhide"})
+    reply.refresh_from_db()
+    assert not reply.hidden

@@ -127,26 +127,32 @@ def report(message, reporter, reason):
         return Report.objects.get(message=message, reporter=reporter), False
 
 
-def toggle_answer(discussion, message):
+# The next actions take the wanted state, not a toggle: the same form sent twice changes nothing more.
+
+
+def set_answer(discussion, message, retained):
     if message.discussion_id != discussion.pk or message.is_opening or message.hidden:
         raise Refused("Seule une réponse visible de cette discussion peut être retenue comme la réponse.")
-    discussion.answer = None if discussion.answer_id == message.pk else message
+    if retained:
+        discussion.answer = message
+    elif discussion.answer_id == message.pk:
+        discussion.answer = None
     discussion.save(update_fields=["answer"])
-    return discussion.answer is not None
+    return discussion.answer_id == message.pk
 
 
-def toggle_closed(discussion):
-    discussion.closed = not discussion.closed
+def set_closed(discussion, closed):
+    discussion.closed = closed
     discussion.save(update_fields=["closed"])
-    return discussion.closed
+    return closed
 
 
-def toggle_follow(user, discussion):
-    deleted, _ = Follow.objects.filter(user=user, discussion=discussion).delete()
-    if deleted:
-        return False
-    Follow.objects.get_or_create(user=user, discussion=discussion)
-    return True
+def set_following(user, discussion, following):
+    if following:
+        Follow.objects.get_or_create(user=user, discussion=discussion)
+    else:
+        Follow.objects.filter(user=user, discussion=discussion).delete()
+    return following
 
 
 def set_followed_categories(user, categories):

@@ -102,6 +102,7 @@ class EditForm(forms.Form):
 
 
 class ModerationForm(forms.Form):
+    action = forms.ChoiceField(choices=[("hide", "Masquer"), ("unhide", "Rendre visible")], widget=forms.HiddenInput)
     reason = forms.CharField(
         label="Motif",
         max_length=1000,

@@ -50,6 +50,11 @@ def post_only(request):
     return None
 
 
+def wanted(request, name):
+    """The state a button asks for ("1" or "0"): sending it twice gives the same result."""
+    return request.POST.get(name) == "1"
+
+
 def get_discussion(request, pk):
     discussion = Discussion.objects.select_related("author").filter(pk=pk).first()
     if discussion is None or not rules.can_view_discussion(request.user, discussion):
@@ -235,11 +240,14 @@ def moderate_message(request, page, pk):
     if not rules.can_moderate(request.user):
         raise PermissionDenied("La modération est réservée à la coordination.")
     message = get_message(request, pk)
-    form = ModerationForm(request.POST or None)
+    form = ModerationForm(request.POST or None, initial={"action": "unhide" if message.hidden else "hide"})
     if request.method == "POST" and form.is_valid():
         reason = form.cleaned_data["reason"]
-        action = "unhide" if message.hidden else "hide"
-        (actions.unhide if message.hidden else actions.hide)(message, request.user, reason)
+        action = form.cleaned_data["action"]
+        if (action == "hide") == message.hidden:  # the same form sent twice
+            messages.info(request, "C'était déjà fait : rien n'a changé.")
+            return HttpResponseRedirect(message_url(page, message))
+        (actions.hide if action == "hide" else actions.unhide)(message, request.user, reason)
         notifications.notify_moderation(message, action, reason, message_url(page, message))
         messages.success(
             request,
@@ -278,7 +286,7 @@ def mark_answer(request, page, pk):
     if not rules.can_mark_answer(request.user, discussion):
         raise PermissionDenied("Seuls l'auteur de la discussion et la coordination retiennent une réponse.")
     try:
-        marked = actions.toggle_answer(discussion, message)
+        marked = actions.set_answer(discussion, message, wanted(request, "retenue"))
     except actions.Refused as refusal:
         messages.error(request, str(refusal))
     else:
@@ -292,7 +300,7 @@ def close_discussion(request, page, pk):
     discussion = get_discussion(request, pk)
     if not rules.can_close(request.user, discussion):
         raise PermissionDenied("Seuls l'auteur de la discussion et la coordination la closent.")
-    closed = actions.toggle_closed(discussion)
+    closed = actions.set_closed(discussion, wanted(request, "close"))
     messages.success(request, "La discussion est close." if closed else "La discussion est rouverte.")
     return HttpResponseRedirect(url(page, "discussion", pk))
 
@@ -301,7 +309,7 @@ def follow_discussion(request, page, pk):
     if refused := post_only(request):
         return refused
     discussion = get_discussion(request, pk)
-    following = actions.toggle_follow(request.user, discussion)
+    following = actions.set_following(request.user, discussion, wanted(request, "suivre"))
     messages.success(
         request,
         "Vous suivez cette discussion : vous recevrez un e-mail à chaque réponse."
