@@ -73,3 +73,17 @@ def test_no_news_no_email(users):
 def test_sections_are_a_list_other_features_extend():
     assert all(isinstance(path, str) for path in digest.SECTIONS)
     assert "resources.exchanges.digest.new_space_pages" in digest.SECTIONS
+
+
+def test_demo_exchanges_cover_every_category_and_load_twice_without_duplicates(settings):
+    from resources.exchanges.faq import FaqEntry
+    from resources.exchanges.models import Category, Discussion
+
+    settings.DEBUG = True
+    for _ in range(2):
+        call_command("load_demo", stdout=StringIO())
+    assert Discussion.objects.count() == 6
+    assert set(Discussion.objects.values_list("category", flat=True)) == set(Category.values)
+    assert all(d.reply_count == d.messages.filter(is_opening=False).count() for d in Discussion.objects.all())
+    assert FaqEntry.objects.filter(visibility="public", discussion__answer__isnull=False).count() == 1
+    assert FaqEntry.objects.count() == 2

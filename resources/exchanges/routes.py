@@ -2,7 +2,7 @@
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from . import views
+from . import message_views, state_views, views
 
 
 class ExchangeRoutes(RoutablePageMixin):
@@ -16,7 +16,7 @@ class ExchangeRoutes(RoutablePageMixin):
 
     @path("preferences/", name="preferences")
     def preferences(self, request):
-        return views.preferences(request, self)
+        return state_views.preferences(request, self)
 
     @path("<int:pk>/", name="discussion")
     def discussion(self, request, pk):
@@ -28,36 +28,36 @@ class ExchangeRoutes(RoutablePageMixin):
 
     @path("<int:pk>/suivre/", name="follow")
     def follow(self, request, pk):
-        return views.follow_discussion(request, self, pk)
+        return state_views.follow_discussion(request, self, pk)
 
     @path("<int:pk>/cloturer/", name="close")
     def close(self, request, pk):
-        return views.close_discussion(request, self, pk)
+        return state_views.close_discussion(request, self, pk)
 
     @path("<int:pk>/faq/", name="faq")
     def make_faq(self, request, pk):
-        return views.make_faq(request, self, pk)
+        return state_views.make_faq(request, self, pk)
 
     @path("message/<int:pk>/modifier/", name="edit")
     def edit_message(self, request, pk):
-        return views.edit_message(request, self, pk)
+        return message_views.edit_message(request, self, pk)
 
     @path("message/<int:pk>/retirer/", name="delete")
     def delete_message(self, request, pk):
-        return views.delete_message(request, self, pk)
+        return message_views.delete_message(request, self, pk)
 
     @path("message/<int:pk>/historique/", name="history")
     def message_history(self, request, pk):
-        return views.message_history(request, self, pk)
+        return message_views.message_history(request, self, pk)
 
     @path("message/<int:pk>/signaler/", name="report")
     def report_message(self, request, pk):
-        return views.report_message(request, self, pk)
+        return message_views.report_message(request, self, pk)
 
     @path("message/<int:pk>/moderer/", name="moderate")
     def moderate_message(self, request, pk):
-        return views.moderate_message(request, self, pk)
+        return message_views.moderate_message(request, self, pk)
 
     @path("message/<int:pk>/reponse/", name="answer")
     def mark_answer(self, request, pk):
-        return views.mark_answer(request, self, pk)
+        return state_views.mark_answer(request, self, pk)
