@@ -410,3 +410,15 @@ def test_sending_a_state_button_twice_changes_nothing_more(client_as, member, ot
     coordination.post(message_action(reply, "moderer"), {"reason": "Erreur de ma part.", "action": "unhide"})
     reply.refresh_from_db()
     assert not reply.hidden
+
+
+def test_someone_who_left_the_members_groups_receives_no_content_by_email(client_as, member, other_member):
+    discussion = DiscussionFactory(author=other_member)
+    former = UserFactory(username="ancien", role="promeneur")
+    client = client_as("anonymous")
+    client.force_login(former)
+    client.post(discussion_action(discussion, "suivre"), {"suivre": "1"})
+    former.groups.clear()  # left the network
+    mail.outbox.clear()
+    client_as("promeneur").post(discussion_action(discussion, "repondre"), reply_data())
+    assert [m.to for m in mail.outbox] == [[other_member.email]]

@@ -6,18 +6,15 @@ SECTIONS (dotted paths), so that other features (events, …) add theirs with on
 
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from wagtail.models import Page
 
 from workspace.accounts.access import exclude_hidden_subtrees
-from workspace.accounts.roles import MEMBER_GROUPS
 
 from .models import Discussion, ExchangePreferences
-from .notifications import absolute
+from .notifications import absolute, members
 
 SECTIONS = (
     "resources.exchanges.digest.new_discussions",
@@ -71,17 +68,9 @@ def build_digest(user, since):
 
 
 def recipients():
-    """Active members with an e-mail address who have not turned the digest off."""
+    """Members of the space (notifications.members) who have not turned the digest off."""
     opted_out = ExchangePreferences.objects.filter(weekly_digest=False).values("user_id")
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(Q(groups__name__in=MEMBER_GROUPS) | Q(is_superuser=True))
-        .exclude(email="")
-        .exclude(pk__in=opted_out)
-        .distinct()
-        .order_by("pk")
-    )
+    return members().exclude(pk__in=opted_out).order_by("pk")
 
 
 def render_digest(user, sections, since):

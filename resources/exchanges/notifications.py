@@ -6,6 +6,8 @@ from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
 
+from workspace.accounts.roles import MEMBER_GROUPS
+
 from .models import ExchangePreferences, Follow, Kind
 from .text import excerpt
 
@@ -26,6 +28,18 @@ def _send(recipients, template, context):
     return len(messages)
 
 
+def members():
+    """Active accounts of the members' space with an address: nobody else receives its content,
+    even someone who followed a discussion before leaving the network."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name__in=MEMBER_GROUPS) | Q(is_superuser=True))
+        .exclude(email="")
+        .distinct()
+    )
+
+
 def _without_reply_emails():
     return ExchangePreferences.objects.filter(reply_emails=False).values("user_id")
 
@@ -33,14 +47,8 @@ def _without_reply_emails():
 def notify_reply(message, url):
     """The discussion's author (unless they opted out) and its followers learn of a reply."""
     discussion = message.discussion
-    users = (
-        get_user_model()
-        .objects.filter(Q(pk=discussion.author_id) | Q(exchange_follows__discussion=discussion))
-        .exclude(pk=message.author_id)
-        .exclude(pk__in=_without_reply_emails())
-        .exclude(email="")
-        .filter(is_active=True)
-    )
+    concerned = Q(pk=discussion.author_id) | Q(pk__in=Follow.objects.filter(discussion=discussion).values("user_id"))
+    users = members().filter(concerned).exclude(pk=message.author_id).exclude(pk__in=_without_reply_emails())
     return _send(
         users.values_list("email", flat=True),
         "reply",
@@ -50,13 +58,8 @@ def notify_reply(message, url):
 
 def notify_new_discussion(discussion, opening, url):
     """Followers of the category; the coordination for a question."""
-    users = (
-        get_user_model()
-        .objects.filter(pk__in=Follow.objects.filter(category=discussion.category).values("user_id"))
-        .exclude(pk=discussion.author_id)
-        .exclude(email="")
-        .filter(is_active=True)
-    )
+    users = members().filter(pk__in=Follow.objects.filter(category=discussion.category).values("user_id"))
+    users = users.exclude(pk=discussion.author_id)
     recipients = list(users.values_list("email", flat=True))
     if discussion.kind == Kind.QUESTION:
         recipients.append(settings.COORDINATION_EMAIL)
