@@ -6,6 +6,18 @@ types, routes) grows on it without changing the page tree.
 
 from home.models import IndexPage
 
+from .exchanges.faq import FaqEntry, MembersFaqPage, PublicFaqPage  # noqa: F401
+from .exchanges.models import (  # noqa: F401
+    Discussion,
+    ExchangePreferences,
+    Follow,
+    Message,
+    Report,
+    Revision,
+    TaggedDiscussion,
+)
+from .exchanges.routes import ExchangeRoutes
+
 
 class SpaceSectionPage(IndexPage):
     parent_page_types = ["home.SpacePage"]
@@ -42,7 +54,10 @@ class TrainingIndexPage(SpaceSectionPage):
         verbose_name = "Formations"
 
 
-class ExchangeIndexPage(SpaceSectionPage):
+class ExchangeIndexPage(ExchangeRoutes, SpaceSectionPage):
+    """/espace/echanges/: every exchange address is a route of this page (resources/exchanges/routes.py),
+    so the space's view restriction covers them all."""
+
     max_count = 1
 
     class Meta:

@@ -75,3 +75,34 @@ class PromeneurFactory(factory.django.DjangoModelFactory):
     phone = "06 12 34 56 78"
     hours_online = "mardi 17h–19h"
     public_listing = True
+
+
+# Practice exchanges (issue 6) ---------------------------------------------------------------------
+
+
+class DiscussionFactory(factory.django.DjangoModelFactory):
+    """A discussion with its opening message (``opening__body`` sets its text)."""
+
+    class Meta:
+        model = "resources.Discussion"
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Discussion {n}")
+    kind = "question"
+    category = "posture"
+    author = factory.SubFactory(UserFactory, role="promeneur")
+    last_author = factory.SelfAttribute("author")
+
+    @factory.post_generation
+    def opening(self, create, extracted, **kwargs):
+        if create:
+            MessageFactory(discussion=self, author=self.author, is_opening=True, **kwargs)
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "resources.Message"
+
+    discussion = factory.SubFactory(DiscussionFactory)
+    author = factory.SubFactory(UserFactory, role="promeneur")
+    body = factory.Sequence(lambda n: f"Texte du message {n}.")

@@ -211,3 +211,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Practice exchanges: how long a member may edit or withdraw their message, and its longest text.
+EXCHANGES_EDIT_WINDOW_MINUTES = env_int("EXCHANGES_EDIT_WINDOW_MINUTES", 60)
+EXCHANGES_MESSAGE_MAX_LENGTH = env_int("EXCHANGES_MESSAGE_MAX_LENGTH", 20_000)

@@ -1,0 +1,112 @@
+"""The weekly digest: what is new in the members' space, one e-mail per member who wants it.
+
+Each section is a function ``section(user, since) -> DigestSection | None`` listed in
+SECTIONS (dotted paths), so that other features (events, …) add theirs with one line.
+"""
+
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from wagtail.models import Page
+
+from workspace.accounts.access import exclude_hidden_subtrees
+
+from .models import Discussion, ExchangePreferences
+from .notifications import absolute, members
+
+SECTIONS = (
+    "resources.exchanges.digest.new_discussions",
+    "resources.exchanges.digest.new_space_pages",
+)
+DEFAULT_PERIOD = timezone.timedelta(days=7)
+
+
+@dataclass
+class DigestItem:
+    title: str
+    url: str
+    detail: str = ""
+
+
+@dataclass
+class DigestSection:
+    title: str
+    items: list = field(default_factory=list)
+
+
+def new_discussions(user, since):
+    from resources.models import ExchangeIndexPage
+
+    index = ExchangeIndexPage.objects.live().first()
+    if index is None:
+        return None
+    discussions = Discussion.objects.filter(created_at__gte=since, hidden=False).order_by("created_at")
+    items = [
+        DigestItem(d.title, absolute(f"{index.url}{d.pk}/"), f"{d.get_category_display()} · {d.get_kind_display()}")
+        for d in discussions
+    ]
+    return DigestSection("Nouvelles discussions dans les échanges", items)
+
+
+def new_space_pages(user, since):
+    """Pages published under /espace/ (resources, veille, news, trainings…) that the member may see."""
+    space = Page.objects.filter(url_path="/accueil/espace/").first()
+    if space is None:
+        return None
+    pages = exclude_hidden_subtrees(
+        Page.objects.descendant_of(space).live().filter(first_published_at__gte=since), user
+    ).order_by("first_published_at")
+    items = [DigestItem(page.title, absolute(page.url or ""), "") for page in pages]
+    return DigestSection("Nouveautés publiées dans l'espace membres", items)
+
+
+def build_digest(user, since):
+    sections = [import_string(path)(user, since) for path in SECTIONS]
+    return [section for section in sections if section and section.items]
+
+
+def recipients():
+    """Members of the space (notifications.members) who have not turned the digest off."""
+    opted_out = ExchangePreferences.objects.filter(weekly_digest=False).values("user_id")
+    return members().exclude(pk__in=opted_out).order_by("pk")
+
+
+def render_digest(user, sections, since):
+    context = {
+        "user": user,
+        "sections": sections,
+        "since": since,
+        "preferences_url": absolute("/espace/echanges/preferences/"),
+    }
+    subject = render_to_string("resources/exchanges/emails/digest_subject.txt", context).strip()
+    return subject, render_to_string("resources/exchanges/emails/digest.txt", context)
+
+
+def send_digests(now=None, period=DEFAULT_PERIOD, dry_run=False, stdout=None):
+    """One e-mail per member with what appeared since their last digest (at most ``period`` ago).
+    Returns the number of e-mails sent; a second run the same day finds nothing new."""
+    from django.conf import settings
+    from django.core.mail import EmailMessage, get_connection
+
+    now = now or timezone.now()
+    sent_at = dict(ExchangePreferences.objects.values_list("user_id", "digest_sent_at"))
+    messages, users = [], []
+    for user in recipients():
+        since = max(filter(None, [sent_at.get(user.pk), now - period]))
+        sections = build_digest(user, since)
+        if not sections:
+            continue
+        subject, body = render_digest(user, sections, since)
+        messages.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
+        users.append(user)
+        if stdout:
+            stdout.write(f"{user.email} : {sum(len(s.items) for s in sections)} nouveauté(s)")
+    if dry_run:
+        return len(messages)
+    if messages:
+        get_connection().send_messages(messages)
+    for user in users:
+        ExchangePreferences.objects.update_or_create(user=user, defaults={"digest_sent_at": now})
+    return len(messages)

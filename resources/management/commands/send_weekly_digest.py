@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from resources.exchanges.digest import send_digests
+
+
+class Command(BaseCommand):
+    help = (
+        "Envoie la lettre hebdomadaire de l'espace membres (nouvelles discussions, pages publiées) "
+        "aux membres qui ne l'ont pas désactivée. À lancer une fois par semaine (cron)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=7, help="Période couverte au plus (jours, 7 par défaut).")
+        parser.add_argument("--dry-run", action="store_true", help="Affiche les destinataires sans rien envoyer.")
+
+    def handle(self, *args, days=7, dry_run=False, **options):
+        count = send_digests(period=timezone.timedelta(days=days), dry_run=dry_run, stdout=self.stdout)
+        verb = "seraient envoyées" if dry_run else "envoyées"
+        self.stdout.write(self.style.SUCCESS(f"Lettres hebdomadaires {verb} : {count}."))

@@ -1,0 +1,89 @@
+"""The weekly digest command: new discussions and new pages of the space, opt-out, no repeat."""
+
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from home.models import StandardPage
+from resources.exchanges import digest
+from resources.exchanges.models import ExchangePreferences
+from tests.factories import DiscussionFactory, UserFactory
+from tests.pages import page_at, publish_child
+
+pytestmark = pytest.mark.django_db
+
+
+def digests_to(address):
+    return [m for m in mail.outbox if m.to == [address]]
+
+
+def test_members_receive_new_exchanges_and_pages_of_the_space_once(users):
+    promeneur, coordination = users["promeneur"], users["coordination"]
+    DiscussionFactory(title="Discussion de la semaine Véga")
+    DiscussionFactory(title="Discussion masquée Deneb", hidden=True)
+    old = DiscussionFactory(title="Discussion ancienne Altaïr")
+    old.created_at = timezone.now() - timezone.timedelta(days=10)
+    old.save()
+    publish_child(page_at("/espace/ressources/"), StandardPage(title="Fiche pratique Capella", slug="capella"))
+    mail.outbox.clear()
+
+    call_command("send_weekly_digest", stdout=StringIO())
+
+    [message] = digests_to(promeneur.email)
+    assert "Discussion de la semaine Véga" in message.body
+    assert "Fiche pratique Capella" in message.body and "/espace/ressources/capella/" in message.body
+    assert "Deneb" not in message.body and "Altaïr" not in message.body
+    assert "/espace/echanges/preferences/" in message.body  # how to turn it off
+    assert digests_to(coordination.email)
+    # Committees are not members of the space.
+    for role in ("pilotage", "financeurs", "technique"):
+        assert not digests_to(users[role].email)
+
+    # Run again: nothing new since the last digest, nothing sent.
+    mail.outbox.clear()
+    call_command("send_weekly_digest", stdout=StringIO())
+    assert mail.outbox == []
+
+
+def test_a_member_who_turned_the_digest_off_gets_nothing(users):
+    ExchangePreferences.objects.create(user=users["promeneur"], weekly_digest=False)
+    DiscussionFactory(title="Nouveauté")
+    mail.outbox.clear()
+    call_command("send_weekly_digest", stdout=StringIO())
+    assert not digests_to(users["promeneur"].email)
+    assert digests_to(users["coordination"].email)
+
+
+def test_dry_run_sends_nothing(users):
+    DiscussionFactory(title="Nouveauté")
+    mail.outbox.clear()
+    assert digest.send_digests(dry_run=True) >= 1
+    assert mail.outbox == []
+
+
+def test_no_news_no_email(users):
+    UserFactory(username="inactive", role="promeneur", is_active=False)
+    mail.outbox.clear()
+    assert digest.send_digests() == 0
+
+
+def test_sections_are_a_list_other_features_extend():
+    assert all(isinstance(path, str) for path in digest.SECTIONS)
+    assert "resources.exchanges.digest.new_space_pages" in digest.SECTIONS
+
+
+def test_demo_exchanges_cover_every_category_and_load_twice_without_duplicates(settings):
+    from resources.exchanges.faq import FaqEntry
+    from resources.exchanges.models import Category, Discussion
+
+    settings.DEBUG = True
+    for _ in range(2):
+        call_command("load_demo", stdout=StringIO())
+    assert Discussion.objects.count() == 6
+    assert set(Discussion.objects.values_list("category", flat=True)) == set(Category.values)
+    assert all(d.reply_count == d.messages.filter(is_opening=False).count() for d in Discussion.objects.all())
+    assert FaqEntry.objects.filter(visibility="public", discussion__answer__isnull=False).count() == 1
+    assert FaqEntry.objects.count() == 2
