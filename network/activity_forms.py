@@ -5,14 +5,13 @@ one transaction, so that a refused submission loses nothing and saves nothing.
 """
 
 import datetime
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from .models import ActivityGrid, LedAction, NetworkActivity, SocialProfile, Theme
-from .models.activity import MAX_MONTHLY_COUNT, Device, first_of_month
+from .models.activity import MAX_MONTHLY_COUNT, TOO_MANY_NEW, Device, first_of_month
 from .notifications import notify_support_needed
 
 LOCKED_MESSAGE = (
@@ -36,11 +35,7 @@ class MonthField(forms.DateField):
     default_error_messages = {"invalid": "Indiquez un mois sous la forme AAAA-MM, par exemple 2025-03."}
 
     def to_python(self, value):
-        value = value.strip() if isinstance(value, str) else value
-        if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?|\d{2}/\d{4}", value or "x"):
-            if value:
-                raise ValidationError(self.error_messages["invalid"], code="invalid")
-        date = super().to_python(value)
+        date = super().to_python(value.strip() if isinstance(value, str) else value)
         return first_of_month(date) if date else date
 
 
@@ -84,7 +79,9 @@ class GridForm(forms.ModelForm):
 
     def clean_month(self):
         month = self.cleaned_data["month"]
-        others = ActivityGrid.objects.filter(promeneur=self.instance.promeneur, month=month).exclude(pk=self.instance.pk)
+        others = ActivityGrid.objects.filter(promeneur=self.instance.promeneur, month=month).exclude(
+            pk=self.instance.pk
+        )
         if others.exists():
             raise ValidationError(
                 "Vous avez déjà une grille pour ce mois : ouvrez-la depuis « Mes grilles » pour la compléter."
@@ -123,9 +120,7 @@ class NetworkCountsForm(forms.Form):
     def clean(self):
         data = super().clean()
         if (data.get("new_young_people") or 0) > (data.get("young_people") or 0):
-            self.add_error(
-                "new_young_people", "Les nouveaux jeunes font partie des jeunes accompagnés : ce nombre est trop grand."
-            )
+            self.add_error("new_young_people", TOO_MANY_NEW)
         return data
 
     def is_empty(self):
@@ -228,9 +223,7 @@ class GridEditor:
                 self.form.save_m2m()
                 grid.network_activities.all().delete()
                 NetworkActivity.objects.bulk_create(
-                    NetworkActivity(grid=grid, **{k: v for k, v in row.cleaned_data.items()})
-                    for row in self.networks
-                    if not row.is_empty()
+                    NetworkActivity(grid=grid, **row.cleaned_data) for row in self.networks if not row.is_empty()
                 )
                 grid.led_actions.all().delete()
                 LedAction.objects.bulk_create(

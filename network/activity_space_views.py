@@ -89,9 +89,9 @@ def _edit(page, request, editor):
 
 def grid_detail(page, request, pk):
     grid = get_object_or_404(
-        ActivityGrid.objects.for_user(request.user).select_related("promeneur__structure").prefetch_related(
-            *GRID_RELATIONS
-        ),
+        ActivityGrid.objects.for_user(request.user)
+        .select_related("promeneur__structure")
+        .prefetch_related(*GRID_RELATIONS),
         pk=pk,
     )
     return render(

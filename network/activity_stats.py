@@ -84,7 +84,9 @@ def expected_grids(scope, today=None):
     months = months_between(scope.start, last_due)
     if not months:
         return 0
-    rows = scope.promeneurs().filter(Q(is_active=True) | Q(exit_date__isnull=False)).values_list("entry_date", "exit_date")
+    rows = (
+        scope.promeneurs().filter(Q(is_active=True) | Q(exit_date__isnull=False)).values_list("entry_date", "exit_date")
+    )
     expected = 0
     for entry, exit_ in rows:
         expected += sum(1 for m in months if (entry is None or entry <= last_day(m)) and (exit_ is None or exit_ >= m))
@@ -143,7 +145,9 @@ def month_rows(scope, grids):
 def journal_rows(scope):
     labels = dict(CoordinationJournalEntry.Kind.choices)
     rows = scope.journal().values("kind").annotate(count=Count("pk"), minutes=Sum("duration_minutes")).order_by()
-    rows = [{**row, "label": labels.get(row["kind"], row["kind"]), "hours": round(row["minutes"] / 60, 1)} for row in rows]
+    rows = [
+        {**row, "label": labels.get(row["kind"], row["kind"]), "hours": round(row["minutes"] / 60, 1)} for row in rows
+    ]
     return sorted(rows, key=lambda row: (-row["count"], row["label"]))
 
 

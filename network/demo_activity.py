@@ -71,7 +71,9 @@ def load(stdout):
             created += was_created
             grid.hours_per_week = round(rng.uniform(2, 6) * 2) / 2
             grid.devices = rng.sample([d.value for d in Device], rng.randint(1, 2))
-            grid.actions_planned = "Atelier prévu le mois prochain avec le groupe de jeunes." if rng.random() < 0.4 else ""
+            grid.actions_planned = (
+                "Atelier prévu le mois prochain avec le groupe de jeunes." if rng.random() < 0.4 else ""
+            )
             grid.support_needed = ""
             grid.training_wishes = "Formation sur les jeux vidéo en ligne." if rng.random() < 0.15 else ""
             grid.difficulties = rng.choice(DIFFICULTIES)

@@ -21,6 +21,7 @@ NO_IDENTIFICATION = "N'indiquez rien qui permette d'identifier un jeune (nom, ps
 MAX_HOURS_PER_WEEK = 40
 MAX_MONTHLY_COUNT = 5000
 FIRST_MONTH = datetime.date(2015, 1, 1)
+TOO_MANY_NEW = "Les nouveaux jeunes font partie des jeunes accompagnés : ce nombre est trop grand."
 
 
 def first_of_month(day):
@@ -184,7 +185,9 @@ class ActivityGrid(models.Model):
         if self.month:
             self.month = first_of_month(self.month)
             if self.month > current_month():
-                raise ValidationError({"month": "Ce mois n'est pas encore commencé : choisissez un mois passé ou le mois en cours."})
+                raise ValidationError(
+                    {"month": "Ce mois n'est pas encore commencé : choisissez un mois passé ou le mois en cours."}
+                )
             if self.month < FIRST_MONTH:
                 raise ValidationError({"month": "Ce mois est trop ancien."})
 
@@ -227,9 +230,7 @@ class NetworkActivity(models.Model):
     def clean(self):
         super().clean()
         if (self.new_young_people or 0) > (self.young_people or 0):
-            raise ValidationError(
-                {"new_young_people": "Les nouveaux jeunes font partie des jeunes accompagnés : ce nombre est trop grand."}
-            )
+            raise ValidationError({"new_young_people": TOO_MANY_NEW})
 
 
 class LedAction(models.Model):
