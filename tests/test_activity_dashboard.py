@@ -270,7 +270,7 @@ def export_rows(client, url, params):
 def test_grids_export_to_csv_and_xlsx_for_a_period(client_as, network):
     client = client_as("coordination")
     grid = ActivityGrid.objects.filter(month=month(2), status="transmise").first()
-    grid.difficulties = "=HYPERLINK(\"http://example.org\")"
+    grid.difficulties = '=HYPERLINK("http://example.org")'
     grid.save()
     params = {"month_from": month(2).isoformat(), "month_to": month(1).isoformat(), "structure": network["mjc"].pk}
     in_period = ActivityGrid.objects.filter(

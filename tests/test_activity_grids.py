@@ -65,7 +65,9 @@ def edit_url(grid):
 
 def error_next_to(body, field_id, message):
     """The message is in the error list rendered with the field's id, right before the field."""
-    match = re.search(rf'<ul class="errorlist" id="{field_id}_errors">(.*?)</ul>\s*<(input|select|textarea)', body, re.S)
+    match = re.search(
+        rf'<ul class="errorlist" id="{field_id}_errors">(.*?)</ul>\s*<(input|select|textarea)', body, re.S
+    )
     return bool(match) and message in match.group(1)
 
 
@@ -151,7 +153,11 @@ def test_another_promeneur_cannot_read_or_change_a_grid_even_by_posting(client_a
         ({"hours": "beaucoup"}, "id_hours_per_week", "Indiquez un nombre d'heures"),
         ({"networks": {"instagram": (-5, 0, 0)}}, "id_reseaux-0-messages", "ne peut pas être négatif"),
         ({"networks": {"instagram": (10, 999999, 0)}}, "id_reseaux-0-young_people", "Au plus 5000 par mois"),
-        ({"networks": {"instagram": (10, 2, 5)}}, "id_reseaux-0-new_young_people", "font partie des jeunes accompagnés"),
+        (
+            {"networks": {"instagram": (10, 2, 5)}},
+            "id_reseaux-0-new_young_people",
+            "font partie des jeunes accompagnés",
+        ),
         ({"month": "2099-01"}, "id_month", "Ce mois n'est pas encore commencé"),
         ({"month": "mars"}, "id_month", "Indiquez un mois sous la forme AAAA-MM"),
         ({"actions": [("", 12)]}, "id_actions-0-title", "Donnez un intitulé à cette action"),

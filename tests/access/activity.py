@@ -2,7 +2,7 @@
 
 from network.models import Promeneur
 from network.models.activity import current_month
-from tests.access import COMMITTEE_ROLES, ROLES, coordination_admin, members_only
+from tests.access import ROLES, coordination_admin, members_only
 from tests.factories import ActivityGridFactory, NetworkActivityFactory, PromeneurFactory
 
 OTHER_DIFFICULTY = "Difficulté confidentielle de Bérénice"
@@ -24,11 +24,14 @@ ROWS = [
     ),
     ("/espace/mon-activite/grilles/{other_grid}/modifier/", {**members_only("404")}),
     ("/espace/mon-activite/grilles/{own_grid}/modifier/", {**members_only("404"), "promeneur": "200"}),
-    ("/espace/mon-activite/grilles/{own_grid}/rouvrir/", {**members_only("403"), "coordination": "shows:pas verrouillée"}),
+    (
+        "/espace/mon-activite/grilles/{own_grid}/rouvrir/",
+        {**members_only("403"), "coordination": "shows:pas verrouillée"},
+    ),
     # Committees: aggregated figures only, never a name nor a grid's text.
     ("/comites/chiffres-cles/", committees_and_coordination()),
-    ("/comites/chiffres-cles/", {role: f"hides:{OTHER_DIFFICULTY}" for role in ROLES}),
-    ("/comites/chiffres-cles/", {role: "hides:Bérénice" for role in ROLES}),
+    ("/comites/chiffres-cles/", dict.fromkeys(ROLES, f"hides:{OTHER_DIFFICULTY}")),
+    ("/comites/chiffres-cles/", dict.fromkeys(ROLES, "hides:Bérénice")),
     # Admin: coordination only.
     ("/admin/activite/", coordination_admin()),
     ("/admin/activite/rapport/", coordination_admin()),
