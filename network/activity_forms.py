@@ -75,7 +75,11 @@ class GridForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.promeneur = promeneur
         self.fields["hours_per_week"].error_messages["invalid"] = "Indiquez un nombre d'heures, par exemple 4 ou 2,5."
-        self.fields["hours_per_week"].localize = False
+        # "4,5" (typed the French way) and "4.5" (what a number field sends) are both understood.
+        hours = self.data.get("hours_per_week", "") if self.is_bound else ""
+        if "," in hours:
+            self.data = self.data.copy()
+            self.data["hours_per_week"] = hours.replace(",", ".")
 
     def clean_month(self):
         month = self.cleaned_data["month"]

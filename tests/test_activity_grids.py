@@ -2,6 +2,7 @@
 
 import html
 import re
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -76,11 +77,17 @@ def test_a_draft_is_saved_then_completed_and_submitted(client_as, lucie):
     theme = Theme.objects.get(slug="sante")
     response = client.post(
         f"{BASE}nouvelle/",
-        grid_data(networks={"instagram": (30, 8, 3)}, themes=[theme.pk], actions=[("Atelier sur le sommeil", 12)]),
+        grid_data(
+            hours="4,5",
+            networks={"instagram": (30, 8, 3)},
+            themes=[theme.pk],
+            actions=[("Atelier sur le sommeil", 12)],
+        ),
     )
     grid = ActivityGrid.objects.get(promeneur=lucie)
     assert response.status_code == 302 and response["Location"] == edit_url(grid)
     assert grid.status == ActivityGrid.Status.DRAFT and grid.month == previous_month()
+    assert grid.hours_per_week == Decimal("4.5")
     assert list(grid.network_activities.values_list("network", "messages", "young_people", "new_young_people")) == [
         ("instagram", 30, 8, 3)
     ]
