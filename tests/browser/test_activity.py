@@ -1,6 +1,7 @@
 """A promeneur fills their monthly grid; the coordinator sees it on the dashboard and exports the month."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -69,7 +70,7 @@ def test_promeneur_drafts_then_submits_and_the_coordinator_counts_and_exports_it
     expect(coordinator.locator("#graphique-reseaux")).to_be_visible()
     with coordinator.expect_download() as download_info:
         coordinator.get_by_role("link", name="Grilles de la période (CSV)").click()
-    content = open(download_info.value.path(), encoding="utf-8-sig").read()
+    content = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
     assert promeneur.full_name in content and f"{month:%Y-%m-%d}" in content
     assert "Un atelier sur le sommeil" in content
     coordinator.context.close()
