@@ -83,7 +83,8 @@ def export_links(scope):
 
 def dashboard(request):
     check_access(request.user)
-    form = DashboardFilterForm(request.GET or None)
+    start, end = DashboardFilterForm.default_period()
+    form = DashboardFilterForm(request.GET or None, initial={"start": start, "end": end})
     scope = form.scope()
     data = figures(scope)
     return render(

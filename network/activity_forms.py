@@ -178,8 +178,10 @@ class GridEditor:
 
     def network_initial(self):
         existing = {row.network: row for row in self.grid.network_activities.all()} if self.grid.pk else {}
+        own = set(self.grid.promeneur.social_profiles.values_list("network", flat=True))
+        codes = sorted((code for code, _label in SocialProfile.Network.choices), key=lambda code: code not in own)
         rows = []
-        for code, _label in SocialProfile.Network.choices:
+        for code in codes:
             row = existing.get(code)
             rows.append(
                 {
