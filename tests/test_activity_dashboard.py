@@ -356,3 +356,20 @@ def test_committees_see_aggregated_figures_but_no_promeneur_and_no_grid(client_a
         assert not re.search(rf"\b{re.escape(promeneur.full_name)}\b", body)
     assert "Texte individuel confidentiel" not in body and "/espace/mon-activite/grilles/" not in body
     assert client_as("promeneur").get("/comites/chiffres-cles/").status_code == 403
+
+
+def test_grids_of_a_deleted_promeneur_stay_as_anonymous_counts(client_as, network):
+    client = client_as("coordination")
+    before = client.get(DASHBOARD).context["figures"]
+    person = network["people"][3]
+    grids = person.activity_grids.count()
+    assert client.post(f"/admin/snippets/network/promeneur/delete/{person.pk}/").status_code == 302
+    assert not Promeneur.objects.filter(pk=person.pk).exists()
+    assert ActivityGrid.objects.filter(promeneur=None).count() == grids
+    after = client.get(DASHBOARD).context["figures"]
+    for key in ("grids_received", "young_people", "messages", "hours_online"):
+        assert after[key] == before[key], key
+    _response, content = export_rows(client, "/admin/activite/grilles/", {"export": "csv"})
+    assert "Promeneur supprimé" in content.decode("utf-8-sig")
+    orphan = ActivityGrid.objects.filter(promeneur=None).first()
+    assert "Promeneur supprimé" in client.get(f"/espace/mon-activite/grilles/{orphan.pk}/").content.decode()

@@ -92,8 +92,14 @@ class ActivityGrid(models.Model):
         SUBMITTED = "transmise", "Transmise"
         REOPENED = "rouverte", "Rouverte par la coordination"
 
+    # A promeneur who leaves is anonymised in place; if their record is ever deleted, their grids
+    # stay as anonymous counts in the network's figures.
     promeneur = models.ForeignKey(
-        Promeneur, verbose_name="Promeneur", on_delete=models.PROTECT, related_name="activity_grids"
+        Promeneur,
+        verbose_name="Promeneur",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="activity_grids",
     )
     month = models.DateField("Mois", help_text="Le premier jour du mois concerné.")
     status = models.CharField("État", max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -141,7 +147,24 @@ class ActivityGrid(models.Model):
         indexes = [models.Index(fields=["month", "status"])]
 
     def __str__(self):
-        return f"{self.promeneur} — {self.month_label}"
+        return f"{self.promeneur_name()} — {self.month_label}"
+
+    def promeneur_name(self):
+        return self.promeneur.full_name if self.promeneur else "Promeneur supprimé"
+
+    promeneur_name.short_description = "Promeneur"
+
+    def structure_name(self):
+        structure = self.promeneur and self.promeneur.structure
+        return structure.name if structure else ""
+
+    structure_name.short_description = "Structure"
+
+    def territory_name(self):
+        structure = self.promeneur and self.promeneur.structure
+        return structure.territory.name if structure and structure.territory else ""
+
+    territory_name.short_description = "Territoire"
 
     @property
     def month_label(self):
@@ -206,7 +229,7 @@ class ActivityGrid(models.Model):
         return is_coordination(user) or self.is_authored_by(user)
 
     def is_authored_by(self, user):
-        return user.is_authenticated and self.promeneur.user_id == user.pk
+        return user.is_authenticated and self.promeneur is not None and self.promeneur.user_id == user.pk
 
 
 class NetworkActivity(models.Model):

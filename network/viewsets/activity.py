@@ -71,9 +71,9 @@ class GridIndexView(SafeExportMixin, generic.IndexView):
 
 def grid_export_fields():
     fields = [
-        "promeneur.full_name",
-        "promeneur.structure.name",
-        "promeneur.structure.territory.name",
+        "promeneur_name",
+        "structure_name",
+        "territory_name",
         "month",
         "get_status_display",
         "hours_per_week",
@@ -89,9 +89,9 @@ def grid_export_fields():
 
 def grid_export_headings():
     headings = {
-        "promeneur.full_name": "Promeneur",
-        "promeneur.structure.name": "Structure",
-        "promeneur.structure.territory.name": "Territoire",
+        "promeneur_name": "Promeneur",
+        "structure_name": "Structure",
+        "territory_name": "Territoire",
         "month": "Mois",
         "get_status_display": "État",
         "hours_per_week": "Heures en ligne par semaine",
@@ -128,7 +128,7 @@ class ActivityGridViewSet(ModelViewSet):
     index_view_class = GridIndexView
     add_to_admin_menu = False
     list_display = [
-        "promeneur",
+        "promeneur_name",
         "month",
         Column("status", label="État", accessor="get_status_display"),
         "hours_per_week",
