@@ -251,3 +251,40 @@ def test_the_reminder_goes_to_promeneurs_without_a_submitted_grid_for_last_month
     assert recipients == sorted([draft.email, missing.email, lucie.email])
     assert submitted.email not in recipients
     assert "/espace/mon-activite/" in mail.outbox[0].body and "grille d'activité" in mail.outbox[0].subject
+
+
+def query_count(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_listings_cost_the_same_number_of_queries_whatever_the_number_of_rows(client_as, lucie):
+    from tests.factories import JournalEntryFactory
+
+    def add(count, start):
+        for offset in range(start, start + count):
+            grid = ActivityGridFactory(promeneur=lucie, month=add_months(previous_month(), -offset))
+            NetworkActivityFactory(grid=grid)
+            grid.themes.set(Theme.objects.all()[:2])
+            entry = JournalEntryFactory(date=grid.month)
+            entry.promeneurs.set([lucie])
+            entry.save()
+
+    add(2, 0)
+    promeneur = client_as("promeneur")
+    small_own = query_count(promeneur, BASE)
+    small_year = query_count(promeneur, f"{BASE}bilan/{previous_month().year}/")
+    coordination = client_as("coordination")
+    small_admin = [query_count(coordination, url) for url in ("/admin/activite/grilles/", "/admin/activite/journal/")]
+    add(18, 2)
+    promeneur = client_as("promeneur")
+    assert query_count(promeneur, BASE) == small_own
+    assert query_count(promeneur, f"{BASE}bilan/{previous_month().year}/") == small_year
+    coordination = client_as("coordination")
+    large_admin = [query_count(coordination, url) for url in ("/admin/activite/grilles/", "/admin/activite/journal/")]
+    assert large_admin == small_admin

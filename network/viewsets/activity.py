@@ -22,14 +22,15 @@ COUNT_LABELS = {"messages": "messages", "young_people": "jeunes accompagnés", "
 
 
 def csv_safe(value):
-    """Spreadsheet software runs a cell starting with = + - @ as a formula: neutralise it."""
+    """Spreadsheet software runs a CSV cell starting with = + - @ as a formula: neutralise it.
+    (Wagtail's XLSX export already writes such cells as text.)"""
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 class SafeExportMixin:
     custom_value_preprocess = {
         **generic.IndexView.custom_value_preprocess,
-        str: {"csv": csv_safe, "xlsx": csv_safe},
+        str: {"csv": csv_safe},
     }
 
 
