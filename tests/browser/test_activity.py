@@ -90,3 +90,27 @@ def test_grid_form_with_errors_and_committee_figures_have_no_wcag_violation(brow
     expect(committee.get_by_role("heading", level=1)).to_have_text("Chiffres clés du dispositif")
     assert_no_violation(committee)
     committee.context.close()
+
+
+def test_dashboard_content_and_yearly_report_have_no_wcag_violation(browser_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.browser.test_accessibility import WCAG_AA
+    from tests.factories import ActivityGridFactory, NetworkActivityFactory
+
+    grid = ActivityGridFactory(promeneur=PromeneurFactory())
+    NetworkActivityFactory(grid=grid)
+    UserFactory(username="coord", role="coordination")
+    page = browser_page
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill("coord")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    page.goto("/admin/activite/")
+    # Wagtail's own chrome is Wagtail's business: check what this feature adds.
+    results = Axe().run(page, context=".nice-padding", options=WCAG_AA)
+    assert not results.response["violations"], results.generate_report()
+    page.goto(f"/admin/activite/rapport/?annee={previous_month().year}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("rapport d'évaluation")
+    assert_no_violation(page)
