@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from .models import ActivityGrid, LedAction, NetworkActivity, SocialProfile, Theme
-from .models.activity import MAX_MONTHLY_COUNT, TOO_MANY_NEW, Device, first_of_month
+from .models.activity import MAX_MONTHLY_COUNT, TOO_MANY_NEW, Device, first_of_month, previous_month
 from .notifications import notify_support_needed
 
 LOCKED_MESSAGE = (
@@ -172,8 +172,6 @@ class GridEditor:
         self.locked_error = None
 
     def default_month(self):
-        from .models.activity import previous_month
-
         return previous_month()
 
     def network_initial(self):

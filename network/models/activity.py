@@ -15,6 +15,8 @@ from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from workspace.accounts.roles import is_coordination
+
 from .directory import Promeneur, SocialProfile, Structure, Theme
 
 NO_IDENTIFICATION = "N'indiquez rien qui permette d'identifier un jeune (nom, pseudo, établissement, lieu précis…)."
@@ -77,8 +79,6 @@ class ActivityGridQuerySet(models.QuerySet):
 
     def for_user(self, user):
         """The grids ``user`` may read: their own, or all of them for the coordination."""
-        from workspace.accounts.roles import is_coordination
-
         if is_coordination(user):
             return self
         if not user.is_authenticated:
@@ -222,11 +222,6 @@ class ActivityGrid(models.Model):
         self.status = self.Status.REOPENED
         self.reopened_at = timezone.now()
         self.save(update_fields=["status", "reopened_at", "updated_at"])
-
-    def can_be_read_by(self, user):
-        from workspace.accounts.roles import is_coordination
-
-        return is_coordination(user) or self.is_authored_by(user)
 
     def is_authored_by(self, user):
         return user.is_authenticated and self.promeneur is not None and self.promeneur.user_id == user.pk
