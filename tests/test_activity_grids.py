@@ -288,3 +288,12 @@ def test_listings_cost_the_same_number_of_queries_whatever_the_number_of_rows(cl
     coordination = client_as("coordination")
     large_admin = [query_count(coordination, url) for url in ("/admin/activite/grilles/", "/admin/activite/journal/")]
     assert large_admin == small_admin
+
+
+def test_the_coordination_can_also_reopen_a_grid_from_the_admin(client_as, lucie):
+    grid = ActivityGridFactory(promeneur=lucie, difficulties="Texte du promeneur")
+    response = client_as("coordination").post(f"/admin/activite/grilles/edit/{grid.pk}/", {"status": "rouverte"})
+    assert response.status_code == 302
+    grid.refresh_from_db()
+    assert grid.status == "rouverte" and grid.reopened_at and grid.difficulties == "Texte du promeneur"
+    assert client_as("promeneur").get(edit_url(grid)).status_code == 200

@@ -4,6 +4,7 @@ and the evaluation dashboard with its yearly report."""
 import django_filters
 from django.db.models import Q, Sum
 from django.urls import path, reverse
+from django.utils import timezone
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -113,6 +114,18 @@ def grid_export_headings():
     return headings
 
 
+class GridStatusEditView(generic.EditView):
+    """The coordination changes a grid's state only (mostly: reopens it); dates follow."""
+
+    def save_instance(self):
+        grid = self.form.instance
+        if grid.status == ActivityGrid.Status.REOPENED and "status" in self.form.changed_data:
+            grid.reopened_at = timezone.now()
+        if grid.status == ActivityGrid.Status.SUBMITTED and not grid.submitted_at:
+            grid.submitted_at = timezone.now()
+        return super().save_instance()
+
+
 class GridPermissionPolicy(ModelPermissionPolicy):
     """Grids are written by promeneurs on the site: the admin reads, reopens and deletes them."""
 
@@ -127,6 +140,7 @@ class ActivityGridViewSet(ModelViewSet):
     icon = "table"
     menu_label = "Grilles d'activité"
     index_view_class = GridIndexView
+    edit_view_class = GridStatusEditView
     add_to_admin_menu = False
     list_display = [
         "promeneur_name",
