@@ -86,7 +86,7 @@ class SpacePage(IndexPage):
 class CommitteeIndexPage(IndexPage):
     max_count = 1
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.CommitteePage"]
+    subpage_types = ["home.CommitteePage", "network.EvaluationFiguresPage"]
 
     class Meta:
         verbose_name = "Accueil des comités"

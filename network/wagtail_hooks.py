@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -95,3 +96,10 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_activity_viewsets():
+    from .viewsets.activity import ActivityViewSetGroup
+
+    return ActivityViewSetGroup()

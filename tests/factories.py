@@ -106,3 +106,40 @@ class MessageFactory(factory.django.DjangoModelFactory):
     discussion = factory.SubFactory(DiscussionFactory)
     author = factory.SubFactory(UserFactory, role="promeneur")
     body = factory.Sequence(lambda n: f"Texte du message {n}.")
+
+
+# Activity grids (issue 7)
+def _last_month():
+    from network.models.activity import previous_month
+
+    return previous_month()
+
+
+class ActivityGridFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.ActivityGrid"
+
+    promeneur = factory.SubFactory(PromeneurFactory)
+    month = factory.LazyFunction(_last_month)
+    status = "transmise"
+    hours_per_week = 4
+
+
+class NetworkActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.NetworkActivity"
+
+    grid = factory.SubFactory(ActivityGridFactory)
+    network = "instagram"
+    messages = 20
+    young_people = 5
+    new_young_people = 2
+
+
+class JournalEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.CoordinationJournalEntry"
+
+    kind = "accompagnement_promeneur"
+    medium = "telephone"
+    duration_minutes = 30

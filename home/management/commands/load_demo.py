@@ -10,6 +10,7 @@ LOADERS = (
     "home.demo.load",
     "network.demo.load",
     "resources.demo_exchanges.load",
+    "network.demo_activity.load",
 )
 
 

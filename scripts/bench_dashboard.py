@@ -1,0 +1,136 @@
+"""Benchmark of the evaluation dashboard: 100 promeneurs x 5 years of monthly grids.
+
+    DATABASE_URL=postgres://… python scripts/bench_dashboard.py [--promeneurs 100] [--years 5]
+
+Loads the grids into the database named by DATABASE_URL inside a transaction that
+is rolled back at the end (nothing stays), then asks the dashboard as the
+coordination and prints its response time (median of several runs) and its number
+of SQL queries, at a small size and at the full size: the query count must not move.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workspace.settings.test")
+warnings.filterwarnings("ignore", message="No directory at")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from network.models import (  # noqa: E402
+    ActivityGrid,
+    CoordinationJournalEntry,
+    LedAction,
+    NetworkActivity,
+    Promeneur,
+    Structure,
+    Territory,
+    Theme,
+)
+from network.models.activity import add_months, previous_month  # noqa: E402
+
+NETWORKS = ("instagram", "snapchat", "tiktok", "discord", "facebook")
+RUNS = 5
+
+
+def load(promeneurs, years, rng, prefix):
+    territories = [Territory.objects.create(name=f"{prefix} territoire {i}") for i in range(5)]
+    structures = [
+        Structure.objects.create(name=f"{prefix} structure {i}", territory=territories[i % 5]) for i in range(20)
+    ]
+    people = Promeneur.objects.bulk_create(
+        Promeneur(
+            first_name="Bench",
+            last_name=f"{prefix}{i}",
+            slug=f"bench-{prefix}-{i}",
+            structure=structures[i % 20],
+            entry_date=datetime.date(2015, 1, 1),
+        )
+        for i in range(promeneurs)
+    )
+    months = [add_months(previous_month(), -offset) for offset in range(12 * years)]
+    grids = ActivityGrid.objects.bulk_create(
+        ActivityGrid(promeneur=p, month=m, status="transmise", hours_per_week=rng.randint(2, 8))
+        for p in people
+        for m in months
+    )
+    NetworkActivity.objects.bulk_create(
+        NetworkActivity(
+            grid=g, network=network, messages=rng.randint(0, 80), young_people=rng.randint(0, 15), new_young_people=0
+        )
+        for g in grids
+        for network in rng.sample(NETWORKS, 3)
+    )
+    theme_ids = list(Theme.objects.values_list("pk", flat=True))
+    Through = ActivityGrid.themes.through
+    Through.objects.bulk_create(
+        Through(activitygrid_id=g.pk, theme_id=t) for g in grids for t in rng.sample(theme_ids, 3)
+    )
+    LedAction.objects.bulk_create(
+        LedAction(grid=g, title="Atelier", young_people_reached=rng.randint(5, 20)) for g in grids[::3]
+    )
+    CoordinationJournalEntry.objects.bulk_create(
+        CoordinationJournalEntry(date=m + datetime.timedelta(days=d), kind="rencontre", duration_minutes=60)
+        for m in months
+        for d in range(0, 28, 4)
+    )
+    return len(grids), territories[0]
+
+
+def measure(client, params):
+    client.get("/admin/activite/", params, HTTP_HOST="localhost")  # warm up
+    timings = []
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get("/admin/activite/", params, HTTP_HOST="localhost")
+            timings.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.status_code
+    return statistics.median(timings) * 1000, len(queries)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--promeneurs", type=int, default=100)
+    parser.add_argument("--years", type=int, default=5)
+    args = parser.parse_args()
+    rng = random.Random(66)
+    with transaction.atomic():
+        user = get_user_model().objects.create(username="bench-coordination")
+        user.groups.add(Group.objects.get(name="Coordination"))
+        client = Client()
+        client.force_login(user)
+        last = previous_month()
+        sizes = [(10, 1, "petit"), (args.promeneurs, args.years, "grand")]
+        print(f"{'taille':<40} {'grilles':>8} {'période':<22} {'filtre':<12} {'ms (médiane)':>12} {'requêtes':>9}")
+        total = 0
+        for promeneurs, years, prefix in sizes:
+            count, territory = load(promeneurs, years, rng, prefix)
+            total += count
+            label = f"+ {promeneurs} promeneurs x {years} an(s)"
+            for period, start in (("12 derniers mois", add_months(last, -11)), ("5 ans", add_months(last, -59))):
+                for filter_label, extra in (("aucun", {}), ("territoire", {"territory": territory.pk})):
+                    params = {"start": f"{start:%Y-%m}", "end": f"{last:%Y-%m}", **extra}
+                    ms, queries = measure(client, params)
+                    print(f"{label:<40} {total:>8} {period:<22} {filter_label:<12} {ms:>12.0f} {queries:>9}")
+        transaction.set_rollback(True)
+    print("Données de test annulées (transaction).")
+
+
+if __name__ == "__main__":
+    main()
