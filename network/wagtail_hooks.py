@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Promeneur, Structure, Territory, Theme
+from .viewsets.events import EventViewSet
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -95,3 +96,5 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryViewSetGroup)
+
+register_snippet(EventViewSet)

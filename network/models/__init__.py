@@ -1,3 +1,15 @@
+from .agenda import AgendaPage
 from .directory import Promeneur, SocialProfile, Structure, Territory, Theme
+from .events import CalendarToken, Event, Registration
 
-__all__ = ["Promeneur", "SocialProfile", "Structure", "Territory", "Theme"]
+__all__ = [
+    "AgendaPage",
+    "CalendarToken",
+    "Event",
+    "Promeneur",
+    "Registration",
+    "SocialProfile",
+    "Structure",
+    "Territory",
+    "Theme",
+]
