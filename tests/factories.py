@@ -75,3 +75,42 @@ class PromeneurFactory(factory.django.DjangoModelFactory):
     phone = "06 12 34 56 78"
     hours_online = "mardi 17h–19h"
     public_listing = True
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """An event of the members in a week, two hours long (network.models.Event)."""
+
+    class Meta:
+        model = "network.Event"
+
+    title = factory.Sequence(lambda n: f"Événement {n}")
+    kind = "formation"
+    audience = "membres"
+    start = factory.LazyFunction(lambda: _in_days(7))
+    end = factory.LazyAttribute(lambda e: e.start + _hours(2))
+    place = "Perpignan"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    user = factory.SubFactory(UserFactory, role="promeneur")
+    status = "confirmee"
+
+
+def _hours(hours):
+    import datetime
+
+    return datetime.timedelta(hours=hours)
+
+
+def _in_days(days, hour=10):
+    """Today + ``days`` at ``hour`` o'clock, Europe/Paris."""
+    import datetime
+
+    from django.utils import timezone
+
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
