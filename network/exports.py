@@ -3,6 +3,7 @@
 import csv
 import io
 
+from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -12,11 +13,18 @@ from network.models import Registration
 HEADERS = ("Nom", "Prénom", "E-mail", "Structure", "Statut", "Inscrit le", "Présence")
 
 
+STATUS_ORDER = Case(
+    *(When(status=value, then=Value(rank)) for rank, value in enumerate(Registration.Status.values)),
+    output_field=IntegerField(),
+)
+
+
 def registrations_of(event):
+    """Confirmed first, then the waiting list in its order, then the cancelled."""
     return (
         Registration.objects.filter(event=event)
         .select_related("user", "user__promeneur__structure")
-        .order_by("status", "queued_at", "pk")
+        .order_by(STATUS_ORDER, "queued_at", "pk")
     )
 
 

@@ -47,9 +47,9 @@ def test_thirty_simultaneous_registrations_on_ten_places_then_the_waiting_list_i
 
     # Cancellations promote the waiting list first come, first served, with an e-mail.
     waiting = list(
-        event.registrations.filter(status=Registration.Status.WAITING).order_by("queued_at", "pk").values_list(
-            "user__username", flat=True
-        )
+        event.registrations.filter(status=Registration.Status.WAITING)
+        .order_by("queued_at", "pk")
+        .values_list("user__username", flat=True)
     )
     confirmed = list(event.registrations.filter(status=Registration.Status.CONFIRMED).select_related("user"))
     mail.outbox.clear()
