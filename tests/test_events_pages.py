@@ -88,6 +88,7 @@ def test_agenda_pages_cost_the_same_number_of_queries_with_10_and_300_events(cli
     few = _queries(client, url)
     add_events(290)
     many = _queries(client, url)
+    assert few > 0
     assert few == many, f"{url}: {few} queries with 10 events, {many} with 300"
 
 
@@ -97,6 +98,7 @@ def test_my_registrations_cost_the_same_with_few_and_many(client_as, users):
         RegistrationFactory(user=users["promeneur"])
     client.get("/espace/agenda/mes-inscriptions/")
     few = _queries(client, "/espace/agenda/mes-inscriptions/")
+    assert few > 0
     for _ in range(60):
         RegistrationFactory(user=users["promeneur"])
     assert _queries(client, "/espace/agenda/mes-inscriptions/") == few
