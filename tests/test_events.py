@@ -291,3 +291,28 @@ def test_the_reminder_command_writes_once_to_tomorrows_confirmed_registrants(use
     assert [(m.to, m.subject) for m in mail.outbox] == [([users["promeneur"].email], "Rappel : Demain Capella demain")]
     call_command("send_event_reminders")
     assert len(mail.outbox) == 1
+
+
+def test_coordinator_creates_then_moves_an_event_in_the_admin_and_registrants_are_told(client_as, users, committed):
+    client = client_as("coordination")
+    form = {
+        "title": "Rencontre départementale d'automne",
+        "kind": "rencontre",
+        "start": "2031-10-14 09:30",
+        "end": "2031-10-14 16:30",
+        "place": "Perpignan",
+        "audience": "membres",
+        "capacity": "60",
+        "registration_open": "on",
+    }
+    response = client.post("/admin/snippets/network/event/add/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = Event.objects.get(title="Rencontre départementale d'automne")
+    assert timezone.localtime(event.start).hour == 9
+    RegistrationFactory(event=event, user=users["promeneur"])
+
+    with committed():
+        response = client.post(f"/admin/snippets/network/event/edit/{event.pk}/", {**form, "place": "Prades"})
+    assert response.status_code == 302
+    assert [m.subject for m in mail.outbox] == ["Modification : Rencontre départementale d'automne"]
+    assert "Prades" in mail.outbox[0].body
