@@ -11,7 +11,9 @@ from network import registrations
 from network.models import Registration
 from tests.factories import EventFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback restores the groups and pages made by migrations (another transactional
+# test may have flushed them).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 THREADS = 30
 PLACES = 10
