@@ -62,6 +62,8 @@ def _back(request, event):
 @_with_login
 def register(request, pk):
     event = _visible_event(request, pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(event.get_absolute_url())
     try:
         registration = registrations.register(event, request.user)
     except registrations.RegistrationError as error:

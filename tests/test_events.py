@@ -222,6 +222,22 @@ def test_registering_to_an_event_of_another_audience_is_a_404_and_changes_nothin
     assert not event.registrations.exists()
 
 
+def test_an_anonymous_visitor_is_sent_to_log_in_to_register(client_as):
+    event = EventFactory(audience="public")
+    response = client_as("anonymous").post(f"/evenements/{event.pk}/inscription/")
+    assert response["Location"] == f"/connexion/?next=/evenements/{event.pk}/"
+    assert not event.registrations.exists()
+
+
+def test_a_member_registers_in_one_click_from_the_agenda(client_as):
+    event = EventFactory(title="Temps d'échange Véga")
+    client = client_as("promeneur")
+    assert f"/evenements/{event.pk}/inscription/" in client.get("/espace/agenda/").content.decode()
+    response = client.post(f"/evenements/{event.pk}/inscription/", {"next": "/espace/agenda/"})
+    assert response["Location"] == "/espace/agenda/"
+    assert event.registrations.get().status == "confirmee"
+
+
 def test_registration_only_accepts_post(client_as):
     event = EventFactory()
     assert client_as("promeneur").get(f"/evenements/{event.pk}/inscription/").status_code == 405
