@@ -10,9 +10,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from .activity_notifications import notify_support_needed
 from .models import ActivityGrid, LedAction, NetworkActivity, SocialProfile, Theme
 from .models.activity import MAX_MONTHLY_COUNT, TOO_MANY_NEW, Device, first_of_month, previous_month
-from .notifications import notify_support_needed
 
 LOCKED_MESSAGE = (
     "Cette grille a déjà été transmise : elle est verrouillée et n'a pas été modifiée. "

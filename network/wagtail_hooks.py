@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Promeneur, Structure, Territory, Theme
+from .viewsets.events import EventViewSet
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -103,3 +104,6 @@ def register_activity_viewsets():
     from .viewsets.activity import ActivityViewSetGroup
 
     return ActivityViewSetGroup()
+
+
+register_snippet(EventViewSet)

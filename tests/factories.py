@@ -143,3 +143,42 @@ class JournalEntryFactory(factory.django.DjangoModelFactory):
     kind = "accompagnement_promeneur"
     medium = "telephone"
     duration_minutes = 30
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """An event of the members in a week, two hours long (network.models.Event)."""
+
+    class Meta:
+        model = "network.Event"
+
+    title = factory.Sequence(lambda n: f"Événement {n}")
+    kind = "formation"
+    audience = "membres"
+    start = factory.LazyFunction(lambda: _in_days(7))
+    end = factory.LazyAttribute(lambda e: e.start + _hours(2))
+    place = "Perpignan"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    user = factory.SubFactory(UserFactory, role="promeneur")
+    status = "confirmee"
+
+
+def _hours(hours):
+    import datetime
+
+    return datetime.timedelta(hours=hours)
+
+
+def _in_days(days, hour=10):
+    """Today + ``days`` at ``hour`` o'clock, Europe/Paris."""
+    import datetime
+
+    from django.utils import timezone
+
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))

@@ -11,6 +11,7 @@ LOADERS = (
     "network.demo.load",
     "resources.demo_exchanges.load",
     "network.demo_activity.load",
+    "network.demo_events.load",
 )
 
 

@@ -7,10 +7,10 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 
+from network.activity_notifications import send_reminder
 from network.activity_stats import last_day
 from network.models import ActivityGrid, ActivityPage, Promeneur
 from network.models.activity import current_month, of_month, previous_month
-from network.notifications import send_reminder
 
 
 class Command(BaseCommand):

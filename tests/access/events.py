@@ -1,0 +1,104 @@
+"""Addresses of the agenda: pages, event pages and actions, calendar files, admin tools.
+A committee's event never reaches anyone outside that committee and the coordination."""
+
+from tests.access import (
+    ROLES,
+    coordination_admin,
+    everyone,
+    members_only,
+    shown_to,
+)
+
+PUBLIC_EVENT = "Forum public Andromède"
+MEMBERS_EVENT = "Formation interne Cassiopée"
+COPIL_EVENT = "Réunion du copil Hydre"
+
+
+def _only(roles, ok="200", anonymous="login", others="404"):
+    expected = dict.fromkeys(ROLES, others)
+    expected["anonymous"] = anonymous
+    expected.update(dict.fromkeys(roles, ok))
+    return expected
+
+
+MEMBERS = ("promeneur", "coordination")
+COPIL = ("pilotage", "coordination")
+
+ROWS = [
+    # Public agenda and its calendar
+    ("/agenda/", everyone(f"shows:{PUBLIC_EVENT}")),
+    ("/agenda/", everyone(f"hides:{MEMBERS_EVENT}")),
+    ("/agenda/", everyone(f"hides:{COPIL_EVENT}")),
+    ("/agenda.ics", everyone(f"shows:{PUBLIC_EVENT}")),
+    ("/agenda.ics", everyone(f"hides:{MEMBERS_EVENT}")),
+    ("/agenda.ics", everyone(f"hides:{COPIL_EVENT}")),
+    # Members' agenda
+    ("/espace/agenda/", members_only(ok=f"shows:{MEMBERS_EVENT}")),
+    ("/espace/agenda/", shown_to({"coordination"}, COPIL_EVENT)),
+    ("/espace/agenda/mes-inscriptions/", members_only()),
+    ("/espace/formations/{training_path}", members_only(ok="shows:Session Cassiopée")),
+    # Committee page
+    ("/comites/pilotage/", shown_to(set(COPIL), COPIL_EVENT)),
+    ("/comites/financeurs/", everyone(f"hides:{COPIL_EVENT}")),
+    ("/comites/technique/", everyone(f"hides:{COPIL_EVENT}")),
+    # Event pages and files
+    ("/evenements/{public_event}/", everyone(f"shows:{PUBLIC_EVENT}")),
+    ("/evenements/{members_event}/", _only(MEMBERS, ok=f"shows:{MEMBERS_EVENT}")),
+    ("/evenements/{copil_event}/", _only(COPIL, ok=f"shows:{COPIL_EVENT}")),
+    ("/evenements/{public_event}/evenement.ics", everyone(f"shows:{PUBLIC_EVENT}")),
+    ("/evenements/{members_event}/evenement.ics", _only(MEMBERS, ok=f"shows:{MEMBERS_EVENT}")),
+    ("/evenements/{copil_event}/evenement.ics", _only(COPIL, ok=f"shows:{COPIL_EVENT}")),
+    ("/evenements/999999/", _only((), anonymous="404")),
+    # Registration actions answer POST only
+    ("/evenements/{members_event}/inscription/", everyone("405")),
+    ("/evenements/{members_event}/annulation/", everyone("405")),
+    # Personal calendars: the secret token is the key; the content follows its owner's rights
+    ("/calendrier/{promeneur_token}.ics", everyone(f"shows:{MEMBERS_EVENT}")),
+    ("/calendrier/{promeneur_token}.ics", everyone(f"hides:{COPIL_EVENT}")),
+    ("/calendrier/{copil_token}.ics", everyone(f"hides:{MEMBERS_EVENT}")),
+    ("/calendrier/{copil_token}.ics", everyone(f"shows:{COPIL_EVENT}")),
+    ("/calendrier/pas-un-jeton-valide.ics", everyone("404")),
+    # Coordinator tools
+    ("/admin/snippets/network/event/", coordination_admin()),
+    ("/admin/snippets/network/event/edit/{copil_event}/", coordination_admin()),
+    ("/admin/agenda/{members_event}/inscriptions/", coordination_admin()),
+    ("/admin/agenda/{members_event}/inscriptions.csv", coordination_admin()),
+    ("/admin/agenda/{members_event}/inscriptions.xlsx", coordination_admin()),
+    ("/admin/agenda/{members_event}/emargement/", coordination_admin()),
+]
+
+
+def make_objects():
+    from network.models import CalendarToken
+    from resources.models import TrainingPage
+    from tests.factories import EventFactory
+    from tests.pages import page_at, publish_child
+
+    training = publish_child(
+        page_at("/espace/formations/"), TrainingPage(title="Formation Cassiopée", slug="cassiopee")
+    )
+    public = EventFactory(title=PUBLIC_EVENT, audience="public")
+    members = EventFactory(title=MEMBERS_EVENT)
+    EventFactory(title="Session Cassiopée", training=training)
+    copil = EventFactory(title=COPIL_EVENT, audience="comite", committee="Comité de pilotage", kind="comite")
+    # The users of the ``users`` fixture (conftest.py), fetched without touching their password
+    # so that their logged-in sessions stay valid.
+    promeneur = _user("promeneur", "Promeneurs")
+    copil_member = _user("copil", "Comité de pilotage")
+    return {
+        "public_event": public.pk,
+        "members_event": members.pk,
+        "copil_event": copil.pk,
+        "training_path": "cassiopee/",
+        "promeneur_token": CalendarToken.for_user(promeneur).token,
+        "copil_token": CalendarToken.for_user(copil_member).token,
+    }
+
+
+def _user(username, group_name):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user, _ = get_user_model().objects.get_or_create(username=username)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

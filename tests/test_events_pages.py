@@ -1,0 +1,168 @@
+"""Agenda and training pages, the coordinator's tools, and the cost of the listings."""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from resources.models import TrainingPage
+from tests.factories import EventFactory, PromeneurFactory, RegistrationFactory, UserFactory
+from tests.pages import page_at, publish_child
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_agenda_lists_public_events_only(client_as):
+    EventFactory(title="Forum des parents Ariane", audience="public")
+    EventFactory(title="Formation interne Bételgeuse")
+    EventFactory(title="Copil Castor", audience="comite", committee="Comité de pilotage")
+    for role in ("anonymous", "promeneur", "coordination"):
+        body = client_as(role).get("/agenda/").content.decode()
+        assert "Ariane" in body and "Bételgeuse" not in body and "Castor" not in body, role
+
+
+def test_members_agenda_lists_what_the_member_may_see(client_as):
+    EventFactory(title="Forum des parents Ariane", audience="public")
+    EventFactory(title="Formation interne Bételgeuse")
+    EventFactory(title="Copil Castor", audience="comite", committee="Comité de pilotage")
+    body = client_as("promeneur").get("/espace/agenda/").content.decode()
+    assert "Ariane" in body and "Bételgeuse" in body and "Castor" not in body
+    body = client_as("coordination").get("/espace/agenda/").content.decode()
+    assert "Castor" in body
+
+
+def test_agenda_filters_by_kind(client_as):
+    EventFactory(title="Analyse Pollux", kind="analyse")
+    EventFactory(title="Formation Procyon", kind="formation")
+    body = client_as("promeneur").get("/espace/agenda/?type=analyse").content.decode()
+    assert "Pollux" in body and "Procyon" not in body
+
+
+@pytest.fixture
+def training():
+    page = TrainingPage(
+        title="Posture du promeneur", slug="posture", objectives="<p>Objectif Mizar</p>", trainer="Alcor"
+    )
+    return publish_child(page_at("/espace/formations/"), page)
+
+
+def test_training_page_shows_its_next_sessions_with_a_register_button(client_as, training):
+    EventFactory(title="Posture – Perpignan", training=training, capacity=2)
+    EventFactory(title="Autre formation", capacity=2)
+    body = client_as("promeneur").get("/espace/formations/posture/").content.decode()
+    assert "Objectif Mizar" in body and "Alcor" in body
+    assert "M'inscrire" in body
+    assert body.count("/inscription/") == 1
+    index = client_as("promeneur").get("/espace/formations/").content.decode()
+    assert "Posture – Perpignan" in index and "Autre formation" not in index
+
+
+def test_a_full_session_offers_the_waiting_list(client_as, training):
+    event = EventFactory(training=training, capacity=1)
+    RegistrationFactory(event=event)
+    body = client_as("promeneur").get("/espace/formations/posture/").content.decode()
+    assert "Rejoindre la liste d'attente" in body
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/agenda/", "/espace/agenda/", "/espace/formations/", "/espace/formations/posture/"])
+def test_agenda_pages_cost_the_same_number_of_queries_with_10_and_300_events(client_as, users, training, url):
+    client = client_as("promeneur")
+
+    def add_events(count):
+        for i in range(count):
+            event = EventFactory(audience="public" if i % 2 else "membres", capacity=20, training=training)
+            RegistrationFactory(event=event, user=users["promeneur"] if i % 3 == 0 else UserFactory())
+
+    add_events(10)
+    client.get(url)  # warm caches (site, settings)
+    few = _queries(client, url)
+    add_events(290)
+    many = _queries(client, url)
+    assert few > 0
+    assert few == many, f"{url}: {few} queries with 10 events, {many} with 300"
+
+
+def test_my_registrations_cost_the_same_with_few_and_many(client_as, users):
+    client = client_as("promeneur")
+    for _ in range(3):
+        RegistrationFactory(user=users["promeneur"])
+    client.get("/espace/agenda/mes-inscriptions/")
+    few = _queries(client, "/espace/agenda/mes-inscriptions/")
+    assert few > 0
+    for _ in range(60):
+        RegistrationFactory(user=users["promeneur"])
+    assert _queries(client, "/espace/agenda/mes-inscriptions/") == few
+
+
+# Coordinator tools
+
+
+@pytest.fixture
+def event_with_registrations():
+    event = EventFactory(title="Cadre juridique", capacity=2)
+    alice = PromeneurFactory(user=UserFactory(first_name="Alice", last_name="Abadie"), structure__name="MJC Céret")
+    RegistrationFactory(event=event, user=alice.user)
+    RegistrationFactory(event=event, user=UserFactory(first_name="Bruno", last_name="=HYPERLINK(1)"))
+    RegistrationFactory(event=event, user=UserFactory(first_name="Chloé", last_name="Cases"), status="attente")
+    RegistrationFactory(event=event, user=UserFactory(first_name="Denis", last_name="Durand"), status="annulee")
+    return event
+
+
+def test_coordinator_sees_registrations_by_status(client_as, event_with_registrations):
+    body = client_as("coordination").get(f"/admin/agenda/{event_with_registrations.pk}/inscriptions/").content.decode()
+    assert "Confirmée (2)" in body and "Liste d&#x27;attente (1)" in body and "Annulée (1)" in body
+    assert "Alice Abadie" in body and "MJC Céret" in body
+
+
+def test_csv_export(client_as, event_with_registrations):
+    response = client_as("coordination").get(f"/admin/agenda/{event_with_registrations.pk}/inscriptions.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Nom", "Prénom", "E-mail", "Structure", "Statut", "Inscrit le", "Présence"]
+    assert len(rows) == 5
+    assert rows[1][:2] == ["Abadie", "Alice"] and rows[1][3] == "MJC Céret"
+    assert "'=HYPERLINK(1)" in [row[0] for row in rows]  # never read as a formula
+
+
+def test_xlsx_export(client_as, event_with_registrations):
+    response = client_as("coordination").get(f"/admin/agenda/{event_with_registrations.pk}/inscriptions.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = list(sheet.values)
+    assert values[0][0] == "Nom" and len(values) == 5
+    assert {row[4] for row in values[1:]} == {"Confirmée", "Liste d'attente", "Annulée"}
+
+
+def test_attendance_marking(client_as, event_with_registrations):
+    confirmed = list(event_with_registrations.registrations.filter(status="confirmee").order_by("pk"))
+    response = client_as("coordination").post(
+        f"/admin/agenda/{event_with_registrations.pk}/inscriptions/",
+        {f"attended-{confirmed[0].pk}": "1", f"attended-{confirmed[1].pk}": "0"},
+        follow=True,
+    )
+    assert "Présences enregistrées (2 modifications)" in response.content.decode()
+    assert [r.attended for r in event_with_registrations.registrations.filter(status="confirmee").order_by("pk")] == [
+        True,
+        False,
+    ]
+
+
+def test_sign_in_sheet_lists_confirmed_registrants(client_as, event_with_registrations):
+    body = client_as("coordination").get(f"/admin/agenda/{event_with_registrations.pk}/emargement/").content.decode()
+    assert "Feuille d'émargement" in body and "Abadie" in body
+    assert "Cases" not in body and "Durand" not in body
+    assert "2 personnes inscrites" in body
+
+
+def test_coordinator_tools_are_refused_to_others(client_as, event_with_registrations):
+    url = f"/admin/agenda/{event_with_registrations.pk}/inscriptions.csv"
+    assert client_as("promeneur").get(url).status_code == 302
+    assert client_as("anonymous").get(url)["Location"].startswith("/admin/login/")
