@@ -1,3 +1,16 @@
 from .directory import Promeneur, SocialProfile, Structure, Territory, Theme
+from .pages import MembersDirectoryPage, MyProfilePage, PublicDirectoryPage, RelaysPage
+from .relays import Relay
 
-__all__ = ["Promeneur", "SocialProfile", "Structure", "Territory", "Theme"]
+__all__ = [
+    "MembersDirectoryPage",
+    "MyProfilePage",
+    "Promeneur",
+    "PublicDirectoryPage",
+    "Relay",
+    "RelaysPage",
+    "SocialProfile",
+    "Structure",
+    "Territory",
+    "Theme",
+]
