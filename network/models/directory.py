@@ -8,7 +8,6 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-
 PHOTO_RENDITION = "fill-160x160"
 
 # Addresses of the public directory that a promeneur's sheet must not take.
