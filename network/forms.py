@@ -50,14 +50,20 @@ class FilterForm(forms.Form):
 class DirectoryFilterForm(FilterForm):
     q = forms.CharField(label="Rechercher un nom, une structure, une commune", required=False, max_length=100)
     territoire = forms.ModelChoiceField(
-        label="Territoire", queryset=Territory.objects.all(), to_field_name="slug", required=False,
+        label="Territoire",
+        queryset=Territory.objects.all(),
+        to_field_name="slug",
+        required=False,
         empty_label="Tous les territoires",
     )
     reseau = forms.ChoiceField(
         label="Réseau social", choices=[("", "Tous les réseaux"), *SocialProfile.Network.choices], required=False
     )
     theme = forms.ModelChoiceField(
-        label="Thématique", queryset=Theme.objects.all(), to_field_name="slug", required=False,
+        label="Thématique",
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
         empty_label="Toutes les thématiques",
     )
 
@@ -66,10 +72,14 @@ class DirectoryFilterForm(FilterForm):
 
 
 class RelayFilterForm(FilterForm):
-    domaine = forms.ChoiceField(label="Domaine", choices=[("", "Tous les domaines"), *Relay.Domain.choices],
-                                required=False)
+    domaine = forms.ChoiceField(
+        label="Domaine", choices=[("", "Tous les domaines"), *Relay.Domain.choices], required=False
+    )
     territoire = forms.ModelChoiceField(
-        label="Territoire", queryset=Territory.objects.all(), to_field_name="slug", required=False,
+        label="Territoire",
+        queryset=Territory.objects.all(),
+        to_field_name="slug",
+        required=False,
         empty_label="Tous les territoires",
     )
 

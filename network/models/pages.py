@@ -67,9 +67,7 @@ class PublicDirectoryPage(RoutablePageMixin, BasePage):
         promeneur = Promeneur.objects.publicly_listed().for_listing().filter(slug=slug).first()
         if promeneur is None:
             raise Http404("Aucun promeneur public à cette adresse.")
-        return self.render(
-            request, template="network/public_sheet.html", context_overrides={"promeneur": promeneur}
-        )
+        return self.render(request, template="network/public_sheet.html", context_overrides={"promeneur": promeneur})
 
     def sheet_url(self, promeneur):
         return self.url + self.reverse_subpage("sheet", kwargs={"slug": promeneur.slug})
@@ -198,5 +196,3 @@ def _own_promeneur(request):
         .filter(user=request.user, anonymised_at__isnull=True)
         .first()
     )
-
-
