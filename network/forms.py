@@ -138,6 +138,8 @@ class ProfileForm(forms.ModelForm):
 
 
 class SocialProfileForm(forms.ModelForm):
+    url = forms.URLField(label="Lien vers le profil", required=False, assume_scheme="https", max_length=200)
+
     class Meta:
         model = SocialProfile
         fields = ["network", "profile_name", "url"]

@@ -105,6 +105,11 @@ class Structure(index.Indexed, models.Model):
 
     search_fields = [index.SearchField("name"), index.SearchField("commune"), index.AutocompleteField("name")]
 
+    def territory_name(self):
+        return self.territory.name if self.territory else ""
+
+    territory_name.short_description = "Territoire"
+
     class Meta:
         ordering = ["name"]
         verbose_name = "Structure"
@@ -224,6 +229,11 @@ class Promeneur(index.Indexed, ClusterableModel):
         return self.profile_changed_at is not None and (
             self.reviewed_at is None or self.reviewed_at < self.profile_changed_at
         )
+
+    def structure_name(self):
+        return self.structure.name if self.structure else ""
+
+    structure_name.short_description = "Structure"
 
     def territory_names(self):
         return ", ".join(t.name for t in self.territories.all())

@@ -70,6 +70,11 @@ class Relay(index.Indexed, models.Model):
     def __str__(self):
         return self.organisation
 
+    def territory_name(self):
+        return self.territory.name if self.territory else "Département / national"
+
+    territory_name.short_description = "Territoire"
+
     @property
     def phone_link(self):
         """The phone number as a tel: target (digits and + only)."""

@@ -38,7 +38,7 @@ PROMENEUR_EXPORT = [
     "last_name",
     "first_name",
     "job_title",
-    "structure.name",
+    "structure_name",
     "territory_names",
     "email",
     "phone",
@@ -52,7 +52,7 @@ PROMENEUR_EXPORT = [
     "entry_date",
     "exit_date",
 ]
-PROMENEUR_EXPORT_HEADINGS = {"structure.name": "Structure"}
+PROMENEUR_EXPORT_HEADINGS = {}
 
 STRUCTURE_EXPORT = [
     "name",
@@ -61,7 +61,7 @@ STRUCTURE_EXPORT = [
     "address",
     "postcode",
     "commune",
-    "territory.name",
+    "territory_name",
     "phone",
     "website",
     "referent_name",
@@ -70,12 +70,12 @@ STRUCTURE_EXPORT = [
     "referent_phone",
     "priority_neighbourhood",
 ]
-STRUCTURE_EXPORT_HEADINGS = {"territory.name": "Territoire", "get_kind_display": "Type", "get_status_display": "Statut"}
+STRUCTURE_EXPORT_HEADINGS = {"get_kind_display": "Type", "get_status_display": "Statut"}
 
 RELAY_EXPORT = [
     "organisation",
     "get_domain_display",
-    "territory.name",
+    "territory_name",
     "phone",
     "email",
     "website",
@@ -84,4 +84,4 @@ RELAY_EXPORT = [
     "is_public",
 ]
 
-RELAY_EXPORT_HEADINGS = {"territory.name": "Territoire", "get_domain_display": "Domaine"}
+RELAY_EXPORT_HEADINGS = {"get_domain_display": "Domaine"}
