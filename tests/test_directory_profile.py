@@ -221,7 +221,7 @@ def test_coordination_is_told_once_until_it_reviews(client_as, me, django_captur
 
 def test_a_member_without_a_record_gets_a_clear_page(client_as):
     html = client_as("coordination").get(URL).content.decode()
-    assert "Aucune fiche de l&#x27;annuaire n&#x27;est liée à votre compte" in html
+    assert "Aucune fiche de l'annuaire n'est liée à votre compte" in html
     response = client_as("coordination").post(URL, {"presentation": "x"})
     assert response.status_code == 200
 
