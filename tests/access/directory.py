@@ -97,7 +97,11 @@ def make_objects():
     public.save()  # a ParentalManyToManyField is written on save
     SocialProfileFactory(promeneur=public, network="snapchat", profile_name="ombeline_pdn66", url="")
     PromeneurFactory(
-        user=None, first_name="Sidonie", last_name="Carbasse", email=HIDDEN_EMAIL, structure=structure,
+        user=None,
+        first_name="Sidonie",
+        last_name="Carbasse",
+        email=HIDDEN_EMAIL,
+        structure=structure,
         public_listing=False,
     )
     RelayFactory(organisation=PUBLIC_RELAY, is_public=True, domain="violences", territory=territory)
