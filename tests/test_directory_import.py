@@ -17,7 +17,8 @@ Centre social Saint-Jacques;Centre social;Perpignan;66000;Perpignan Méditerran�
 
 PROMENEURS_CSV = """Prénom;Nom;E-mail;Téléphone;Structure;Fonction;Territoires;Annuaire public;instagram;snapchat
 Anna;Prat;anna.prat@example.org;06 01 02 03 04;MJC de Prades;Animatrice;Conflent;oui;anna_pdn66;
-Bruno;Serra;bruno.serra@example.org;0611121314;Centre social Saint-Jacques;Éducateur;Perpignan Méditerranée|Conflent;non;;bruno66
+Bruno;Serra;bruno.serra@example.org;0611121314;Centre social Saint-Jacques;Éducateur;\
+Perpignan Méditerranée|Conflent;non;;bruno66
 """
 
 

@@ -30,7 +30,8 @@ def test_migrations_build_the_page_tree():
         assert isinstance(page_at(address), StandardPage)
     space = page_at("/espace/")
     assert isinstance(space, SpacePage)
-    assert [p.slug for p in space.get_children()][:5] == ["ressources", "veille", "actualites", "formations", "echanges"]
+    sections = [p.slug for p in space.get_children()]
+    assert sections[:5] == ["ressources", "veille", "actualites", "formations", "echanges"]
     restriction = PageViewRestriction.objects.get(page=space)
     assert set(restriction.groups.values_list("name", flat=True)) == {PROMENEURS, COORDINATION}
 

@@ -105,11 +105,6 @@ class Structure(index.Indexed, models.Model):
 
     search_fields = [index.SearchField("name"), index.SearchField("commune"), index.AutocompleteField("name")]
 
-    def territory_name(self):
-        return self.territory.name if self.territory else ""
-
-    territory_name.short_description = "Territoire"
-
     class Meta:
         ordering = ["name"]
         verbose_name = "Structure"
@@ -122,6 +117,11 @@ class Structure(index.Indexed, models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
+
+    def territory_name(self):
+        return self.territory.name if self.territory else ""
+
+    territory_name.short_description = "Territoire"
 
 
 class PromeneurQuerySet(models.QuerySet):
