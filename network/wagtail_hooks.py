@@ -46,6 +46,7 @@ class StructureViewSet(SnippetViewSet):
     list_display = ["name", "kind", "commune", "territory", "status"]
     list_filter = ["kind", "territory", "status", "priority_neighbourhood"]
     search_fields = ["name", "commune"]
+    search_backend_name = None
     list_export = STRUCTURE_EXPORT
     export_headings = STRUCTURE_EXPORT_HEADINGS
     export_filename = "structures"
@@ -82,6 +83,7 @@ class PromeneurViewSet(SnippetViewSet):
     list_display = ["full_name", "structure", "is_active", "public_listing", "updated_at"]
     filterset_class = PromeneurFilterSet
     search_fields = ["first_name", "last_name", "email"]
+    search_backend_name = None  # the database's own search: every field, no index to keep up to date
     list_export = PROMENEUR_EXPORT
     export_headings = PROMENEUR_EXPORT_HEADINGS
     export_filename = "promeneurs"

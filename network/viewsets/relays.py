@@ -15,6 +15,7 @@ class RelayViewSet(SnippetViewSet):
     list_display = ["organisation", "domain", "territory", "phone", "is_national_emergency", "is_public"]
     list_filter = ["domain", "territory", "is_national_emergency", "is_public"]
     search_fields = ["organisation", "description"]
+    search_backend_name = None
     list_export = RELAY_EXPORT
     export_headings = RELAY_EXPORT_HEADINGS
     export_filename = "relais"
