@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory
 from django.utils.http import urlencode
 
@@ -13,6 +14,7 @@ from .models import Promeneur, Relay, SocialProfile, Territory, Theme
 PHONE_MESSAGE = "Saisissez un numéro de téléphone français valide, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78."
 PHONE_RE = re.compile(r"^(?:\+33|0033|0)[1-9]\d{8}$")
 PHOTO_EXTENSIONS = ("jpg", "jpeg", "png", "webp")
+PRESENTATION_MAX_LENGTH = 2000
 
 
 def normalise_phone(value):
@@ -109,8 +111,8 @@ class ProfileForm(forms.ModelForm):
         self.fields["email"].error_messages["invalid"] = (
             "Saisissez une adresse e-mail valide, par exemple prenom.nom@structure.fr."
         )
-        self.fields["presentation"].max_length = 2000
-        self.fields["presentation"].widget.attrs["maxlength"] = 2000
+        self.fields["presentation"].validators.append(MaxLengthValidator(PRESENTATION_MAX_LENGTH))
+        self.fields["presentation"].widget.attrs["maxlength"] = PRESENTATION_MAX_LENGTH
         self.fields["new_photo"].widget.attrs["accept"] = ",".join(f".{ext}" for ext in PHOTO_EXTENSIONS)
 
     def clean_phone(self):

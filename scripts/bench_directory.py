@@ -43,7 +43,7 @@ def main():
         for client, address in (
             (anonymous, "/annuaire/"),
             (anonymous, "/annuaire/?reseau=instagram&territoire=zone-1"),
-            (anonymous, "/annuaire/promeneur-{size}-42/".format(size=args.size)),
+            (anonymous, f"/annuaire/promeneur-{args.size}-42/"),
             (logged_in, "/espace/annuaire/"),
             (logged_in, "/espace/relais/"),
         ):

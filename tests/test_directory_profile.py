@@ -247,3 +247,14 @@ def test_personal_data_of_a_member_without_record(client_as):
     data = json.loads(client_as("coordination").get(URL + "mes-donnees/").content)
     assert data["compte"]["identifiant"] == "coordination"
     assert data["fiche_annuaire"] is None
+
+
+def test_a_presentation_too_long_is_refused_and_kept(client_as, me):
+    text = "Bonjour. " * 250
+    response = client_as("promeneur").post(URL, form_data(me, presentation=text))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "au plus 2000 caractères" in html
+    assert text.strip() in html
+    me.refresh_from_db()
+    assert me.presentation == ""

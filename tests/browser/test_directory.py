@@ -46,7 +46,8 @@ def directory():
 def test_visitor_filters_by_territory_and_network_and_opens_a_sheet(browser_page, directory):
     page = browser_page
     page.goto("/")
-    page.get_by_role("navigation", name="Navigation principale").get_by_role("link", name="Trouver un promeneur").click()
+    navigation = page.get_by_role("navigation", name="Navigation principale")
+    navigation.get_by_role("link", name="Trouver un promeneur").click()
     expect(page).to_have_url(re.compile(r"/annuaire/$"))
     expect(page.get_by_role("heading", name="3 promeneurs")).to_be_visible()
     assert_no_violation(page)
