@@ -1,12 +1,13 @@
 """A promeneur's personal data: their own edits, their download, and anonymisation when they leave."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, ModelLogEntry
 
 from .models import Promeneur
 
@@ -136,6 +137,10 @@ def anonymise_promeneur(promeneur):
     promeneur.user = None
     promeneur.save()
     promeneur.social_profiles.all().delete()
+    # The admin's history labels each entry with the record's name at the time.
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Promeneur), object_id=str(promeneur.pk)
+    ).update(label=promeneur.full_name)
     if photo is not None:
         photo.delete()
     if user is not None:

@@ -8,6 +8,9 @@ from django.contrib.auth import authenticate
 from django.test import RequestFactory
 from django.utils import timezone
 from openpyxl import load_workbook
+from wagtail.images import get_image_model
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from network.models import Promeneur, SocialProfile
 from network.privacy import anonymise_promeneur
@@ -143,6 +146,10 @@ def test_anonymise_from_the_admin(client_as, people):
     anna.save()
     photo_pk = anna.photo.pk
     client = client_as("coordination")
+    edit = client.get(f"/admin/snippets/network/promeneur/edit/{anna.pk}/")
+    assert edit.status_code == 200
+    log(anna, "wagtail.edit", user=UserFactory(username="coord-log", role="coordination"))
+    assert ModelLogEntry.objects.filter(object_id=str(anna.pk), label="Anna Prat").exists()
     confirm = content(client.get(f"/admin/annuaire/promeneurs/{anna.pk}/anonymiser/")).decode()
     assert "Anonymiser définitivement" in confirm
     response = client.post(f"/admin/annuaire/promeneurs/{anna.pk}/anonymiser/")
@@ -157,9 +164,8 @@ def test_anonymise_from_the_admin(client_as, people):
     assert anna.structure == people["mjc"]  # kept for anonymous counts
     assert list(anna.territories.all()) == [people["conflent"]]
     assert anna.exit_date is not None
-    from wagtail.images import get_image_model
-
     assert not get_image_model().objects.filter(pk=photo_pk).exists()
+    assert not ModelLogEntry.objects.filter(label__contains="Prat").exists()
 
     user.refresh_from_db()
     assert not user.is_active and user.email == "" and user.first_name == ""
