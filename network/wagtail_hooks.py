@@ -1,10 +1,22 @@
+from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Promeneur, Structure, Territory, Theme
+from .viewsets import review
+from .viewsets.directory import (
+    PROMENEUR_EXPORT,
+    PROMENEUR_EXPORT_HEADINGS,
+    STRUCTURE_EXPORT,
+    STRUCTURE_EXPORT_HEADINGS,
+    PromeneurFilterSet,
+)
 from .viewsets.events import EventViewSet
+from .viewsets.relays import RelayViewSet
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -14,6 +26,9 @@ class TerritoryViewSet(SnippetViewSet):
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name"]
+    list_export = ["name", "get_kind_display"]
+    export_headings = {"get_kind_display": "Type"}
+    export_filename = "territoires"
     panels = [FieldPanel("name"), FieldPanel("kind")]
 
 
@@ -32,6 +47,14 @@ class StructureViewSet(SnippetViewSet):
     list_display = ["name", "kind", "commune", "territory", "status"]
     list_filter = ["kind", "territory", "status", "priority_neighbourhood"]
     search_fields = ["name", "commune"]
+    search_backend_name = None
+    list_export = STRUCTURE_EXPORT
+    export_headings = STRUCTURE_EXPORT_HEADINGS
+    export_filename = "structures"
+
+    def get_queryset(self, request):
+        return Structure.objects.select_related("territory")
+
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),
@@ -60,8 +83,16 @@ class PromeneurViewSet(SnippetViewSet):
     icon = "user"
     menu_label = "Promeneurs"
     list_display = ["full_name", "structure", "is_active", "public_listing", "updated_at"]
-    list_filter = ["is_active", "public_listing", "structure", "territories"]
+    filterset_class = PromeneurFilterSet
     search_fields = ["first_name", "last_name", "email"]
+    search_backend_name = None  # the database's own search: every field, no index to keep up to date
+    list_export = PROMENEUR_EXPORT
+    export_headings = PROMENEUR_EXPORT_HEADINGS
+    export_filename = "promeneurs"
+
+    def get_queryset(self, request):
+        return Promeneur.objects.select_related("structure").prefetch_related("territories", "social_profiles")
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("first_name"), FieldPanel("last_name"), FieldPanel("user"), FieldPanel("photo")],
@@ -93,7 +124,13 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
     menu_label = "Annuaire"
     menu_icon = "group"
     menu_order = 200
-    items = (PromeneurViewSet, StructureViewSet, TerritoryViewSet, ThemeViewSet)
+    items = (PromeneurViewSet, StructureViewSet, TerritoryViewSet, ThemeViewSet, RelayViewSet)
+
+    def get_submenu_items(self):
+        return [
+            *super().get_submenu_items(),
+            MenuItem("Profils modifiés", reverse("network_changed_profiles"), icon_name="warning", order=900),
+        ]
 
 
 register_snippet(DirectoryViewSetGroup)
@@ -107,3 +144,19 @@ def register_activity_viewsets():
 
 
 register_snippet(EventViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_directory_admin_urls():
+    return [path("", include(review.urlpatterns))]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def anonymise_button(snippet, user, next_url=None):
+    if isinstance(snippet, Promeneur) and not snippet.is_anonymised and user.has_perm("network.change_promeneur"):
+        yield Button(
+            "Anonymiser (départ du réseau)",
+            url=reverse("network_anonymise", args=[snippet.pk]),
+            icon_name="user",
+            priority=90,
+        )

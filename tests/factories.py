@@ -182,3 +182,44 @@ def _in_days(days, hour=10):
 
     day = timezone.localdate() + datetime.timedelta(days=days)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+# --- Directory (issue 3) --------------------------------------------------------------------
+
+
+class SocialProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.SocialProfile"
+
+    promeneur = factory.SubFactory(PromeneurFactory)
+    network = "instagram"
+    profile_name = factory.Sequence(lambda n: f"profil_pdn66_{n}")
+    url = factory.LazyAttribute(lambda p: f"https://www.instagram.com/{p.profile_name}")
+
+
+class RelayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "network.Relay"
+
+    organisation = factory.Sequence(lambda n: f"Relais {n}")
+    domain = "sante_mentale"
+    phone = "04 68 11 22 33"
+    is_public = True
+
+
+def png_bytes(size=(40, 40), color=(29, 61, 107), fmt="PNG"):
+    """A small real image, for photo uploads."""
+    import io
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def make_image(title="Photo"):
+    from django.core.files.base import ContentFile
+    from wagtail.images import get_image_model
+
+    return get_image_model().objects.create(title=title, file=ContentFile(png_bytes(), name="photo.png"))

@@ -3,6 +3,8 @@ from .activity_pages import ActivityPage, EvaluationFiguresPage
 from .agenda import AgendaPage
 from .directory import Promeneur, SocialProfile, Structure, Territory, Theme
 from .events import CalendarToken, Event, Registration
+from .pages import MembersDirectoryPage, MyProfilePage, PublicDirectoryPage, RelaysPage
+from .relays import Relay
 
 __all__ = [
     "ActivityGrid",
@@ -13,9 +15,14 @@ __all__ = [
     "EvaluationFiguresPage",
     "Event",
     "LedAction",
+    "MembersDirectoryPage",
+    "MyProfilePage",
     "NetworkActivity",
     "Promeneur",
+    "PublicDirectoryPage",
     "Registration",
+    "Relay",
+    "RelaysPage",
     "SocialProfile",
     "Structure",
     "Territory",

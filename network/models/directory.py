@@ -8,13 +8,18 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+PHOTO_RENDITION = "fill-160x160"
 
-def unique_slug(instance, value, max_length=80):
+# Addresses of the public directory that a promeneur's sheet must not take.
+RESERVED_SLUGS = frozenset({"relais", "structure", "structures"})
+
+
+def unique_slug(instance, value, max_length=80, reserved=frozenset()):
     """A slug for ``value`` that no other row of the instance's model uses."""
     base = slugify(value)[:max_length] or "fiche"
     slug, counter = base, 2
     others = type(instance).objects.exclude(pk=instance.pk)
-    while others.filter(slug=slug).exists():
+    while slug in reserved or others.filter(slug=slug).exists():
         slug = f"{base[: max_length - 4]}-{counter}"
         counter += 1
     return slug
@@ -113,6 +118,11 @@ class Structure(index.Indexed, models.Model):
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
 
+    def territory_name(self):
+        return self.territory.name if self.territory else ""
+
+    territory_name.short_description = "Territoire"
+
 
 class PromeneurQuerySet(models.QuerySet):
     def active(self):
@@ -121,6 +131,22 @@ class PromeneurQuerySet(models.QuerySet):
     def publicly_listed(self):
         """Who the public directory may show: active and opted in."""
         return self.active().filter(public_listing=True)
+
+    def changed_since_review(self):
+        """Profiles their promeneur edited after the coordination last reviewed them."""
+        return self.filter(profile_changed_at__isnull=False).filter(
+            models.Q(reviewed_at__isnull=True) | models.Q(reviewed_at__lt=models.F("profile_changed_at"))
+        )
+
+    def for_listing(self):
+        """Everything a directory listing shows, in a fixed number of queries (photos with
+        their thumbnail renditions)."""
+        from wagtail.images import get_image_model
+
+        photos = get_image_model().objects.prefetch_renditions(PHOTO_RENDITION)
+        return self.select_related("structure", "structure__territory").prefetch_related(
+            "territories", "themes", "social_profiles", models.Prefetch("photo", queryset=photos)
+        )
 
 
 class Promeneur(index.Indexed, ClusterableModel):
@@ -158,6 +184,11 @@ class Promeneur(index.Indexed, ClusterableModel):
     public_listing = models.BooleanField("Accepte de figurer dans l'annuaire public", default=False)
     photo_consent = models.BooleanField("Accepte la diffusion publique de sa photo", default=False)
     updated_at = models.DateTimeField("Modifié le", auto_now=True)
+    profile_changed_at = models.DateTimeField(
+        "Profil modifié par le promeneur le", null=True, blank=True, editable=False
+    )
+    reviewed_at = models.DateTimeField("Revu par la coordination le", null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField("Anonymisé le", null=True, blank=True, editable=False)
 
     objects = PromeneurQuerySet.as_manager()
 
@@ -182,9 +213,41 @@ class Promeneur(index.Indexed, ClusterableModel):
     def full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
 
+    full_name.fget.short_description = "Nom"
+
+    @property
+    def is_anonymised(self):
+        return self.anonymised_at is not None
+
+    @property
+    def public_photo(self):
+        """The photo the public may see: only with the promeneur's consent."""
+        return self.photo if self.photo_consent else None
+
+    @property
+    def needs_review(self):
+        return self.profile_changed_at is not None and (
+            self.reviewed_at is None or self.reviewed_at < self.profile_changed_at
+        )
+
+    def structure_name(self):
+        return self.structure.name if self.structure else ""
+
+    structure_name.short_description = "Structure"
+
+    def territory_names(self):
+        return ", ".join(t.name for t in self.territories.all())
+
+    territory_names.short_description = "Territoires"
+
+    def network_names(self):
+        return ", ".join(p.get_network_display() for p in self.social_profiles.all())
+
+    network_names.short_description = "Réseaux"
+
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self, self.full_name)
+            self.slug = unique_slug(self, self.full_name, reserved=RESERVED_SLUGS)
         super().save(*args, **kwargs)
 
 

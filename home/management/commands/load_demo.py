@@ -12,6 +12,7 @@ LOADERS = (
     "resources.demo_exchanges.load",
     "network.demo_activity.load",
     "network.demo_events.load",
+    "network.demo_directory.load",
 )
 
 

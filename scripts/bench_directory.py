@@ -1,0 +1,66 @@
+"""Time the directory listings with many promeneurs (prints numbers; changes nothing).
+
+    DATABASE_URL=postgres://... python scripts/bench_directory.py --size 300 --runs 20
+
+The promeneurs are created inside a transaction that is rolled back at the end.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workspace.settings.test")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+    from network.models import Promeneur
+    from tests.factories import UserFactory
+    from tests.test_directory_queries import populate
+
+    setup_test_environment()
+    with transaction.atomic():
+        populate(args.size)
+        member = UserFactory(username="bench-promeneur", role="promeneur")
+        anonymous, logged_in = Client(), Client()
+        logged_in.force_login(member)
+        print(f"{Promeneur.objects.count()} promeneurs, {args.runs} requêtes par adresse")
+        for client, address in (
+            (anonymous, "/annuaire/"),
+            (anonymous, "/annuaire/?reseau=instagram&territoire=zone-1"),
+            (anonymous, f"/annuaire/promeneur-{args.size}-42/"),
+            (logged_in, "/espace/annuaire/"),
+            (logged_in, "/espace/relais/"),
+        ):
+            client.get(address)
+            timings = []
+            for _ in range(args.runs):
+                with CaptureQueriesContext(connection) as queries:
+                    start = time.perf_counter()
+                    response = client.get(address)
+                    timings.append((time.perf_counter() - start) * 1000)
+                assert response.status_code == 200, (address, response.status_code)
+            print(
+                f"{address:<50} médiane {statistics.median(timings):6.1f} ms  "
+                f"max {max(timings):6.1f} ms  {len(queries)} requêtes SQL"
+            )
+        transaction.set_rollback(True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""manage.py import_directory: every bad file gets a clear report and loses nothing already there."""
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from network.models import Promeneur, SocialProfile, Structure
+from tests.factories import PromeneurFactory, StructureFactory, TerritoryFactory
+
+pytestmark = pytest.mark.django_db
+
+STRUCTURES_CSV = """nom;type;commune;code_postal;territoire;telephone;site_web;referent_nom;referent_email;qpv
+MJC de Prades;MJC;Prades;66500;Conflent;04 68 96 00 00;https://mjc-prades.example.org;Jordi Puig;jordi@example.org;non
+Centre social Saint-Jacques;Centre social;Perpignan;66000;Perpignan Méditerranée;0468000001;;Nadia B.;;oui
+"""
+
+PROMENEURS_CSV = """Prénom;Nom;E-mail;Téléphone;Structure;Fonction;Territoires;Annuaire public;instagram;snapchat
+Anna;Prat;anna.prat@example.org;06 01 02 03 04;MJC de Prades;Animatrice;Conflent;oui;anna_pdn66;
+Bruno;Serra;bruno.serra@example.org;0611121314;Centre social Saint-Jacques;Éducateur;\
+Perpignan Méditerranée|Conflent;non;;bruno66
+"""
+
+
+@pytest.fixture
+def territories():
+    return [TerritoryFactory(name="Conflent"), TerritoryFactory(name="Perpignan Méditerranée")]
+
+
+@pytest.fixture
+def existing(territories):
+    """What the database already holds: must survive every bad import untouched."""
+    structure = StructureFactory(name="Structure déjà là", territory=territories[0])
+    promeneur = PromeneurFactory(
+        user=None, first_name="Déjà", last_name="Là", email="deja@example.org", structure=structure
+    )
+    return structure, promeneur
+
+
+def write(tmp_path, text, name="fichier.csv", encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return str(path)
+
+
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_directory", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def run_failing(*args):
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError) as excinfo:
+        call_command("import_directory", *args, stdout=out, stderr=err)
+    return str(excinfo.value), err.getvalue()
+
+
+def snapshot():
+    return (
+        list(Structure.objects.order_by("pk").values()),
+        list(Promeneur.objects.order_by("pk").values()),
+        list(SocialProfile.objects.order_by("pk").values()),
+    )
+
+
+def test_valid_files_import_structures_then_promeneurs(tmp_path, existing):
+    out, err = run("structures", write(tmp_path, STRUCTURES_CSV))
+    assert "2 ligne(s) lue(s), 0 invalide(s). Structures : 2 créé(s), 0 mis à jour." in out and not err
+    mjc = Structure.objects.get(name="MJC de Prades")
+    assert mjc.kind == "mjc" and mjc.territory.name == "Conflent" and mjc.phone == "04 68 96 00 00"
+    assert Structure.objects.get(name="Centre social Saint-Jacques").priority_neighbourhood
+
+    out, err = run("promeneurs", write(tmp_path, PROMENEURS_CSV))
+    assert "Promeneurs : 2 créé(s), 0 mis à jour." in out and not err
+    anna = Promeneur.objects.get(email="anna.prat@example.org")
+    assert anna.structure == mjc and anna.public_listing and anna.phone == "06 01 02 03 04"
+    assert [p.profile_name for p in anna.social_profiles.all()] == ["anna_pdn66"]
+    bruno = Promeneur.objects.get(email="bruno.serra@example.org")
+    assert {t.name for t in bruno.territories.all()} == {"Conflent", "Perpignan Méditerranée"}
+    assert not bruno.public_listing
+    assert Promeneur.objects.filter(email="deja@example.org").exists()
+
+
+def test_running_twice_creates_no_duplicate(tmp_path, territories):
+    run("structures", write(tmp_path, STRUCTURES_CSV))
+    run("promeneurs", write(tmp_path, PROMENEURS_CSV))
+    before = (Structure.objects.count(), Promeneur.objects.count(), SocialProfile.objects.count())
+    out, _ = run("structures", write(tmp_path, STRUCTURES_CSV))
+    assert "0 créé(s), 2 mis à jour" in out
+    out, _ = run("promeneurs", write(tmp_path, PROMENEURS_CSV.replace("Animatrice", "Coordinatrice")))
+    assert "0 créé(s), 2 mis à jour" in out
+    assert (Structure.objects.count(), Promeneur.objects.count(), SocialProfile.objects.count()) == before
+    assert Promeneur.objects.get(email="anna.prat@example.org").job_title == "Coordinatrice"
+
+
+BAD_ROWS = """prenom;nom;email;telephone;structure
+Anna;Prat;anna.prat@example.org;06 01 02 03 04;Structure déjà là
+Bruno;Serra;pas-une-adresse;06 11 12 13 14;Structure déjà là
+Carla;Vidal;carla@example.org;0601020304;Structure inconnue
+Anna;Doublon;ANNA.PRAT@example.org;;Structure déjà là
+Denis;Roca;denis@example.org;123;Structure déjà là
+"""
+
+
+def test_bad_rows_are_all_reported_with_their_line_and_nothing_is_imported(tmp_path, existing):
+    before = snapshot()
+    message, err = run_failing("promeneurs", write(tmp_path, BAD_ROWS))
+    assert "Ligne 3 : email : adresse e-mail invalide « pas-une-adresse »" in err
+    assert "Ligne 4 : structure : structure inconnue « Structure inconnue »" in err
+    assert "Ligne 5 : doublon de la ligne 2 (même e-mail)" in err
+    assert "Ligne 6 : telephone : numéro de téléphone invalide « 123 »" in err
+    assert "Ligne 2" not in err
+    assert "5 ligne(s) lue(s), 4 invalide(s). Rien n'a été importé." in message
+    assert snapshot() == before
+
+
+def test_valid_only_flag_imports_the_valid_rows(tmp_path, existing):
+    out, err = run("promeneurs", write(tmp_path, BAD_ROWS), "--lignes-valides")
+    assert "1 créé(s), 0 mis à jour, 4 ligne(s) ignorée(s)" in out
+    assert "Ligne 3" in err
+    assert set(Promeneur.objects.values_list("email", flat=True)) == {"deja@example.org", "anna.prat@example.org"}
+
+
+def test_dry_run_imports_nothing(tmp_path, existing, territories):
+    before = snapshot()
+    out, _ = run("structures", write(tmp_path, STRUCTURES_CSV), "--essai")
+    assert "le fichier peut être importé ; rien n'a été importé" in out
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "Le fichier est vide"),
+        ("\n\n  \n", "Le fichier est vide"),
+        ("prenom;nom;email;structure\n", "ne contient que la ligne d'en-tête"),
+        ("name;surname;mail\nAnna;Prat;a@example.org\n", "colonnes obligatoires manquantes : prenom, nom, structure"),
+        ("prenom;nom;email;structure;age\nA;P;a@example.org;Structure déjà là;32\n", "colonnes inconnues : age"),
+        ("prenom;nom;email;email;structure\n", "colonnes en double : email"),
+    ],
+)
+def test_unusable_files_are_refused_with_a_clear_message(tmp_path, existing, content, expected):
+    before = snapshot()
+    message, _ = run_failing("promeneurs", write(tmp_path, content))
+    assert expected in message
+    assert "Rien n'a été importé." in message
+    assert snapshot() == before
+
+
+def test_wrong_columns_message_lists_the_expected_ones(tmp_path, existing):
+    message, _ = run_failing("structures", write(tmp_path, "intitule;ville\nMJC;Prades\n"))
+    assert "colonnes obligatoires manquantes : nom" in message
+    assert "Colonnes attendues : nom (obligatoires)" in message
+
+
+def test_a_non_utf8_file_is_refused_then_accepted_with_its_encoding(tmp_path, existing, territories):
+    path = write(tmp_path, STRUCTURES_CSV, encoding="cp1252")
+    before = snapshot()
+    message, _ = run_failing("structures", path)
+    assert "n'est pas encodé en UTF-8 (caractère illisible ligne 3)" in message
+    assert "--encoding cp1252" in message
+    assert snapshot() == before
+    out, _ = run("structures", path, "--encoding", "cp1252")
+    assert "2 créé(s)" in out
+    assert Structure.objects.filter(name="Centre social Saint-Jacques").exists()
+
+
+def test_comma_separated_file_with_a_bom(tmp_path, territories):
+    text = "\ufeffnom,commune,territoire\nMJC de Prades,Prades,Conflent\n"
+    out, _ = run("structures", write(tmp_path, text))
+    assert "1 créé(s)" in out
+
+
+def test_missing_file(tmp_path):
+    message, _ = run_failing("structures", str(tmp_path / "absent.csv"))
+    assert "Fichier introuvable" in message
+
+
+def test_progress_is_shown_on_long_files(tmp_path, existing):
+    lines = ["prenom;nom;email;structure"] + [f"P{i};N{i};p{i}@example.org;Structure déjà là" for i in range(250)]
+    out, _ = run("promeneurs", write(tmp_path, "\n".join(lines)), "--progression", "100")
+    assert "validation : 100/250 lignes" in out and "validation : 200/250 lignes" in out
+    assert "import : 200/250 lignes" in out
+    assert "250 créé(s)" in out
+    assert Promeneur.objects.count() == 251

@@ -1,0 +1,260 @@
+"""/espace/mon-profil/: a promeneur edits their own record (never anyone else's, never their
+structure), bad input is refused in French with the rest kept, the coordination is told,
+and the member downloads their personal data."""
+
+import json
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+
+from network.models import Promeneur
+from tests.factories import PromeneurFactory, SocialProfileFactory, StructureFactory, png_bytes
+
+pytestmark = pytest.mark.django_db
+
+URL = "/espace/mon-profil/"
+
+
+def form_data(_promeneur, **changes):
+    data = {
+        "presentation": "Je réponds aux jeunes du Conflent.",
+        "hours_online": "lundi 17h–19h",
+        "email": "nouvelle.adresse@structure-test.fr",
+        "phone": "0612345679",
+        "public_listing": "on",
+        "profils-TOTAL_FORMS": "2",
+        "profils-INITIAL_FORMS": "0",
+        "profils-MIN_NUM_FORMS": "0",
+        "profils-MAX_NUM_FORMS": "12",
+        "profils-0-network": "tiktok",
+        "profils-0-profile_name": "lucie_pdn66",
+        "profils-0-url": "https://www.tiktok.com/@lucie_pdn66",
+        "profils-1-network": "",
+        "profils-1-profile_name": "",
+        "profils-1-url": "",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def me(users):
+    return Promeneur.objects.get(user=users["promeneur"])
+
+
+def test_form_shows_my_record(client_as, me):
+    html = client_as("promeneur").get(URL).content.decode()
+    assert me.email in html and "Enregistrer mon profil" in html
+    assert 'href="/espace/mon-profil/mes-donnees/"' in html
+
+
+def test_promeneur_saves_their_profile(client_as, me):
+    client = client_as("promeneur")
+    response = client.post(URL, form_data(me))
+    assert response.status_code == 302 and response["Location"] == URL
+    me.refresh_from_db()
+    assert me.presentation == "Je réponds aux jeunes du Conflent."
+    assert me.email == "nouvelle.adresse@structure-test.fr"
+    assert me.phone == "06 12 34 56 79"  # normalised
+    assert [(p.network, p.profile_name) for p in me.social_profiles.all()] == [("tiktok", "lucie_pdn66")]
+    assert me.needs_review
+    assert "Votre profil est enregistré" in client.get(URL).content.decode()
+
+
+def test_the_change_reaches_the_public_sheet(client_as, client, me):
+    client_as("promeneur").post(URL, form_data(me, presentation="Nouvelle présentation visible."))
+    client.logout()
+    html = client.get(f"/annuaire/{me.slug}/").content.decode()
+    assert "Nouvelle présentation visible." in html
+    assert 'href="https://www.tiktok.com/@lucie_pdn66"' in html
+
+
+def test_cannot_change_name_structure_status_or_someone_else(client_as, me):
+    other = PromeneurFactory(user=None, first_name="Autre", presentation="Intacte")
+    other_structure = StructureFactory(name="Une autre structure")
+    before = (me.first_name, me.last_name, me.structure_id, me.is_active, me.slug)
+    client_as("promeneur").post(
+        URL,
+        form_data(
+            me,
+            first_name="Pirate",
+            last_name="Pirate",
+            structure=str(other_structure.pk),
+            is_active="",
+            slug="pirate",
+            pk=str(other.pk),
+            id=str(other.pk),
+            promeneur=str(other.pk),
+        ),
+    )
+    me.refresh_from_db()
+    other.refresh_from_db()
+    assert (me.first_name, me.last_name, me.structure_id, me.is_active, me.slug) == before
+    assert other.presentation == "Intacte" and other.email != "nouvelle.adresse@structure-test.fr"
+
+
+def test_cannot_delete_someone_elses_social_profile(client_as, me):
+    others = SocialProfileFactory(promeneur=PromeneurFactory(user=None), profile_name="pas_a_moi")
+    data = form_data(
+        me,
+        **{
+            "profils-INITIAL_FORMS": "1",
+            "profils-0-id": str(others.pk),
+            "profils-0-network": "instagram",
+            "profils-0-profile_name": "vole",
+            "profils-0-DELETE": "on",
+        },
+    )
+    client_as("promeneur").post(URL, data)
+    others.refresh_from_db()
+    assert others.profile_name == "pas_a_moi"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field_message"),
+    [
+        ({"email": "pas-une-adresse"}, "Saisissez une adresse e-mail valide"),
+        ({"phone": "12345"}, "Saisissez un numéro de téléphone français valide"),
+        ({"phone": "06 12 34 56 78 99"}, "Saisissez un numéro de téléphone français valide"),
+        ({"profils-0-url": "javascript:alert(1)"}, "Saisissez l&#x27;adresse complète du profil"),
+        ({"profils-0-url": "www instagram com"}, "Saisissez l&#x27;adresse complète du profil"),
+    ],
+)
+def test_bad_input_is_refused_in_french_and_the_rest_is_kept(client_as, me, changes, field_message):
+    before = Promeneur.objects.values().get(pk=me.pk)
+    response = client_as("promeneur").post(URL, form_data(me, presentation="Texte à garder", **changes))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert field_message in html
+    assert "Le profil n&#x27;est pas enregistré" in html
+    assert "Texte à garder" in html  # what the user typed is kept
+    for value in changes.values():
+        assert value.replace("'", "&#x27;") in html
+    after = Promeneur.objects.values().get(pk=me.pk)
+    assert after == before
+    assert not me.social_profiles.exists()
+
+
+def test_presentation_html_is_shown_as_text(client_as, client, me):
+    client_as("promeneur").post(URL, form_data(me, presentation="<script>alert(1)</script><b>gras</b>"))
+    client.logout()
+    html = client.get(f"/annuaire/{me.slug}/").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def upload(name, content, content_type):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def test_photo_upload_is_saved(client_as, me):
+    client_as("promeneur").post(
+        URL, form_data(me, new_photo=upload("moi.png", png_bytes(), "image/png"), photo_consent="on")
+    )
+    me.refresh_from_db()
+    assert me.photo is not None and me.photo.width == 40
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type", "message"),
+    [
+        ("cv.pdf", b"%PDF-1.4 pas une image", "application/pdf", "image valide"),
+        ("photo.png", b"ceci n'est pas une image", "image/png", "image valide"),
+        ("photo.gif", png_bytes(fmt="GIF"), "image/gif", "choisissez une image JPEG, PNG ou WebP"),
+        ("photo.png", png_bytes(fmt="BMP"), "image/png", "choisissez une image JPEG, PNG ou WebP"),
+    ],
+)
+def test_a_file_that_is_not_an_accepted_image_is_refused(client_as, me, name, content, content_type, message):
+    response = client_as("promeneur").post(URL, form_data(me, new_photo=upload(name, content, content_type)))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    me.refresh_from_db()
+    assert me.photo is None and me.presentation == ""
+
+
+@override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=1024)
+def test_a_photo_too_large_is_refused(client_as, me):
+    big = png_bytes(size=(400, 400), fmt="BMP")
+    response = client_as("promeneur").post(URL, form_data(me, new_photo=upload("grande.jpg", big, "image/jpeg")))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "La photo est trop lourde" in html and "Mo au maximum" in html
+    me.refresh_from_db()
+    assert me.photo is None
+
+
+def test_replacing_or_removing_the_photo_deletes_the_old_one(client_as, me):
+    from wagtail.images import get_image_model
+
+    Image = get_image_model()
+    client = client_as("promeneur")
+    client.post(URL, form_data(me, new_photo=upload("a.png", png_bytes(), "image/png")))
+    client.post(URL, form_data(me, new_photo=upload("b.png", png_bytes(color=(0, 0, 0)), "image/png")))
+    assert Image.objects.count() == 1
+    client.post(URL, form_data(me, remove_photo="on"))
+    me.refresh_from_db()
+    assert me.photo is None and Image.objects.count() == 0
+
+
+def test_coordination_is_told_once_until_it_reviews(client_as, me, django_capture_on_commit_callbacks):
+    from network.privacy import mark_reviewed
+
+    client = client_as("promeneur")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, form_data(me))
+        client.post(URL, form_data(me, presentation="Encore une modification"))
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["coordination@example.org"]
+    assert "a modifié son profil" in message.subject
+    assert "/admin/annuaire/profils-modifies/" in message.body
+    me.refresh_from_db()
+    mark_reviewed([me])
+    me.refresh_from_db()
+    assert not me.needs_review
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, form_data(me, presentation="Après relecture"))
+    assert len(mail.outbox) == 2
+
+
+def test_a_member_without_a_record_gets_a_clear_page(client_as):
+    html = client_as("coordination").get(URL).content.decode()
+    assert "Aucune fiche de l'annuaire n'est liée à votre compte" in html
+    response = client_as("coordination").post(URL, {"presentation": "x"})
+    assert response.status_code == 200
+
+
+def test_personal_data_download(client_as, me):
+    SocialProfileFactory(promeneur=me, network="discord", profile_name="lucie#66", url="")
+    response = client_as("promeneur").get(URL + "mes-donnees/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert "attachment" in response["Content-Disposition"]
+    assert "no-store" in response["Cache-Control"]
+    data = json.loads(response.content)
+    assert data["compte"]["identifiant"] == "promeneur"
+    assert data["compte"]["groupes"] == ["Promeneurs"]
+    record = data["fiche_annuaire"]
+    assert record["email"] == me.email and record["telephone"] == me.phone
+    assert record["structure"] == me.structure.name
+    assert record["profils_reseaux_sociaux"] == [{"reseau": "Discord", "nom_de_profil": "lucie#66", "lien": ""}]
+    assert record["consentements"] == {"annuaire_public": True, "photo_publique": False}
+
+
+def test_personal_data_of_a_member_without_record(client_as):
+    data = json.loads(client_as("coordination").get(URL + "mes-donnees/").content)
+    assert data["compte"]["identifiant"] == "coordination"
+    assert data["fiche_annuaire"] is None
+
+
+def test_a_presentation_too_long_is_refused_and_kept(client_as, me):
+    text = "Bonjour. " * 250
+    response = client_as("promeneur").post(URL, form_data(me, presentation=text))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "au plus 2000 caractères" in html
+    assert text.strip() in html
+    me.refresh_from_db()
+    assert me.presentation == ""
