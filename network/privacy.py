@@ -103,7 +103,39 @@ def personal_data(user, promeneur):
             },
             "fiche_modifiee_le": _iso(promeneur.updated_at),
         }
+        data["grilles_activite"] = [
+            {
+                "mois": grid.month.strftime("%Y-%m"),
+                "etat": grid.get_status_display(),
+                "heures_par_semaine": float(grid.hours_per_week),
+                "actions_prevues": grid.actions_planned,
+                "besoin_appui": grid.support_needed,
+                "souhaits_formation": grid.training_wishes,
+                "difficultes": grid.difficulties,
+            }
+            for grid in promeneur.activity_grids.order_by("month")
+        ]
+    data["inscriptions"] = [
+        {
+            "evenement": registration.event.title,
+            "debut": _iso(registration.event.start),
+            "statut": registration.get_status_display(),
+            "inscrit_le": _iso(registration.queued_at),
+        }
+        for registration in user.event_registrations.select_related("event").order_by("queued_at")
+    ]
+    data["messages_echanges"] = _exchange_messages(user)
     return data
+
+
+def _exchange_messages(user):
+    from resources.models import Message
+
+    messages = Message.objects.filter(author=user).select_related("discussion").order_by("created_at")
+    return [
+        {"discussion": message.discussion.title, "ecrit_le": _iso(message.created_at), "texte": message.body}
+        for message in messages
+    ]
 
 
 @transaction.atomic

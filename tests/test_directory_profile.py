@@ -10,7 +10,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
 from network.models import Promeneur
-from tests.factories import PromeneurFactory, SocialProfileFactory, StructureFactory, png_bytes
+from tests.factories import (
+    ActivityGridFactory,
+    DiscussionFactory,
+    EventFactory,
+    PromeneurFactory,
+    RegistrationFactory,
+    SocialProfileFactory,
+    StructureFactory,
+    png_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -241,6 +250,17 @@ def test_personal_data_download(client_as, me):
     assert record["structure"] == me.structure.name
     assert record["profils_reseaux_sociaux"] == [{"reseau": "Discord", "nom_de_profil": "lucie#66", "lien": ""}]
     assert record["consentements"] == {"annuaire_public": True, "photo_publique": False}
+
+
+def test_personal_data_include_grids_registrations_and_messages(client_as, me):
+    ActivityGridFactory(promeneur=me, support_needed="Un point sur la posture, svp.")
+    RegistrationFactory(user=me.user, event=EventFactory(title="Analyse de pratiques de mars"))
+    DiscussionFactory(author=me.user, title="Droit à l'image en sortie", opening__body="Que dit la loi ?")
+    data = json.loads(client_as("promeneur").get(URL + "mes-donnees/").content)
+    assert [grid["besoin_appui"] for grid in data["grilles_activite"]] == ["Un point sur la posture, svp."]
+    assert [r["evenement"] for r in data["inscriptions"]] == ["Analyse de pratiques de mars"]
+    assert data["messages_echanges"][0]["discussion"] == "Droit à l'image en sortie"
+    assert data["messages_echanges"][0]["texte"] == "Que dit la loi ?"
 
 
 def test_personal_data_of_a_member_without_record(client_as):
