@@ -6,6 +6,11 @@ types, routes) grows on it without changing the page tree.
 
 from home.models import IndexPage
 
+from .feed_tokens import FeedToken
+from .library import ResourceIndexMixin, ResourcePage, ResourcePageTag
+from .news import NewsIndexMixin, NewsPage, NewsPageTag, PublicationIndexPage, PublicationPage, PublicationPageTag
+from .watch import WatchIndexMixin, WatchPage, WatchPageTag
+
 
 class SpaceSectionPage(IndexPage):
     parent_page_types = ["home.SpacePage"]
@@ -14,21 +19,21 @@ class SpaceSectionPage(IndexPage):
         abstract = True
 
 
-class ResourceIndexPage(SpaceSectionPage):
+class ResourceIndexPage(ResourceIndexMixin, SpaceSectionPage):
     max_count = 1
 
     class Meta:
         verbose_name = "Ressources"
 
 
-class WatchIndexPage(SpaceSectionPage):
+class WatchIndexPage(WatchIndexMixin, SpaceSectionPage):
     max_count = 1
 
     class Meta:
         verbose_name = "Veille documentaire"
 
 
-class NewsIndexPage(SpaceSectionPage):
+class NewsIndexPage(NewsIndexMixin, SpaceSectionPage):
     max_count = 1
 
     class Meta:
@@ -47,3 +52,17 @@ class ExchangeIndexPage(SpaceSectionPage):
 
     class Meta:
         verbose_name = "Échanges de pratiques"
+
+
+__all__ = [
+    "FeedToken",
+    "NewsPage",
+    "NewsPageTag",
+    "PublicationIndexPage",
+    "PublicationPage",
+    "PublicationPageTag",
+    "ResourcePage",
+    "ResourcePageTag",
+    "WatchPage",
+    "WatchPageTag",
+]

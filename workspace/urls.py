@@ -14,6 +14,7 @@ urlpatterns = [
     path("recherche/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("workspace.accounts.urls")),
+    path("", include("resources.urls")),
 ]
 
 if settings.DEBUG:
