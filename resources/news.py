@@ -35,7 +35,6 @@ class BaseNewsPage(SectionItemMixin, BasePage):
         FieldPanel("body"),
     ]
     subpage_types = []
-    template = "resources/news_page.html"
 
     class Meta:
         abstract = True
