@@ -9,6 +9,7 @@ from django.utils.module_loading import import_string
 LOADERS = (
     "home.demo.load",
     "network.demo.load",
+    "resources.demo_resources.load",
 )
 
 
