@@ -94,3 +94,32 @@ def test_resource_with_a_member_document_from_admin_to_promeneur(browser_page, c
     assert response.status == 302
     assert CONTENT not in response.body()
     anonymous.context.close()
+
+
+def test_space_content_pages_have_no_wcag_violation(browser_page):
+    from tests.browser.test_accessibility import assert_no_violation
+    from tests.factories import news_page, publication_page, resource_page, watch_page
+
+    UserFactory(username="lucie", role="promeneur")
+    resource_page("Droit à l'image", slug="droit-image", category="cadre-juridique", tags=["droit"], intro="Repères.")
+    resource_page("Le 3018", category="cadre-juridique", tags=["droit"])
+    watch_page("Rapport sur les écrans", tags=["écrans"], source="Inserm")
+    news_page("Rencontre départementale", featured=True)
+    publication_page("Le réseau fête ses cinq ans", slug="cinq-ans", featured=True)
+    page = browser_page
+    for address in ("/publications/", "/publications/cinq-ans/"):
+        page.goto(address)
+        assert_no_violation(page)
+    log_in(page, "lucie")
+    page.wait_for_url("**/espace/")
+    for address in (
+        "/espace/",
+        "/espace/ressources/?categorie=cadre-juridique&page=7",
+        "/espace/ressources/droit-image/",
+        "/espace/veille/",
+        "/espace/actualites/",
+        "/espace/mes-flux/",
+        "/recherche/?q=droit&type=ressources",
+    ):
+        page.goto(address)
+        assert_no_violation(page)
