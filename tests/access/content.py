@@ -1,9 +1,11 @@
 """Addresses of the shared space's content (issue 4): resources, watch, network news,
 publications, feeds, search by type, and the member documents of a resource."""
 
+from django.contrib.auth import get_user_model
+
 from resources.models import FeedToken
 from tests.access import coordination_admin, everyone, members_only, shown_to
-from tests.factories import UserFactory, member_document, news_page, publication_page, resource_page, watch_page
+from tests.factories import member_document, news_page, publication_page, resource_page, watch_page
 
 PRIVATE_RESOURCE = "Fiche interne Quetzalcoatl"
 PRIVATE_WATCH = "Rapport repéré Ornithorynque"
@@ -76,9 +78,11 @@ def make_objects():
     watch_page(PRIVATE_WATCH, slug="rapport", tags=["quetzal"])
     news_page(PRIVATE_NEWS, slug="nouvelle", featured=True)
     publication_page(PUBLIC_NEWS, slug="colibri", featured=True)
-    # The same accounts as the ``users`` fixture (get or create: whichever runs first).
-    promeneur = UserFactory(username="promeneur", role="promeneur")
-    committee_member = UserFactory(username="copil", role="pilotage")
+    # The accounts of the ``users`` fixture (made here first if this runs first; their
+    # passwords are left alone so that the fixture's logged-in sessions stay valid).
+    User = get_user_model()
+    promeneur, _ = User.objects.get_or_create(username="promeneur")
+    committee_member, _ = User.objects.get_or_create(username="copil")
     return {
         "resource_document": document.url,
         "resource_document_file": settings.MEDIA_URL + document.file.name,
