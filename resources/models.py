@@ -25,6 +25,17 @@ from .exchanges.models import (  # noqa: F401
     TaggedDiscussion,
 )
 from .exchanges.routes import ExchangeRoutes
+from .feed_tokens import FeedToken  # noqa: F401
+from .library import ResourceIndexMixin, ResourcePage, ResourcePageTag  # noqa: F401
+from .news import (  # noqa: F401
+    NewsIndexMixin,
+    NewsPage,
+    NewsPageTag,
+    PublicationIndexPage,
+    PublicationPage,
+    PublicationPageTag,
+)
+from .watch import WatchIndexMixin, WatchPage, WatchPageTag  # noqa: F401
 
 
 class SpaceSectionPage(IndexPage):
@@ -34,21 +45,21 @@ class SpaceSectionPage(IndexPage):
         abstract = True
 
 
-class ResourceIndexPage(SpaceSectionPage):
+class ResourceIndexPage(ResourceIndexMixin, SpaceSectionPage):
     max_count = 1
 
     class Meta:
         verbose_name = "Ressources"
 
 
-class WatchIndexPage(SpaceSectionPage):
+class WatchIndexPage(WatchIndexMixin, SpaceSectionPage):
     max_count = 1
 
     class Meta:
         verbose_name = "Veille documentaire"
 
 
-class NewsIndexPage(SpaceSectionPage):
+class NewsIndexPage(NewsIndexMixin, SpaceSectionPage):
     max_count = 1
 
     class Meta:

@@ -223,3 +223,55 @@ def make_image(title="Photo"):
     from wagtail.images import get_image_model
 
     return get_image_model().objects.create(title=title, file=ContentFile(png_bytes(), name="photo.png"))
+
+
+# Pages of the shared space (issue 4): published under their section's index.
+def _published(parent_url, page):
+    from tests.pages import page_at, publish_child
+
+    return publish_child(page_at(parent_url), page)
+
+
+def resource_page(title="Fiche pratique", tags=(), **fields):
+    from resources.models import ResourcePage
+
+    fields.setdefault("category", "technique-et-outils")
+    page = ResourcePage(title=title, **fields)
+    page.tags.add(*tags)
+    return _published("/espace/ressources/", page)
+
+
+def watch_page(title="Article de veille", tags=(), **fields):
+    from resources.models import WatchPage
+
+    fields.setdefault("link", "https://example.org/article")
+    fields.setdefault("commentary", "À lire pour préparer les permanences en ligne.")
+    page = WatchPage(title=title, **fields)
+    page.tags.add(*tags)
+    return _published("/espace/veille/", page)
+
+
+def news_page(title="Actualité du réseau", tags=(), **fields):
+    from resources.models import NewsPage
+
+    page = NewsPage(title=title, **fields)
+    page.tags.add(*tags)
+    return _published("/espace/actualites/", page)
+
+
+def publication_page(title="Publication", tags=(), **fields):
+    from resources.models import PublicationPage
+
+    page = PublicationPage(title=title, **fields)
+    page.tags.add(*tags)
+    return _published("/publications/", page)
+
+
+def member_document(title="Document des membres", content=b"Contenu reserve aux membres", filename="fiche.txt"):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection
+
+    document = Document(title=title, collection=Collection.objects.get(name="Documents des membres"))
+    document.file.save(filename, ContentFile(content), save=True)
+    return document

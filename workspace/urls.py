@@ -15,6 +15,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("workspace.accounts.urls")),
     path("", include("network.urls")),
+    path("", include("resources.urls")),
 ]
 
 if settings.DEBUG:

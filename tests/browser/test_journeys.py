@@ -57,9 +57,10 @@ def test_coordinator_publishes_a_page_in_the_space_that_only_members_see(browser
     page.locator("button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
-    page.goto(f"/admin/pages/add/home/standardpage/{resources.pk}/")
+    page.goto(f"/admin/pages/add/resources/resourcepage/{resources.pk}/")
     page.locator("#id_title").fill("Fiche réflexe : droit à l'image")
     page.locator("#id_intro").fill("Ce qu'il faut savoir avant de publier une photo d'un jeune.")
+    page.locator("#id_category").select_option("cadre-juridique")
     page.get_by_role("button", name=re.compile("Plus d.actions")).last.click()
     page.locator("button[name=action-publish]").click()
     expect(page.locator(".messages")).to_contain_text("publiée")

@@ -1,25 +1,44 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.http import urlencode
 
+from resources.listing import paginate
 from workspace.accounts.access import visible_pages
+from workspace.accounts.roles import is_member
+
+from .types import TYPES, choices_for
 
 MAX_QUERY_LENGTH = 200
+PER_PAGE = 10
 
 
 def search(request):
     raw_query = request.GET.get("q", "")
     query = " ".join(raw_query.split())[:MAX_QUERY_LENGTH]
+    kind = request.GET.get("type", "")[:30]
+    notices = []
+    if kind and kind not in TYPES:
+        notices.append("Ce type de contenu n'existe pas : la recherche porte sur tout le site.")
+        kind = ""
     results = None
     if query:
-        pages = visible_pages(request.user).exclude(depth__lte=1).specific()
-        results = Paginator(pages.search(query), 10).get_page(request.GET.get("page"))
+        pages = visible_pages(request.user).exclude(depth__lte=1)
+        if kind:
+            pages = pages.type(*TYPES[kind][1])
+        # PostgreSQL full-text search with the "french" configuration (stemming):
+        # see WAGTAILSEARCH_BACKENDS.
+        results, page_notice = paginate(pages.specific().search(query), request.GET.get("page"), PER_PAGE)
+        if page_notice:
+            notices.append(page_notice)
+    params = {"q": query, **({"type": kind} if kind else {})}
     return render(
         request,
         "search/search.html",
         {
             "query": query,
-            "extra_query": urlencode({"q": query}),
+            "kind": kind,
+            "kinds": choices_for(is_member(request.user)),
+            "notices": notices,
+            "extra_query": urlencode(params),
             "truncated": len(" ".join(raw_query.split())) > MAX_QUERY_LENGTH,
             "results": results,
         },

@@ -13,6 +13,7 @@ LOADERS = (
     "network.demo_activity.load",
     "network.demo_events.load",
     "network.demo_directory.load",
+    "resources.demo_resources.load",
 )
 
 

@@ -1,0 +1,91 @@
+"""RSS feeds: public publications, and members' personal feeds behind a secret key."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from resources.models import FeedToken
+from tests.factories import UserFactory, news_page, publication_page, watch_page
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    return [item.findtext("title") for item in ET.fromstring(response.content).iter("item")]
+
+
+def test_public_feed_lists_publications_newest_first_and_nothing_private(client):
+    publication_page("Publication d'hier", date="2026-01-01", intro="Résumé public.")
+    publication_page("Publication du jour", date="2026-02-01")
+    news_page("Actualité des membres")
+    watch_page("Article de veille")
+    response = client.get("/publications/rss/")
+    assert titles(response) == ["Publication du jour", "Publication d'hier"]
+    channel = ET.fromstring(response.content).find("channel")
+    assert channel.findtext("language") == "fr"
+    assert channel.findtext("item/link").startswith("http://testserver/publications/")
+
+
+def test_member_feed_shows_news_and_watch_the_member_may_see(client, users):
+    news_page("Rencontre départementale", date="2026-03-01")
+    watch_page("Étude sur les 15-25 ans", date="2026-02-01")
+    secret = news_page("Note de la coordination", date="2026-03-05")
+    restriction = PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name="Coordination")])
+
+    promeneur_key = FeedToken.for_user(users["promeneur"]).key
+    assert titles(client.get(f"/flux/{promeneur_key}/")) == ["Rencontre départementale", "Étude sur les 15-25 ans"]
+    assert titles(client.get(f"/flux/{promeneur_key}/veille/")) == ["Étude sur les 15-25 ans"]
+    assert titles(client.get(f"/flux/{promeneur_key}/actualites/")) == ["Rencontre départementale"]
+    response = client.get(f"/flux/{promeneur_key}/")
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+    coordination_key = FeedToken.for_user(users["coordination"]).key
+    assert "Note de la coordination" in titles(client.get(f"/flux/{coordination_key}/"))
+
+
+@pytest.mark.parametrize("key", ["", "x", "a" * 300, "cle-inconnue", "../../etc/passwd"])
+def test_member_feed_without_a_valid_key_is_404(client, key):
+    news_page("Rencontre départementale")
+    assert client.get(f"/flux/{key}/").status_code == 404
+
+
+def test_a_former_member_or_a_deactivated_account_loses_the_feed(client, users):
+    promeneur = users["promeneur"]
+    key = FeedToken.for_user(promeneur).key
+    assert client.get(f"/flux/{key}/").status_code == 200
+    promeneur.groups.clear()
+    assert client.get(f"/flux/{key}/").status_code == 404
+    other = UserFactory(username="ancien", role="promeneur")
+    other_key = FeedToken.for_user(other).key
+    other.is_active = False
+    other.save()
+    assert client.get(f"/flux/{other_key}/").status_code == 404
+
+
+def test_member_resets_the_feed_address_from_the_space(client_as, users):
+    client = client_as("promeneur")
+    page = client.get("/espace/mes-flux/").content.decode()
+    old_key = FeedToken.objects.get(user=users["promeneur"]).key
+    assert f"http://testserver/flux/{old_key}/veille/" in page
+
+    response = client.post("/espace/mes-flux/", follow=True)
+    new_key = FeedToken.objects.get(user=users["promeneur"]).key
+    assert new_key != old_key
+    assert "Vos adresses de flux ont été renouvelées" in response.content.decode()
+    assert f"/flux/{new_key}/" in response.content.decode()
+    assert client.get(f"/flux/{old_key}/").status_code == 404
+    assert client.get(f"/flux/{new_key}/").status_code == 200
+    assert FeedToken.objects.filter(user=users["promeneur"]).count() == 1
+
+
+def test_feed_page_is_refused_outside_the_members(client_as):
+    assert client_as("pilotage").get("/espace/mes-flux/").status_code == 403
+    assert client_as("pilotage").post("/espace/mes-flux/").status_code == 403
+    assert client_as("anonymous").post("/espace/mes-flux/").status_code == 302
+    assert not FeedToken.objects.exists()
