@@ -8,6 +8,8 @@ search, feeds and calendars need the same answer for a whole queryset, and the
 from django.db.models import Q
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
+from .roles import user_group_ids
+
 
 def user_passes_restriction(user, restriction):
     if restriction.restriction_type == BaseViewRestriction.NONE:
@@ -19,8 +21,7 @@ def user_passes_restriction(user, restriction):
     if restriction.restriction_type == BaseViewRestriction.LOGIN:
         return True
     if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        group_ids = {group.pk for group in restriction.groups.all()}
-        return bool(group_ids & set(user.groups.values_list("pk", flat=True)))
+        return bool({group.pk for group in restriction.groups.all()} & user_group_ids(user))
     # Password restrictions are not used on this site: treat them as closed.
     return False
 

@@ -44,13 +44,24 @@ COLLECTION_PERMISSIONS = (
 )
 
 
+def _load_groups(user):
+    if not hasattr(user, "_group_pairs"):
+        user._group_pairs = frozenset(user.groups.values_list("pk", "name"))
+    return user._group_pairs
+
+
 def user_groups(user):
     """Names of the user's groups, fetched once per user object."""
     if not user.is_authenticated:
         return frozenset()
-    if not hasattr(user, "_group_names"):
-        user._group_names = frozenset(user.groups.values_list("name", flat=True))
-    return user._group_names
+    return frozenset(name for _, name in _load_groups(user))
+
+
+def user_group_ids(user):
+    """Primary keys of the user's groups, from the same single query as ``user_groups``."""
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(pk for pk, _ in _load_groups(user))
 
 
 def is_member(user):
