@@ -200,3 +200,18 @@ def test_a_week_with_only_a_committee_event_sends_nothing_to_a_promeneur(users):
     call_command("send_weekly_digest", stdout=StringIO())
     assert not [m for m in mail.outbox if m.to == [users["promeneur"].email]]
     assert "Bellatrix" in digest_of(users["coordination"])
+
+
+# Demo content
+
+
+def test_the_demo_links_the_past_practice_session_to_two_exchanges_even_when_run_twice():
+    from network import demo, demo_events
+    from resources import demo_exchanges
+
+    for _ in range(2):
+        for loader in (demo.load, demo_exchanges.load, demo_events.load):
+            loader(StringIO())
+    session = Event.objects.get(title="Analyse de pratiques – janvier")
+    assert session.is_past
+    assert sorted(session.discussions.values_list("title", flat=True)) == sorted(demo_events.DISCUSSED)
