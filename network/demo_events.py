@@ -1,6 +1,7 @@
 """Demo agenda: departmental meetings, trainings with their pages, practice analysis,
 a national day, committee meetings and a public forum, with registrations of the demo
-promeneurs (network/demo.py). Safe to run twice: existing events and pages are kept."""
+promeneurs (network/demo.py); the past practice-analysis session is linked to the demo
+exchanges it discussed. Safe to run twice: existing events and pages are kept."""
 
 import datetime
 
@@ -271,5 +272,28 @@ def load(stdout):
                 queued_at=start - datetime.timedelta(days=30, minutes=-order),
                 attended=(order % 4 != 3) if event.is_past else None,
             )
-    stdout.write(f"Agenda : {created} événements créés, {len(trainings)} pages de formation.")
+    linked = _link_discussed_exchanges()
+    stdout.write(
+        f"Agenda : {created} événements créés, {len(trainings)} pages de formation, "
+        f"{linked} échange(s) relié(s) à l'analyse de pratiques passée."
+    )
     return []
+
+
+# The past practice-analysis session discussed two demo exchanges (resources/demo_exchanges.py,
+# loaded before this module). ``add`` keeps it free of duplicates when run twice.
+DISCUSSED = (
+    "Propos inquiétants d'une jeune en story : comment réagir ?",
+    "Tutoiement, emojis, horaires : quelle posture sur Snapchat ?",
+)
+
+
+def _link_discussed_exchanges():
+    from resources.exchanges.models import Discussion
+
+    session = Event.objects.filter(title="Analyse de pratiques – janvier").first()
+    if session is None:
+        return 0
+    discussions = list(Discussion.objects.filter(title__in=DISCUSSED, hidden=False))
+    session.discussions.add(*discussions)
+    return len(discussions)

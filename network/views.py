@@ -46,9 +46,14 @@ def _with_login(view):
 @_with_login
 def event_detail(request, pk):
     event = _visible_event(request, pk, Event.objects.with_counts().with_status_of(request.user))
-    return render(
-        request, "network/event_detail.html", {"event": event, "places_left": event.places_left(event.confirmed_count)}
-    )
+    discussions = event.discussions_shown_to(request.user)
+    context = {"event": event, "places_left": event.places_left(event.confirmed_count), "discussions": discussions}
+    if discussions:
+        from resources.models import ExchangeIndexPage
+
+        index = ExchangeIndexPage.objects.live().first()
+        context["exchanges_url"] = index.url if index else None
+    return render(request, "network/event_detail.html", context)
 
 
 def _back(request, event):

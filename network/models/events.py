@@ -100,6 +100,14 @@ class Event(models.Model):
         related_name="sessions",
         help_text="La page de formation dont cet événement est une session.",
     )
+    discussions = models.ManyToManyField(
+        "resources.Discussion",
+        verbose_name="Discussions abordées",
+        blank=True,
+        related_name="practice_sessions",
+        help_text="Pour une analyse de pratiques : les échanges discutés pendant la séance "
+        "(visibles des seuls membres sur la page de l'événement).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -181,6 +189,13 @@ class Event(models.Model):
     def accepts_registrations(self, now=None):
         now = now or timezone.now()
         return self.registration_open and not self.is_cancelled and now < self.registration_closes_at()
+
+    def discussions_shown_to(self, user):
+        """The linked discussions a visitor may read on the event page: none outside the
+        members' space (discussion titles are members-only), never a hidden one."""
+        if user is None or not is_member(user):
+            return []
+        return list(self.discussions.filter(hidden=False).order_by("created_at", "pk"))
 
     def places_left(self, confirmed_count):
         if self.capacity is None:

@@ -1,6 +1,7 @@
 """The coordinator's tools for events in the Wagtail admin: the Event snippet, and per
 event the registrations (with CSV/XLSX export), attendance and the sign-in sheet."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -9,7 +10,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.views.generic import TemplateView
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateTimeInput
@@ -17,12 +19,28 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from network import exports
 from network.models import Event, Registration
+from resources.exchanges.models import Discussion
 
 
 class RegistrationsColumn(Column):
     def get_value(self, instance):
         url = reverse("network_event_registrations", args=[instance.pk])
         return format_html('<a href="{}">Inscriptions</a>', url)
+
+
+class EventAdminForm(WagtailAdminModelForm):
+    """Only visible discussions are offered; a linked discussion hidden since stays linked
+    (it is shown nowhere while hidden) instead of being dropped by the next save."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["discussions"].queryset = Discussion.objects.filter(hidden=False).order_by("-created_at", "-pk")
+
+    def clean_discussions(self):
+        chosen = list(self.cleaned_data["discussions"])
+        if self.instance.pk:
+            chosen += list(self.instance.discussions.filter(hidden=True))
+        return chosen
 
 
 class EventViewSet(SnippetViewSet):
@@ -58,8 +76,10 @@ class EventViewSet(SnippetViewSet):
             heading="Inscriptions",
         ),
         FieldPanel("training"),
+        FieldPanel("discussions", widget=forms.CheckboxSelectMultiple),
         FieldPanel("is_cancelled", help_text="Les inscrits reçoivent un e-mail d'annulation."),
     ]
+    edit_handler = ObjectList(panels, base_form_class=EventAdminForm)
 
 
 def _event_for_coordinator(request, pk):

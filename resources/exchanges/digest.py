@@ -19,6 +19,7 @@ from .notifications import absolute, members
 SECTIONS = (
     "resources.exchanges.digest.new_discussions",
     "resources.exchanges.digest.new_space_pages",
+    "resources.exchanges.digest.new_events",
 )
 DEFAULT_PERIOD = timezone.timedelta(days=7)
 
@@ -60,6 +61,24 @@ def new_space_pages(user, since):
     ).order_by("first_published_at")
     items = [DigestItem(page.title, absolute(page.url or ""), "") for page in pages]
     return DigestSection("Nouveautés publiées dans l'espace membres", items)
+
+
+def new_events(user, since):
+    """Events of the agenda announced (created) since the last digest and not over yet, among
+    those the member may see (Event.objects.visible_to). Only what is new: an event already
+    announced is not repeated every week, so a week without news sends no e-mail."""
+    from network.models import Event
+
+    events = Event.objects.visible_to(user).upcoming().filter(created_at__gte=since, is_cancelled=False)
+    items = [
+        DigestItem(
+            event.title,
+            absolute(event.get_absolute_url()),
+            f"{event.get_kind_display()} · {timezone.localtime(event.start):%d/%m/%Y à %Hh%M}",
+        )
+        for event in events
+    ]
+    return DigestSection("Nouveaux rendez-vous à l'agenda", items)
 
 
 def build_digest(user, since):

@@ -153,9 +153,18 @@ def discussion_detail(request, page, pk, reply_form=None, status=200):
         "can_close": rules.can_close(user, discussion),
         "can_make_faq": rules.can_make_faq(user, discussion),
         "can_moderate": rules.can_moderate(user),
+        "sessions": sessions_seen_by(user, discussion),
         "base_url": page.url,
     }
     return render(request, page, "discussion_detail.html", context, status=status)
+
+
+def sessions_seen_by(user, discussion):
+    """The agenda's events (practice-analysis sessions) that discussed this discussion, among
+    those the viewer may see (Event.objects.visible_to): one query."""
+    from network.models import Event
+
+    return list(Event.objects.visible_to(user).filter(discussions=discussion).order_by("start", "pk"))
 
 
 def reply(request, page, pk):
