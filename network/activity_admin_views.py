@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from .activity_forms import MonthField
-from .activity_stats import Scope, figures, last_day
+from .activity_stats import Scope, event_figures, figures, last_day
 from .charts import dashboard_charts
 from .models import Structure, Territory
 from .models.activity import FIRST_MONTH, add_months, current_month, previous_month
@@ -87,6 +87,7 @@ def dashboard(request):
     form = DashboardFilterForm(request.GET or None, initial={"start": start, "end": end})
     scope = form.scope()
     data = figures(scope)
+    data["events"] = event_figures(scope)
     return render(
         request,
         "network/activity/admin/dashboard.html",
@@ -111,6 +112,7 @@ def yearly_report(request):
     year = min(max(year, FIRST_MONTH.year), this_year)
     scope = Scope(datetime.date(year, 1, 1), min(datetime.date(year, 12, 1), current_month()))
     data = figures(scope)
+    data["events"] = event_figures(scope)
     return render(
         request,
         "network/activity/admin/report.html",

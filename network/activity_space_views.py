@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 from workspace.accounts.roles import is_coordination
 
 from .activity_forms import GridEditor
-from .activity_stats import Scope, figures
+from .activity_stats import Scope, event_figures, figures
 from .charts import dashboard_charts
 from .models import ActivityGrid, Promeneur
 from .models.activity import current_month, previous_month
@@ -137,6 +137,7 @@ def committee_figures(page, request):
         year = this_year
     scope = Scope(datetime.date(year, 1, 1), min(datetime.date(year, 12, 1), current_month()))
     data = figures(scope)
+    data["events"] = event_figures(scope)
     return TemplateResponse(
         request,
         "network/activity/committee_figures.html",

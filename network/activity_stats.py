@@ -12,8 +12,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 
-from .models import ActivityGrid, CoordinationJournalEntry, LedAction, NetworkActivity, Promeneur, SocialProfile, Theme
+from .models import (
+    ActivityGrid,
+    CoordinationJournalEntry,
+    Event,
+    LedAction,
+    NetworkActivity,
+    Promeneur,
+    Registration,
+    SocialProfile,
+    Theme,
+)
 from .models.activity import first_of_month, format_month, months_between, previous_month
 
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
@@ -180,4 +191,82 @@ def figures(scope, today=None):
         "journal_by_kind": journal,
         "journal_count": sum(row["count"] for row in journal),
         "journal_hours": round(sum(row["minutes"] for row in journal) / 60, 1),
+    }
+
+
+# --- Events held and attendance --------------------------------------------------------------
+
+ATTENDANCE_COUNTS = ("confirmed", "present", "absent", "unmarked")
+
+
+def _midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def held_events(scope, now=None):
+    """Events not cancelled that ended within the scope's months (and before ``now``).
+
+    For a territory or a structure: the events where one of its promeneurs had a
+    confirmed registration."""
+    now = now or timezone.now()
+    period_end = min(_midnight(last_day(scope.end) + datetime.timedelta(days=1)), now)
+    events = Event.objects.filter(is_cancelled=False, end__gte=_midnight(scope.start), end__lt=period_end)
+    if scope.is_filtered:
+        events = events.filter(pk__in=scope_registrations(scope, events).values("event"))
+    return events
+
+
+def scope_registrations(scope, events):
+    """Confirmed registrations to ``events``: everyone's, or only the scope's promeneurs'."""
+    registrations = Registration.objects.filter(event__in=events, status=Registration.Status.CONFIRMED)
+    if scope.is_filtered:
+        registrations = registrations.filter(user__promeneur__in=scope.promeneurs().values("pk"))
+    return registrations
+
+
+def attendance_rate(row):
+    """Present among the registrations whose attendance was marked, in percent (None if none was marked)."""
+    marked = row["present"] + row["absent"]
+    return round(100 * row["present"] / marked) if marked else None
+
+
+def _attendance_row(label, events, counts):
+    row = {"label": label, "events": events, **{name: counts.get(name) or 0 for name in ATTENDANCE_COUNTS}}
+    row["rate"] = attendance_rate(row)
+    return row
+
+
+def event_figures(scope, now=None):
+    """Events held by kind, confirmed registrations and attendance, trainings apart: three queries."""
+    events = held_events(scope, now)
+    registrations = scope_registrations(scope, events)
+    labels = dict(Event.Kind.choices)
+    events_by_kind = dict(events.values_list("kind").annotate(n=Count("pk")).order_by())
+    counts_by_kind = {
+        row["event__kind"]: row
+        for row in registrations.values("event__kind")
+        .annotate(
+            confirmed=Count("pk"),
+            present=Count("pk", filter=Q(attended=True)),
+            absent=Count("pk", filter=Q(attended=False)),
+            unmarked=Count("pk", filter=Q(attended__isnull=True)),
+        )
+        .order_by()
+    }
+    people = registrations.filter(attended=True, user__promeneur__isnull=False).aggregate(
+        promeneurs_present=Count("user__promeneur", distinct=True),
+        promeneurs_trained=Count("user__promeneur", distinct=True, filter=Q(event__kind=Event.Kind.TRAINING)),
+    )
+    rows = [
+        _attendance_row(labels.get(kind, kind), count, counts_by_kind.get(kind, {}))
+        for kind, count in events_by_kind.items()
+    ]
+    rows.sort(key=lambda row: (-row["events"], row["label"]))
+    total = {name: sum(row[name] for row in rows) for name in ("events", *ATTENDANCE_COUNTS)}
+    trainings = counts_by_kind.get(Event.Kind.TRAINING, {})
+    return {
+        "by_kind": rows,
+        "total": _attendance_row("Tous les événements", total.pop("events"), total),
+        "trainings": _attendance_row("Formations", events_by_kind.get(Event.Kind.TRAINING, 0), trainings),
+        **people,
     }

@@ -72,8 +72,27 @@ def _svg(chart_id, title, width, height, body):
     )
 
 
-def dashboard_charts(figures):
+def event_charts(events):
+    """Events held by kind, and the attendance marked on their confirmed registrations."""
+    total = events["total"]
+    attendance = [
+        {"label": "Présents", "count": total["present"]},
+        {"label": "Absents", "count": total["absent"]},
+        {"label": "Présence non renseignée", "count": total["unmarked"]},
+    ]
     return {
+        "events_by_kind": horizontal_bars(
+            "graphique-evenements", "Événements tenus par type", events["by_kind"], "events"
+        ),
+        "attendance": horizontal_bars(
+            "graphique-presence", "Présence des inscrits confirmés aux événements tenus", attendance, "count"
+        ),
+    }
+
+
+def dashboard_charts(figures):
+    charts = event_charts(figures["events"]) if "events" in figures else {}
+    return charts | {
         "by_month": columns("graphique-mois", "Jeunes accompagnés par mois", figures["by_month"], "young_people"),
         "grids_by_month": columns("graphique-grilles", "Grilles reçues par mois", figures["by_month"], "grids"),
         "by_network": horizontal_bars(

@@ -2,10 +2,12 @@
 
     DATABASE_URL=postgres://… python scripts/bench_dashboard.py [--promeneurs 100] [--years 5]
 
-Loads the grids into the database named by DATABASE_URL inside a transaction that
-is rolled back at the end (nothing stays), then asks the dashboard as the
-coordination and prints its response time (median of several runs) and its number
-of SQL queries, at a small size and at the full size: the query count must not move.
+Loads the grids (and, each month, three events with registrations and attendance)
+into the database named by DATABASE_URL inside a transaction that is rolled back at
+the end (nothing stays), then asks the dashboard as the coordination and prints its
+response time (median of several runs) and its number of SQL queries, at a small
+size and at the full size: the query count must not move.
+The last column is the query count of the "events held and attendance" block alone.
 """
 
 import argparse
@@ -31,13 +33,17 @@ from django.contrib.auth.models import Group  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
 
+from network.activity_stats import Scope, event_figures  # noqa: E402
 from network.models import (  # noqa: E402
     ActivityGrid,
     CoordinationJournalEntry,
+    Event,
     LedAction,
     NetworkActivity,
     Promeneur,
+    Registration,
     Structure,
     Territory,
     Theme,
@@ -53,8 +59,12 @@ def load(promeneurs, years, rng, prefix):
     structures = [
         Structure.objects.create(name=f"{prefix} structure {i}", territory=territories[i % 5]) for i in range(20)
     ]
+    users = get_user_model().objects.bulk_create(
+        get_user_model()(username=f"bench-{prefix}-{i}") for i in range(promeneurs)
+    )
     people = Promeneur.objects.bulk_create(
         Promeneur(
+            user=users[i],
             first_name="Bench",
             last_name=f"{prefix}{i}",
             slug=f"bench-{prefix}-{i}",
@@ -89,7 +99,38 @@ def load(promeneurs, years, rng, prefix):
         for m in months
         for d in range(0, 28, 4)
     )
+    load_events(months, users, rng)
     return len(grids), territories[0]
+
+
+def load_events(months, users, rng):
+    """Three events a month (one training), each with up to 12 registrations, attendance marked or not."""
+    events = Event.objects.bulk_create(
+        Event(
+            title=f"Bench {kind} {m:%Y-%m}",
+            kind=kind,
+            start=timezone.make_aware(datetime.datetime.combine(m + datetime.timedelta(days=day), datetime.time(9))),
+            end=timezone.make_aware(datetime.datetime.combine(m + datetime.timedelta(days=day), datetime.time(12))),
+        )
+        for m in months
+        for day, kind in ((3, "formation"), (12, "rencontre"), (20, "analyse"))
+    )
+    Registration.objects.bulk_create(
+        Registration(
+            event=event,
+            user=user,
+            status=rng.choice(("confirmee", "confirmee", "confirmee", "attente", "annulee")),
+            attended=rng.choice((True, True, False, None)),
+        )
+        for event in events
+        for user in rng.sample(users, min(12, len(users)))
+    )
+
+
+def event_block_queries(start, end, territory):
+    with CaptureQueriesContext(connection) as queries:
+        event_figures(Scope(start, end, territory=territory))
+    return len(queries)
 
 
 def measure(client, params):
@@ -117,7 +158,10 @@ def main():
         client.force_login(user)
         last = previous_month()
         sizes = [(10, 1, "petit"), (args.promeneurs, args.years, "grand")]
-        print(f"{'taille':<40} {'grilles':>8} {'période':<22} {'filtre':<12} {'ms (médiane)':>12} {'requêtes':>9}")
+        print(
+            f"{'taille':<40} {'grilles':>8} {'période':<22} {'filtre':<12} {'ms (médiane)':>12} "
+            f"{'requêtes':>9} {'dont év.':>9}"
+        )
         total = 0
         for promeneurs, years, prefix in sizes:
             count, territory = load(promeneurs, years, rng, prefix)
@@ -127,7 +171,10 @@ def main():
                 for filter_label, extra in (("aucun", {}), ("territoire", {"territory": territory.pk})):
                     params = {"start": f"{start:%Y-%m}", "end": f"{last:%Y-%m}", **extra}
                     ms, queries = measure(client, params)
-                    print(f"{label:<40} {total:>8} {period:<22} {filter_label:<12} {ms:>12.0f} {queries:>9}")
+                    events = event_block_queries(start, last, territory if extra else None)
+                    print(
+                        f"{label:<40} {total:>8} {period:<22} {filter_label:<12} {ms:>12.0f} {queries:>9} {events:>9}"
+                    )
         transaction.set_rollback(True)
     print("Données de test annulées (transaction).")
 
