@@ -1,6 +1,7 @@
 """Real headless Chromium (Debian's) driven by Playwright against the live test server."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,17 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+def admin_log_in(page, username, password=PASSWORD):
+    """Log in to the Wagtail admin and wait for its dashboard."""
+    from playwright.sync_api import expect
+
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def log_in(page, username, password=PASSWORD, next_url="/espace/"):

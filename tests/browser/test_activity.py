@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 
 from network.models import ActivityGrid
 from network.models.activity import previous_month
-from tests.browser.conftest import log_in
+from tests.browser.conftest import admin_log_in, log_in
 from tests.browser.test_accessibility import assert_no_violation
-from tests.factories import PASSWORD, PromeneurFactory, UserFactory
+from tests.factories import PromeneurFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -55,11 +55,7 @@ def test_promeneur_drafts_then_submits_and_the_coordinator_counts_and_exports_it
 
     # The coordinator sees it counted on the dashboard, then exports the month.
     coordinator = chromium.new_context(base_url=live_server.url, locale="fr-FR", accept_downloads=True).new_page()
-    coordinator.goto("/admin/login/")
-    coordinator.locator("#id_username").fill("coord")
-    coordinator.locator("#id_password").fill(PASSWORD)
-    coordinator.locator("button[type=submit]").click()
-    expect(coordinator).to_have_url(re.compile(r"/admin/$"))
+    admin_log_in(coordinator, "coord")
     coordinator.goto("/admin/activite/")
     coordinator.get_by_label("Du mois").fill(f"{month:%Y-%m}")
     coordinator.get_by_label("Au mois (inclus)").fill(f"{month:%Y-%m}")
@@ -102,11 +98,7 @@ def test_dashboard_content_and_yearly_report_have_no_wcag_violation(browser_page
     NetworkActivityFactory(grid=grid)
     UserFactory(username="coord", role="coordination")
     page = browser_page
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill("coord")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    admin_log_in(page, "coord")
     page.goto("/admin/activite/")
     # Wagtail's own chrome is Wagtail's business: check what this feature adds.
     results = Axe().run(page, context=".nice-padding", options=WCAG_AA)

@@ -4,8 +4,8 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Page
 
-from tests.browser.conftest import log_in
-from tests.factories import PASSWORD, UserFactory
+from tests.browser.conftest import admin_log_in, log_in
+from tests.factories import UserFactory
 
 # Transactional, so that the live server (another thread and connection) sees the
 # data; serialized_rollback restores the page tree and groups made by migrations.
@@ -51,11 +51,7 @@ def test_coordinator_publishes_a_page_in_the_space_that_only_members_see(browser
     resources = page_at("/espace/ressources/")
     page = browser_page
 
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill("coord")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    admin_log_in(page, "coord")
 
     page.goto(f"/admin/pages/add/resources/resourcepage/{resources.pk}/")
     page.locator("#id_title").fill("Fiche réflexe : droit à l'image")

@@ -11,22 +11,14 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection
 
 from resources.models import ResourcePage
-from tests.browser.conftest import log_in
-from tests.factories import PASSWORD, UserFactory
+from tests.browser.conftest import admin_log_in, log_in
+from tests.factories import UserFactory
 from tests.pages import page_at
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 WORD = "Zanzibarisation"
 CONTENT = b"Support de formation reserve aux promeneurs"
-
-
-def admin_log_in(page, username):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def test_resource_with_a_member_document_from_admin_to_promeneur(browser_page, chromium, live_server, tmp_path):
