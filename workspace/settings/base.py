@@ -204,6 +204,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's editor autosave (every 500 ms) races a quick "Publier" on the create
+# screen: both requests create the page and the second fails on its slug (a 500).
+# Explicit saves only, until Wagtail serialises them.
+WAGTAIL_AUTOSAVE_INTERVAL = env_int("WAGTAIL_AUTOSAVE_INTERVAL", 0)
 
 LOGGING = {
     "version": 1,
