@@ -32,6 +32,17 @@ def megabytes(size):
     return f"{size / (1024 * 1024):.1f}".replace(".", ",")
 
 
+def territory_filter():
+    """The "Territoire" filter shared by the directory and the relays (by slug in the address)."""
+    return forms.ModelChoiceField(
+        label="Territoire",
+        queryset=Territory.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Tous les territoires",
+    )
+
+
 class FilterForm(forms.Form):
     """GET filters: an unknown value is ignored rather than an error page."""
 
@@ -51,13 +62,7 @@ class FilterForm(forms.Form):
 
 class DirectoryFilterForm(FilterForm):
     q = forms.CharField(label="Rechercher un nom, une structure, une commune", required=False, max_length=100)
-    territoire = forms.ModelChoiceField(
-        label="Territoire",
-        queryset=Territory.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Tous les territoires",
-    )
+    territoire = territory_filter()
     reseau = forms.ChoiceField(
         label="Réseau social", choices=[("", "Tous les réseaux"), *SocialProfile.Network.choices], required=False
     )
@@ -77,13 +82,7 @@ class RelayFilterForm(FilterForm):
     domaine = forms.ChoiceField(
         label="Domaine", choices=[("", "Tous les domaines"), *Relay.Domain.choices], required=False
     )
-    territoire = forms.ModelChoiceField(
-        label="Territoire",
-        queryset=Territory.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Tous les territoires",
-    )
+    territoire = territory_filter()
 
 
 class ProfileForm(forms.ModelForm):
