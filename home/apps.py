@@ -4,3 +4,5 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Site public"
+    # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
+    managed_by_coordination = True

@@ -35,20 +35,11 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from network.activity_stats import Scope, event_figures  # noqa: E402
-from network.models import (  # noqa: E402
-    ActivityGrid,
-    CoordinationJournalEntry,
-    Event,
-    LedAction,
-    NetworkActivity,
-    Promeneur,
-    Registration,
-    Structure,
-    Territory,
-    Theme,
-)
-from network.models.activity import add_months, previous_month  # noqa: E402
+from network.activity.models import ActivityGrid, CoordinationJournalEntry, LedAction, NetworkActivity  # noqa: E402
+from network.activity.models.grids import add_months, previous_month  # noqa: E402
+from network.activity.stats import Scope, event_figures  # noqa: E402
+from network.directory.models import Promeneur, Structure, Territory, Theme  # noqa: E402
+from network.events.models import Event, Registration  # noqa: E402
 
 NETWORKS = ("instagram", "snapchat", "tiktok", "discord", "facebook")
 RUNS = 5

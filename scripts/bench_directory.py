@@ -29,7 +29,7 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
-    from network.models import Promeneur
+    from network.directory.models import Promeneur
     from tests.factories import UserFactory
     from tests.test_directory_queries import populate
 

@@ -28,7 +28,7 @@ PLACES = int(os.environ.get("BENCH_PLACES", 10))
 
 
 def race():
-    from network import registrations
+    from network.events import registrations
     from tests.factories import EventFactory, UserFactory
 
     event = EventFactory(capacity=PLACES)

@@ -25,7 +25,7 @@ from django.db import connection, reset_queries, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from resources.exchanges.models import Category, Discussion, Message  # noqa: E402
+from resources.exchanges.models.discussions import Category, Discussion, Message  # noqa: E402
 
 
 class Rollback(Exception):

@@ -23,7 +23,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from resources.models import FeedToken  # noqa: E402
+from resources.library.models import FeedToken  # noqa: E402
 from workspace.accounts.roles import PROMENEURS  # noqa: E402
 
 

@@ -2,7 +2,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from network.models import Promeneur, Structure, Territory
+from network.directory.models import Promeneur, Structure, Territory
 from workspace.accounts.roles import (
     COMITE_FINANCEURS,
     COMITE_PILOTAGE,
@@ -84,7 +84,7 @@ class DiscussionFactory(factory.django.DjangoModelFactory):
     """A discussion with its opening message (``opening__body`` sets its text)."""
 
     class Meta:
-        model = "resources.Discussion"
+        model = "exchanges.Discussion"
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Discussion {n}")
@@ -101,7 +101,7 @@ class DiscussionFactory(factory.django.DjangoModelFactory):
 
 class MessageFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "resources.Message"
+        model = "exchanges.Message"
 
     discussion = factory.SubFactory(DiscussionFactory)
     author = factory.SubFactory(UserFactory, role="promeneur")
@@ -110,14 +110,14 @@ class MessageFactory(factory.django.DjangoModelFactory):
 
 # Activity grids (issue 7)
 def _last_month():
-    from network.models.activity import previous_month
+    from network.activity.models.grids import previous_month
 
     return previous_month()
 
 
 class ActivityGridFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "network.ActivityGrid"
+        model = "activity.ActivityGrid"
 
     promeneur = factory.SubFactory(PromeneurFactory)
     month = factory.LazyFunction(_last_month)
@@ -127,7 +127,7 @@ class ActivityGridFactory(factory.django.DjangoModelFactory):
 
 class NetworkActivityFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "network.NetworkActivity"
+        model = "activity.NetworkActivity"
 
     grid = factory.SubFactory(ActivityGridFactory)
     network = "instagram"
@@ -138,7 +138,7 @@ class NetworkActivityFactory(factory.django.DjangoModelFactory):
 
 class JournalEntryFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "network.CoordinationJournalEntry"
+        model = "activity.CoordinationJournalEntry"
 
     kind = "accompagnement_promeneur"
     medium = "telephone"
@@ -149,7 +149,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     """An event of the members in a week, two hours long (network.models.Event)."""
 
     class Meta:
-        model = "network.Event"
+        model = "events.Event"
 
     title = factory.Sequence(lambda n: f"Événement {n}")
     kind = "formation"
@@ -161,7 +161,7 @@ class EventFactory(factory.django.DjangoModelFactory):
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "network.Registration"
+        model = "events.Registration"
 
     event = factory.SubFactory(EventFactory)
     user = factory.SubFactory(UserFactory, role="promeneur")
@@ -189,7 +189,7 @@ def _in_days(days, hour=10):
 
 class SocialProfileFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "network.SocialProfile"
+        model = "directory.SocialProfile"
 
     promeneur = factory.SubFactory(PromeneurFactory)
     network = "instagram"
@@ -199,7 +199,7 @@ class SocialProfileFactory(factory.django.DjangoModelFactory):
 
 class RelayFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "network.Relay"
+        model = "directory.Relay"
 
     organisation = factory.Sequence(lambda n: f"Relais {n}")
     domain = "sante_mentale"
@@ -233,7 +233,7 @@ def _published(parent_url, page):
 
 
 def resource_page(title="Fiche pratique", tags=(), **fields):
-    from resources.models import ResourcePage
+    from resources.library.models import ResourcePage
 
     fields.setdefault("category", "technique-et-outils")
     page = ResourcePage(title=title, **fields)
@@ -242,7 +242,7 @@ def resource_page(title="Fiche pratique", tags=(), **fields):
 
 
 def watch_page(title="Article de veille", tags=(), **fields):
-    from resources.models import WatchPage
+    from resources.library.models import WatchPage
 
     fields.setdefault("link", "https://example.org/article")
     fields.setdefault("commentary", "À lire pour préparer les permanences en ligne.")
@@ -252,7 +252,7 @@ def watch_page(title="Article de veille", tags=(), **fields):
 
 
 def news_page(title="Actualité du réseau", tags=(), **fields):
-    from resources.models import NewsPage
+    from resources.library.models import NewsPage
 
     page = NewsPage(title=title, **fields)
     page.tags.add(*tags)
@@ -260,7 +260,7 @@ def news_page(title="Actualité du réseau", tags=(), **fields):
 
 
 def publication_page(title="Publication", tags=(), **fields):
-    from resources.models import PublicationPage
+    from resources.library.models import PublicationPage
 
     page = PublicationPage(title=title, **fields)
     page.tags.add(*tags)

@@ -17,8 +17,9 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from network.models import ActivityGrid, CoordinationJournalEntry, Promeneur, Theme
-from network.models.activity import add_months, current_month, months_between, previous_month
+from network.activity.models import ActivityGrid, CoordinationJournalEntry
+from network.activity.models.grids import add_months, current_month, months_between, previous_month
+from network.directory.models import Promeneur, Theme
 from tests.factories import (
     ActivityGridFactory,
     JournalEntryFactory,
@@ -363,7 +364,7 @@ def test_grids_of_a_deleted_promeneur_stay_as_anonymous_counts(client_as, networ
     before = client.get(DASHBOARD).context["figures"]
     person = network["people"][3]
     grids = person.activity_grids.count()
-    assert client.post(f"/admin/snippets/network/promeneur/delete/{person.pk}/").status_code == 302
+    assert client.post(f"/admin/snippets/directory/promeneur/delete/{person.pk}/").status_code == 302
     assert not Promeneur.objects.filter(pk=person.pk).exists()
     assert ActivityGrid.objects.filter(promeneur=None).count() == grids
     after = client.get(DASHBOARD).context["figures"]

@@ -13,8 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from network.models import Event, Promeneur
-from network.models.activity import add_months, current_month, previous_month
+from network.activity.models.grids import add_months, current_month, previous_month
+from network.directory.models import Promeneur
+from network.events.models import Event
 from tests.factories import (
     EventFactory,
     PromeneurFactory,

@@ -9,8 +9,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 
-from network.models import ActivityGrid, Promeneur, SocialProfile, Theme
-from network.models.activity import add_months, current_month, previous_month
+from network.activity.models import ActivityGrid
+from network.activity.models.grids import add_months, current_month, previous_month
+from network.directory.models import Promeneur, SocialProfile, Theme
 from tests.factories import ActivityGridFactory, NetworkActivityFactory, PromeneurFactory, UserFactory
 
 BASE = "/espace/mon-activite/"

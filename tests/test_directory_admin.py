@@ -12,8 +12,8 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from network.models import Promeneur, SocialProfile
-from network.privacy import anonymise_promeneur
+from network.directory.models import Promeneur, SocialProfile
+from network.directory.privacy import anonymise_promeneur
 from tests.factories import (
     PASSWORD,
     PromeneurFactory,
@@ -27,7 +27,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-LIST = "/admin/snippets/network/promeneur/"
+LIST = "/admin/snippets/directory/promeneur/"
 
 
 def content(response):
@@ -95,11 +95,11 @@ def test_xlsx_exports(client_as, people):
     assert rows[0][:4] == ("Nom", "Prénom", "Fonction", "Structure")
     assert {row[0] for row in rows[1:]} >= {"Prat", "Serra"}
     RelayFactory(organisation="Point écoute", domain="addictions")
-    relays = load_workbook(io.BytesIO(content(client.get("/admin/snippets/network/relay/", {"export": "xlsx"}))))
+    relays = load_workbook(io.BytesIO(content(client.get("/admin/snippets/directory/relay/", {"export": "xlsx"}))))
     relay_rows = list(relays.active.iter_rows(values_only=True))
     assert relay_rows[0][:3] == ("Organisme", "Domaine", "Territoire")
     assert ("Point écoute", "Addictions", "Département / national") in [r[:3] for r in relay_rows]
-    structures = load_workbook(io.BytesIO(content(client.get("/admin/snippets/network/structure/?export=xlsx"))))
+    structures = load_workbook(io.BytesIO(content(client.get("/admin/snippets/directory/structure/?export=xlsx"))))
     assert "MJC de Prades" in [r[0] for r in structures.active.iter_rows(values_only=True)]
 
 
@@ -146,7 +146,7 @@ def test_anonymise_from_the_admin(client_as, people):
     anna.save()
     photo_pk = anna.photo.pk
     client = client_as("coordination")
-    edit = client.get(f"/admin/snippets/network/promeneur/edit/{anna.pk}/")
+    edit = client.get(f"/admin/snippets/directory/promeneur/edit/{anna.pk}/")
     assert edit.status_code == 200
     log(anna, "wagtail.edit", user=UserFactory(username="coord-log", role="coordination"))
     assert ModelLogEntry.objects.filter(object_id=str(anna.pk), label="Anna Prat").exists()

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from network.models import Promeneur, SocialProfile, Structure
+from network.directory.models import Promeneur, SocialProfile, Structure
 from tests.factories import PromeneurFactory, StructureFactory, TerritoryFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from network.models import MembersDirectoryPage, MyProfilePage, Promeneur, Relay, RelaysPage
+from network.directory.models import MembersDirectoryPage, MyProfilePage, Promeneur, Relay, RelaysPage
 from tests.factories import PromeneurFactory, RelayFactory, StructureFactory, TerritoryFactory
 from tests.pages import page_at
 

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from network.models import Promeneur
+from network.directory.models import Promeneur
 from tests.factories import (
     ActivityGridFactory,
     DiscussionFactory,
@@ -208,7 +208,7 @@ def test_replacing_or_removing_the_photo_deletes_the_old_one(client_as, me):
 
 
 def test_coordination_is_told_once_until_it_reviews(client_as, me, django_capture_on_commit_callbacks):
-    from network.privacy import mark_reviewed
+    from network.directory.privacy import mark_reviewed
 
     client = client_as("promeneur")
     with django_capture_on_commit_callbacks(execute=True):

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from network.models import Promeneur, PublicDirectoryPage, Relay
-from network.models.directory import RESERVED_SLUGS
+from network.directory.models import Promeneur, PublicDirectoryPage, Relay
+from network.directory.models.people import RESERVED_SLUGS
 from tests.factories import (
     PromeneurFactory,
     RelayFactory,
@@ -96,7 +96,7 @@ def test_filters(client, directory, query, expected):
 
 
 def test_theme_filter_and_filters_kept_in_the_form(client, directory):
-    from network.models import Theme
+    from network.directory.models import Theme
 
     theme = Theme.objects.get(slug="sante")
     directory["carla"].themes.add(theme)

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from network.models import Promeneur, Relay, SocialProfile, Structure, Territory, Theme
+from network.directory.models import Promeneur, Relay, SocialProfile, Structure, Territory, Theme
 from tests.factories import make_image
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from network import registrations
-from network.models import Event, Registration
+from network.events import registrations
+from network.events.models import Event, Registration
 from tests.factories import EventFactory, RegistrationFactory, UserFactory, _in_days
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,7 @@ def test_a_committee_event_needs_its_committee():
 def test_the_admin_form_shows_the_french_error_and_keeps_what_was_typed(client_as):
     client = client_as("coordination")
     response = client.post(
-        "/admin/snippets/network/event/add/",
+        "/admin/snippets/events/event/add/",
         {
             "title": "Formation à rebours",
             "kind": "formation",
@@ -321,14 +321,14 @@ def test_coordinator_creates_then_moves_an_event_in_the_admin_and_registrants_ar
         "capacity": "60",
         "registration_open": "on",
     }
-    response = client.post("/admin/snippets/network/event/add/", form)
+    response = client.post("/admin/snippets/events/event/add/", form)
     assert response.status_code == 302, response.content.decode()[:2000]
     event = Event.objects.get(title="Rencontre départementale d'automne")
     assert timezone.localtime(event.start).hour == 9
     RegistrationFactory(event=event, user=users["promeneur"])
 
     with committed():
-        response = client.post(f"/admin/snippets/network/event/edit/{event.pk}/", {**form, "place": "Prades"})
+        response = client.post(f"/admin/snippets/events/event/edit/{event.pk}/", {**form, "place": "Prades"})
     assert response.status_code == 302
     assert [m.subject for m in mail.outbox] == ["Modification : Rencontre départementale d'automne"]
     assert "Prades" in mail.outbox[0].body

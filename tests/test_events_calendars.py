@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from network.models import CalendarToken
+from network.events.models import CalendarToken
 from tests.factories import EventFactory, RegistrationFactory, _in_days
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.db import connection, connections
 
-from network import registrations
-from network.models import Registration
+from network.events import registrations
+from network.events.models import Registration
 from tests.factories import EventFactory, UserFactory
 
 # serialized_rollback restores the groups and pages made by migrations (another transactional

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from network.models import Event
+from network.events.models import Event
 from tests.exchanges_helpers import discussion_url
 from tests.factories import DiscussionFactory, EventFactory, _in_days
 
@@ -41,17 +41,17 @@ def test_the_coordinator_links_a_session_to_discussions_in_the_event_form(client
     hidden = DiscussionFactory(title="Discussion masquée Deneb", hidden=True)
     client = client_as("coordination")
 
-    form_page = client.get("/admin/snippets/network/event/add/").content.decode()
+    form_page = client.get("/admin/snippets/events/event/add/").content.decode()
     assert "Story inquiétante Véga" in form_page and "Salon Discord Rigel" in form_page
     assert "Deneb" not in form_page  # a hidden discussion is not offered
 
-    response = client.post("/admin/snippets/network/event/add/", {**FORM, "discussions": [shown.pk, other.pk]})
+    response = client.post("/admin/snippets/events/event/add/", {**FORM, "discussions": [shown.pk, other.pk]})
     assert response.status_code == 302, response.content.decode()[:2000]
     event = Event.objects.get(title=FORM["title"])
     assert set(event.discussions.all()) == {shown, other}
 
     # Posting a hidden discussion directly is refused with the field's French message.
-    response = client.post(f"/admin/snippets/network/event/edit/{event.pk}/", {**FORM, "discussions": [hidden.pk]})
+    response = client.post(f"/admin/snippets/events/event/edit/{event.pk}/", {**FORM, "discussions": [hidden.pk]})
     assert response.status_code == 200
     assert "Sélectionnez un choix valide" in response.content.decode()
     assert set(event.discussions.all()) == {shown, other}
@@ -70,7 +70,7 @@ def test_a_linked_discussion_hidden_since_is_kept_by_the_next_save(client_as):
         "start": timezone.localtime(event.start).strftime("%Y-%m-%d %H:%M"),
         "end": timezone.localtime(event.end).strftime("%Y-%m-%d %H:%M"),
     }
-    response = client.post(f"/admin/snippets/network/event/edit/{event.pk}/", {**form, "discussions": [kept.pk]})
+    response = client.post(f"/admin/snippets/events/event/edit/{event.pk}/", {**form, "discussions": [kept.pk]})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert set(event.discussions.all()) == {kept, later_hidden}
 
@@ -206,12 +206,13 @@ def test_a_week_with_only_a_committee_event_sends_nothing_to_a_promeneur(users):
 
 
 def test_the_demo_links_the_past_practice_session_to_two_exchanges_even_when_run_twice():
-    from network import demo, demo_events
-    from resources import demo_exchanges
+    from network.directory import demo
+    from network.events import demo as demo_events
+    from resources.exchanges import demo as demo_exchanges
 
     for _ in range(2):
-        for loader in (demo.load, demo_exchanges.load, demo_events.load):
+        for loader in (demo.load, demo_events.load, demo_exchanges.load):
             loader(StringIO())
     session = Event.objects.get(title="Analyse de pratiques – janvier")
     assert session.is_past
-    assert sorted(session.discussions.values_list("title", flat=True)) == sorted(demo_events.DISCUSSED)
+    assert sorted(session.discussions.values_list("title", flat=True)) == sorted(demo_exchanges.DISCUSSED)

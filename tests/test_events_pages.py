@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from resources.models import TrainingPage
+from network.events.models import TrainingPage
 from tests.factories import EventFactory, PromeneurFactory, RegistrationFactory, UserFactory
 from tests.pages import page_at, publish_child
 

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from resources.exchanges.faq import FaqEntry
-from resources.exchanges.models import Discussion, Message, Report, Revision
+from resources.exchanges.models.discussions import Discussion, Message, Report, Revision
+from resources.exchanges.models.faq import FaqEntry
 from tests.exchanges_helpers import EXCHANGES, discussion_action, discussion_url, message_action
 from tests.factories import DiscussionFactory, MessageFactory, UserFactory
 
@@ -275,7 +275,7 @@ def test_a_member_reports_a_message_to_the_coordination(client_as, other_member)
     assert [m.to for m in mail.outbox] == [["coordination@example.org"]]
     client.post(message_action(message, "signaler"), {"reason": "Encore"})
     assert Report.objects.count() == 1
-    listing = client_as("coordination").get("/admin/snippets/resources/report/").content.decode()
+    listing = client_as("coordination").get("/admin/snippets/exchanges/report/").content.decode()
     assert "On peut reconnaître le jeune." in listing
 
 
@@ -375,12 +375,12 @@ def test_coordination_admin_pages_of_the_exchanges(client_as, other_member):
     message = MessageFactory(author=other_member)
     report = Report.objects.create(message=message, reporter=other_member, reason="Motif du signalement")
     client = client_as("coordination")
-    assert client.get(f"/admin/snippets/resources/report/edit/{report.pk}/").status_code == 200
-    listing = client.get("/admin/snippets/resources/report/").content.decode()
+    assert client.get(f"/admin/snippets/exchanges/report/edit/{report.pk}/").status_code == 200
+    listing = client.get("/admin/snippets/exchanges/report/").content.decode()
     assert f"/espace/echanges/{message.discussion_id}/#message-{message.pk}" in listing
-    assert client.get(f"/admin/snippets/resources/discussion/edit/{message.discussion_id}/").status_code == 200
+    assert client.get(f"/admin/snippets/exchanges/discussion/edit/{message.discussion_id}/").status_code == 200
     response = client.post(
-        f"/admin/snippets/resources/discussion/edit/{message.discussion_id}/",
+        f"/admin/snippets/exchanges/discussion/edit/{message.discussion_id}/",
         {"title": "Titre revu", "category": "animation", "tags": "un, deux", "closed": "on"},
     )
     assert response.status_code == 302

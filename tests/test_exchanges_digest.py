@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from home.models import StandardPage
 from resources.exchanges import digest
-from resources.exchanges.models import ExchangePreferences
+from resources.exchanges.models.discussions import ExchangePreferences
 from tests.factories import DiscussionFactory, UserFactory
 from tests.pages import page_at, publish_child
 
@@ -76,8 +76,8 @@ def test_sections_are_a_list_other_features_extend():
 
 
 def test_demo_exchanges_cover_every_category_and_load_twice_without_duplicates(settings):
-    from resources.exchanges.faq import FaqEntry
-    from resources.exchanges.models import Category, Discussion
+    from resources.exchanges.models.discussions import Category, Discussion
+    from resources.exchanges.models.faq import FaqEntry
 
     settings.DEBUG = True
     for _ in range(2):

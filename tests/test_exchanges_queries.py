@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from resources.exchanges.models import Discussion
+from resources.exchanges.models.discussions import Discussion
 from tests.exchanges_helpers import EXCHANGES, discussion_url
 from tests.factories import DiscussionFactory, MessageFactory, UserFactory
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
-from resources.models import NewsPage, PublicationPage, ResourcePage, WatchPage
+from resources.library.models import NewsPage, PublicationPage, ResourcePage, WatchPage
 from tests.factories import member_document, news_page, publication_page, resource_page, watch_page
 from tests.pages import page_at
 
@@ -164,7 +164,7 @@ def test_watch_item_needs_only_a_title_a_link_and_a_line_in_the_admin(client_as)
     client = client_as("coordination")
     index = page_at("/espace/veille/")
     response = client.post(
-        f"/admin/pages/add/resources/watchpage/{index.pk}/",
+        f"/admin/pages/add/library/watchpage/{index.pk}/",
         {
             "title": "Rapport de la Défenseure des droits sur les écrans",
             "link": "https://example.org/rapport-ecrans",
@@ -187,7 +187,7 @@ def test_watch_item_needs_only_a_title_a_link_and_a_line_in_the_admin(client_as)
 def test_watch_admin_form_keeps_the_input_and_explains_a_bad_link(client_as):
     index = page_at("/espace/veille/")
     response = client_as("coordination").post(
-        f"/admin/pages/add/resources/watchpage/{index.pk}/",
+        f"/admin/pages/add/library/watchpage/{index.pk}/",
         {
             "title": "Article sans lien valide",
             "link": "pas une adresse",

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.documents.models import Document
 
-from resources.models import NewsPage, PublicationPage, ResourcePage, WatchPage
+from resources.library.models import NewsPage, PublicationPage, ResourcePage, WatchPage
 
 pytestmark = pytest.mark.django_db
 

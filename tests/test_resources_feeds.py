@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from resources.models import FeedToken
+from resources.library.models import FeedToken
 from tests.factories import UserFactory, news_page, publication_page, watch_page
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage
 
-from resources.models import ResourcePage
+from resources.library.models import ResourcePage
 from tests.factories import UserFactory
 from tests.pages import page_at
 
@@ -54,7 +54,7 @@ def test_audit_log_records_the_workflow_steps():
     reviewer = UserFactory(username="sami", role="coordination")
     index = page_at("/espace/veille/")
     WorkflowPage.objects.create(workflow=Workflow.objects.get(name="Relecture"), page=index)
-    from resources.models import WatchPage
+    from resources.library.models import WatchPage
 
     item = WatchPage(title="Veille relue", link="https://example.org", commentary="Une ligne.", live=False)
     index.add_child(instance=item)

@@ -13,10 +13,11 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory, override_settings
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 
-from home.models import HomePage, SpacePage, StandardPage
+from home.models import HomePage, StandardPage
 from tests.factories import UserFactory
 from tests.pages import page_at, publish_child
 from workspace.accounts.roles import ALL_GROUPS, COMMITTEES, COORDINATION, PROMENEURS
+from workspace.pages.models import SpacePage
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,7 +43,7 @@ def test_roles_are_created_with_their_permissions():
     assert set(Group.objects.values_list("name", flat=True)) >= set(ALL_GROUPS)
     coordination = UserFactory(role="coordination")
     assert coordination.has_perm("wagtailadmin.access_admin")
-    assert coordination.has_perm("network.change_promeneur")
+    assert coordination.has_perm("directory.change_promeneur")
     assert GroupPagePermission.objects.filter(
         group__name=COORDINATION, page__depth=1, permission__codename="publish_page"
     ).exists()

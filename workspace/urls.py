@@ -14,8 +14,8 @@ urlpatterns = [
     path("recherche/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("workspace.accounts.urls")),
-    path("", include("network.urls")),
-    path("", include("resources.urls")),
+    path("", include("network.events.urls")),
+    path("", include("resources.library.urls")),
 ]
 
 if settings.DEBUG:

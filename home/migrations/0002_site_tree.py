@@ -1,11 +1,15 @@
-"""The page tree, its view restrictions and the restricted document collections.
+"""The page tree, its view restrictions and the restricted collections: a fresh database
+migrated with no other step serves a coherent site.
 
-A fresh database migrated with no other step serves a coherent site.
+The home page is the top layer: it is the one place that names every app's pages.
+Safe to run again, and on a tree the coordinator has changed: a page whose address
+exists is kept as it is, a section whose parent was deleted is not rebuilt, and new
+paths follow the last child (workspace/pages/tree.py).
 """
 
 from django.db import migrations
 
-from home.tree_building import Tree, add_collection, restrict
+from workspace.pages.tree import Tree, add_collection, restrict
 
 MEMBERS = ("Promeneurs", "Coordination")
 COMMITTEES = {
@@ -13,7 +17,6 @@ COMMITTEES = {
     "financeurs": ("Comité des financeurs", "Le comité des financeurs suit les engagements financiers des partenaires."),
     "technique": ("Comité technique", "Le comité technique prépare les travaux du comité de pilotage et suit leur mise en œuvre."),
 }
-
 
 
 def paragraph(*paragraphs):
@@ -56,25 +59,17 @@ ACCESSIBILITE = paragraph(
 )
 
 
-
-
-
-def build(apps, schema_editor):
+def build_home(tree, apps):
     Page = apps.get_model("wagtailcore", "Page")
     Site = apps.get_model("wagtailcore", "Site")
-    Group = apps.get_model("auth", "Group")
-    Collection = apps.get_model("wagtailcore", "Collection")
-    PageViewRestriction = apps.get_model("wagtailcore", "PageViewRestriction")
-    CollectionViewRestriction = apps.get_model("wagtailcore", "CollectionViewRestriction")
-    tree = Tree(apps)
-
+    home = tree.page_at("/")
+    if home is not None:
+        return home
     root = Page.objects.get(depth=1)
-    # Replace Wagtail's "Welcome" page with the network's home page.
-    Site.objects.all().delete()
-    Page.objects.filter(depth=2).delete()
-    root.numchild = 0
-    root.save(update_fields=["numchild"])
-
+    # Replace Wagtail's "Welcome" page (the only page of a new database) with the network's home page.
+    welcome = Page.objects.filter(depth=2, content_type__app_label="wagtailcore", content_type__model="page")
+    Site.objects.filter(root_page__in=welcome).delete()
+    welcome.delete()
     home = tree.add_page(
         "home.HomePage",
         root,
@@ -86,33 +81,67 @@ def build(apps, schema_editor):
         intro="Le réseau départemental des Promeneurs du Net, soutenu par la Caf des Pyrénées-Orientales.",
         body=DISPOSITIF[:1],
     )
-    home.url_path = "/accueil/"
-    home.save(update_fields=["url_path"])
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Promeneurs du Net 66")
+    if not Site.objects.exists():
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Promeneurs du Net 66"
+        )
+    return home
 
-    tree.add_page("home.StandardPage", home, "Le dispositif", "le-dispositif", in_menu=True,
-                  intro="Une présence éducative sur Internet, en complément du travail de terrain.", body=DISPOSITIF)
-    tree.add_page("home.StandardPage", home, "La charte", "charte", in_menu=True,
-                  intro="Les engagements de chaque Promeneur du Net et de sa structure.", body=CHARTE)
-    tree.add_page("home.StandardPage", home, "Mentions légales", "mentions-legales", body=MENTIONS)
-    tree.add_page("home.StandardPage", home, "Accessibilité", "accessibilite",
-                  intro="Déclaration d'accessibilité du site.", body=ACCESSIBILITE)
 
+def build(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    PageViewRestriction = apps.get_model("wagtailcore", "PageViewRestriction")
+    CollectionViewRestriction = apps.get_model("wagtailcore", "CollectionViewRestriction")
+    tree = Tree(apps)
+    home = build_home(tree, apps)
     members = list(Group.objects.filter(name__in=MEMBERS))
     coordination = Group.objects.get(name="Coordination")
-    space = tree.add_page("home.SpacePage", home, "Espace membres", "espace", in_menu=True,
+
+    public = (
+        ("home.StandardPage", "Le dispositif", "le-dispositif", True,
+         {"intro": "Une présence éducative sur Internet, en complément du travail de terrain.", "body": DISPOSITIF}),
+        ("home.StandardPage", "La charte", "charte", True,
+         {"intro": "Les engagements de chaque Promeneur du Net et de sa structure.", "body": CHARTE}),
+        ("directory.PublicDirectoryPage", "Trouver un promeneur", "annuaire", True,
+         {"intro": "Les Promeneurs du Net près de chez toi et sur les réseaux que tu utilises."}),
+        ("events.AgendaPage", "Agenda", "agenda", True,
+         {"scope": "public", "intro": "Les rencontres, forums et journées ouverts à tous."}),
+        ("library.PublicationIndexPage", "Publications", "publications", True,
+         {"intro": "Les nouvelles du réseau des Promeneurs du Net des Pyrénées-Orientales."}),
+        ("exchanges.PublicFaqPage", "Questions fréquentes", "faq", True,
+         {"intro": "Les réponses aux questions que l'on pose souvent sur les Promeneurs du Net."}),
+    )
+    for model, title, slug, in_menu, fields in public:
+        tree.add_page(model, home, title, slug, in_menu=in_menu, **fields)
+
+    space = tree.add_page("pages.SpacePage", home, "Espace membres", "espace", in_menu=True,
                           intro="L'espace de travail partagé des Promeneurs du Net des Pyrénées-Orientales.")
     restrict(PageViewRestriction, members, page=space)
-    for model, title, slug, intro in (
-        ("resources.ResourceIndexPage", "Ressources", "ressources", "Supports de formation, fiches pratiques, cadre juridique."),
-        ("resources.WatchIndexPage", "Veille", "veille", "Articles, études et rapports repérés pour le réseau."),
-        ("resources.NewsIndexPage", "Actualités du réseau", "actualites", "Les nouvelles du réseau départemental."),
-        ("resources.TrainingIndexPage", "Formations", "formations", "Les formations proposées aux promeneurs."),
-        ("resources.ExchangeIndexPage", "Échanges de pratiques", "echanges", "Questions et situations partagées entre promeneurs."),
-    ):
-        tree.add_page(model, space, title, slug, in_menu=True, intro=intro)
+    sections = (
+        ("library.ResourceIndexPage", "Ressources", "ressources", {"intro": "Supports de formation, fiches pratiques, cadre juridique."}),
+        ("library.WatchIndexPage", "Veille", "veille", {"intro": "Articles, études et rapports repérés pour le réseau."}),
+        ("library.NewsIndexPage", "Actualités du réseau", "actualites", {"intro": "Les nouvelles du réseau départemental."}),
+        ("events.TrainingIndexPage", "Formations", "formations", {"intro": "Les formations proposées aux promeneurs."}),
+        ("exchanges.ExchangeIndexPage", "Échanges de pratiques", "echanges", {"intro": "Questions et situations partagées entre promeneurs."}),
+        ("exchanges.MembersFaqPage", "Questions fréquentes", "faq",
+         {"intro": "Les réponses de la coordination aux questions posées dans les échanges, par catégorie."}),
+        ("directory.MembersDirectoryPage", "Annuaire des membres", "annuaire",
+         {"intro": "Les promeneurs du réseau, leurs structures et leurs référents, avec leurs coordonnées."}),
+        ("directory.RelaysPage", "Relais", "relais",
+         {"intro": "Vers qui orienter un jeune en difficulté : lignes d'urgence et relais du département."}),
+        ("events.AgendaPage", "Agenda et inscriptions", "agenda",
+         {"scope": "visible", "intro": "Formations, temps d'échange, analyses de pratiques et rencontres du réseau : "
+          "inscrivez-vous en deux clics."}),
+        ("activity.ActivityPage", "Mon activité", "mon-activite",
+         {"intro": "Votre grille d'activité du mois, vos grilles passées et vos bilans annuels."}),
+        ("directory.MyProfilePage", "Mon profil", "mon-profil",
+         {"intro": "Ma fiche dans l'annuaire, mes consentements et mes données personnelles."}),
+    )
+    for model, title, slug, fields in sections:
+        tree.add_page(model, space, title, slug, in_menu=True, **fields)
 
-    committees_home = tree.add_page("home.CommitteeIndexPage", home, "Comités", "comites", in_menu=True,
+    committees_home = tree.add_page("pages.CommitteeIndexPage", home, "Comités", "comites", in_menu=True,
                                     intro="Ordres du jour, documents et comptes rendus des instances du dispositif.")
     committee_groups = list(Group.objects.filter(name__in=[name for name, _ in COMMITTEES.values()]))
     restrict(PageViewRestriction, [*committee_groups, coordination], page=committees_home)
@@ -121,17 +150,32 @@ def build(apps, schema_editor):
     restrict(CollectionViewRestriction, members, collection=members_collection)
     for slug, (name, intro) in COMMITTEES.items():
         group = Group.objects.get(name=name)
-        page = tree.add_page("home.CommitteePage", committees_home, name, slug, intro=intro)
+        page = tree.add_page("pages.CommitteePage", committees_home, name, slug, intro=intro)
         restrict(PageViewRestriction, [group, coordination], page=page)
         collection = add_collection(Collection, root_collection, f"Documents du {name.lower()}")
         restrict(CollectionViewRestriction, [group, coordination], collection=collection)
+    tree.add_page("activity.EvaluationFiguresPage", committees_home, "Chiffres clés du dispositif", "chiffres-cles",
+                  intro="L'activité du réseau en chiffres agrégés, pour les instances du dispositif.")
+
+    for model, title, slug, in_menu, fields in (
+        ("home.StandardPage", "Mentions légales", "mentions-legales", False, {"body": MENTIONS}),
+        ("home.StandardPage", "Accessibilité", "accessibilite", False,
+         {"intro": "Déclaration d'accessibilité du site.", "body": ACCESSIBILITE}),
+    ):
+        tree.add_page(model, home, title, slug, in_menu=in_menu, **fields)
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("home", "0001_initial"),
-        ("resources", "0001_initial"),
+        ("pages", "0001_initial"),
+        ("directory", "0001_initial"),
+        ("events", "0001_initial"),
+        ("activity", "0001_initial"),
+        ("library", "0001_initial"),
+        ("exchanges", "0001_initial"),
         ("accounts", "0001_create_groups"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
+    # Going back deletes nothing: the pages may hold the coordinator's content.
     operations = [migrations.RunPython(build, migrations.RunPython.noop)]

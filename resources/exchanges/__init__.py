@@ -1,2 +1,1 @@
-"""Practice exchanges: discussions written by members from the front end, their
-moderation, notifications, weekly digest and the FAQ built from answered questions."""
+"""Practice exchanges: discussions, replies, moderation, FAQ and the weekly digest."""

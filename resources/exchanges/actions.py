@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .models import Discussion, Follow, Message, Report
+from resources.exchanges.models.discussions import Discussion, Follow, Message, Report
 
 
 class Duplicate(Exception):

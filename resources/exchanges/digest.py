@@ -11,10 +11,9 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from wagtail.models import Page
 
+from resources.exchanges.models.discussions import Discussion, ExchangePreferences
+from resources.exchanges.notifications import absolute, members
 from workspace.accounts.access import exclude_hidden_subtrees
-
-from .models import Discussion, ExchangePreferences
-from .notifications import absolute, members
 
 SECTIONS = (
     "resources.exchanges.digest.new_discussions",
@@ -38,7 +37,7 @@ class DigestSection:
 
 
 def new_discussions(user, since):
-    from resources.models import ExchangeIndexPage
+    from resources.exchanges.models import ExchangeIndexPage
 
     index = ExchangeIndexPage.objects.live().first()
     if index is None:
@@ -67,7 +66,7 @@ def new_events(user, since):
     """Events of the agenda announced (created) since the last digest and not over yet, among
     those the member may see (Event.objects.visible_to). Only what is new: an event already
     announced is not repeated every week, so a week without news sends no e-mail."""
-    from network.models import Event
+    from network.events.models import Event
 
     events = Event.objects.visible_to(user).upcoming().filter(created_at__gte=since, is_cancelled=False)
     items = [
@@ -99,8 +98,8 @@ def render_digest(user, sections, since):
         "since": since,
         "preferences_url": absolute("/espace/echanges/preferences/"),
     }
-    subject = render_to_string("resources/exchanges/emails/digest_subject.txt", context).strip()
-    return subject, render_to_string("resources/exchanges/emails/digest.txt", context)
+    subject = render_to_string("exchanges/emails/digest_subject.txt", context).strip()
+    return subject, render_to_string("exchanges/emails/digest.txt", context)
 
 
 def send_digests(now=None, period=DEFAULT_PERIOD, dry_run=False, stdout=None):

@@ -3,8 +3,8 @@ import uuid
 from django import forms
 from django.conf import settings
 
-from .faq import Visibility
-from .models import Category, Kind
+from resources.exchanges.models.discussions import Category, Kind
+from resources.exchanges.models.faq import Visibility
 
 PRIVACY_REMINDER = (
     "N'écrivez jamais rien qui permette d'identifier un jeune : ni nom, ni pseudo, ni établissement, "

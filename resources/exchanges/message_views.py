@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
-from . import actions, notifications, rules
-from .forms import EditForm, ModerationForm, ReportForm
-from .views import get_message, message_url, refuse, render, url
+from resources.exchanges import actions, notifications, rules
+from resources.exchanges.forms import EditForm, ModerationForm, ReportForm
+from resources.exchanges.views import get_message, message_url, refuse, render, url
 
 
 def edit_message(request, page, pk):
@@ -88,7 +88,7 @@ def report_message(request, page, pk):
         report, created = actions.report(message, request.user, form.cleaned_data["reason"])
         if created:
             notifications.notify_report(
-                report, message_url(page, message), reverse("wagtailsnippets_resources_report:list")
+                report, message_url(page, message), reverse("wagtailsnippets_exchanges_report:list")
             )
             messages.success(request, "Merci : la coordination a reçu votre signalement.")
         else:

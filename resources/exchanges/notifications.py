@@ -6,10 +6,9 @@ from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
 
+from resources.exchanges.models.discussions import ExchangePreferences, Follow, Kind
+from resources.exchanges.text import excerpt
 from workspace.accounts.roles import MEMBER_GROUPS
-
-from .models import ExchangePreferences, Follow, Kind
-from .text import excerpt
 
 
 def absolute(path):
@@ -18,8 +17,8 @@ def absolute(path):
 
 def _send(recipients, template, context):
     """One e-mail per recipient (addresses are never disclosed to each other)."""
-    subject = render_to_string(f"resources/exchanges/emails/{template}_subject.txt", context).strip()
-    body = render_to_string(f"resources/exchanges/emails/{template}.txt", context)
+    subject = render_to_string(f"exchanges/emails/{template}_subject.txt", context).strip()
+    body = render_to_string(f"exchanges/emails/{template}.txt", context)
     messages = [
         EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in sorted(set(recipients))
     ]

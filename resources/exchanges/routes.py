@@ -2,7 +2,7 @@
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from . import message_views, state_views, views
+from resources.exchanges import message_views, state_views, views
 
 
 class ExchangeRoutes(RoutablePageMixin):

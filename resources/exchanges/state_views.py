@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 
-from . import actions, rules
-from .faq import FaqEntry
-from .forms import FaqForm, PreferencesForm
-from .models import ExchangePreferences, Follow
-from .views import get_discussion, get_message, message_url, post_only, refuse, render, url, wanted
+from resources.exchanges import actions, rules
+from resources.exchanges.forms import FaqForm, PreferencesForm
+from resources.exchanges.models.discussions import ExchangePreferences, Follow
+from resources.exchanges.models.faq import FaqEntry
+from resources.exchanges.views import get_discussion, get_message, message_url, post_only, refuse, render, url, wanted
 
 # Answer, closing, following, FAQ ------------------------------------------------------------------
 

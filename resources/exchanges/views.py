@@ -6,16 +6,15 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 
-from workspace.accounts.roles import is_coordination
-
-from . import actions, notifications, rules
-from .faq import FaqEntry
-from .forms import (
+from resources.exchanges import actions, notifications, rules
+from resources.exchanges.forms import (
     PRIVACY_REMINDER,
     DiscussionForm,
     ReplyForm,
 )
-from .models import Category, Discussion, Follow, Kind, Message
+from resources.exchanges.models.discussions import Category, Discussion, Follow, Kind, Message
+from resources.exchanges.models.faq import FaqEntry
+from workspace.accounts.roles import is_coordination
 
 PER_PAGE = 20
 
@@ -30,7 +29,7 @@ def message_url(page, message):
 
 def render(request, page, template, context, status=200):
     context = {"page": page, "self": page, "privacy_reminder": PRIVACY_REMINDER, **context}
-    return TemplateResponse(request, f"resources/exchanges/{template}", context, status=status)
+    return TemplateResponse(request, f"exchanges/{template}", context, status=status)
 
 
 def refuse(request, page, reason):
@@ -162,7 +161,7 @@ def discussion_detail(request, page, pk, reply_form=None, status=200):
 def sessions_seen_by(user, discussion):
     """The agenda's events (practice-analysis sessions) that discussed this discussion, among
     those the viewer may see (Event.objects.visible_to): one query."""
-    from network.models import Event
+    from network.events.models import Event
 
     return list(Event.objects.visible_to(user).filter(discussions=discussion).order_by("start", "pk"))
 

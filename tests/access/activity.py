@@ -1,7 +1,7 @@
 """Addresses of the activity grids: the promeneur's pages, the committees' figures, the admin."""
 
-from network.models import Promeneur
-from network.models.activity import current_month
+from network.activity.models.grids import current_month
+from network.directory.models import Promeneur
 from tests.access import ROLES, coordination_admin, members_only
 from tests.factories import ActivityGridFactory, NetworkActivityFactory, PromeneurFactory
 

@@ -3,7 +3,7 @@ publications, feeds, search by type, and the member documents of a resource."""
 
 from django.contrib.auth import get_user_model
 
-from resources.models import FeedToken
+from resources.library.models import FeedToken
 from tests.access import coordination_admin, everyone, members_only, shown_to
 from tests.factories import member_document, news_page, publication_page, resource_page, watch_page
 
@@ -58,8 +58,8 @@ ROWS = [
     ("/sitemap.xml", hidden_from_all("/espace/ressources/ficheinterne/")),
     ("/sitemap.xml", hidden_from_all("/espace/actualites/nouvelle/")),
     # Admin: the new page types are edited by the coordination only
-    ("/admin/pages/add/resources/resourcepage/{resources_index_id}/", coordination_admin()),
-    ("/admin/pages/add/resources/watchpage/{watch_index_id}/", coordination_admin()),
+    ("/admin/pages/add/library/resourcepage/{resources_index_id}/", coordination_admin()),
+    ("/admin/pages/add/library/watchpage/{watch_index_id}/", coordination_admin()),
     ("/admin/workflows/list/", coordination_admin()),
 ]
 

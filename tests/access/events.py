@@ -59,8 +59,8 @@ ROWS = [
     ("/calendrier/{copil_token}.ics", everyone(f"shows:{COPIL_EVENT}")),
     ("/calendrier/pas-un-jeton-valide.ics", everyone("404")),
     # Coordinator tools
-    ("/admin/snippets/network/event/", coordination_admin()),
-    ("/admin/snippets/network/event/edit/{copil_event}/", coordination_admin()),
+    ("/admin/snippets/events/event/", coordination_admin()),
+    ("/admin/snippets/events/event/edit/{copil_event}/", coordination_admin()),
     ("/admin/agenda/{members_event}/inscriptions/", coordination_admin()),
     ("/admin/agenda/{members_event}/inscriptions.csv", coordination_admin()),
     ("/admin/agenda/{members_event}/inscriptions.xlsx", coordination_admin()),
@@ -69,8 +69,7 @@ ROWS = [
 
 
 def make_objects():
-    from network.models import CalendarToken
-    from resources.models import TrainingPage
+    from network.events.models import CalendarToken, TrainingPage
     from tests.factories import EventFactory
     from tests.pages import page_at, publish_child
 

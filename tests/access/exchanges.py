@@ -46,14 +46,14 @@ ROWS = [
     ("/faq/", everyone(f"shows:{PUBLIC_FAQ}")),
     ("/faq/", everyone(f"hides:{MEMBERS_FAQ}")),
     ("/sitemap.xml", everyone("shows:/faq/")),
-    ("/admin/snippets/resources/report/", coordination_admin()),
-    ("/admin/snippets/resources/discussion/", coordination_admin()),
-    ("/admin/snippets/resources/faqentry/", coordination_admin()),
+    ("/admin/snippets/exchanges/report/", coordination_admin()),
+    ("/admin/snippets/exchanges/discussion/", coordination_admin()),
+    ("/admin/snippets/exchanges/faqentry/", coordination_admin()),
 ]
 
 
 def make_objects():
-    from resources.exchanges.faq import FaqEntry
+    from resources.exchanges.models.faq import FaqEntry
     from tests.factories import DiscussionFactory, MessageFactory, UserFactory
 
     author = UserFactory(username="auteur-matrice", role="promeneur")

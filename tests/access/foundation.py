@@ -68,9 +68,9 @@ ROWS = [
     ("/admin/", coordination_admin()),
     ("/admin/pages/", coordination_admin()),
     ("/admin/documents/", coordination_admin()),
-    ("/admin/snippets/network/promeneur/", coordination_admin()),
-    ("/admin/snippets/network/structure/", coordination_admin()),
-    ("/admin/snippets/network/territory/", coordination_admin()),
+    ("/admin/snippets/directory/promeneur/", coordination_admin()),
+    ("/admin/snippets/directory/structure/", coordination_admin()),
+    ("/admin/snippets/directory/territory/", coordination_admin()),
 ]
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from network.models import ActivityGrid
-from network.models.activity import previous_month
+from network.activity.models import ActivityGrid
+from network.activity.models.grids import previous_month
 from tests.browser.conftest import admin_log_in, log_in
 from tests.browser.test_accessibility import assert_no_violation
 from tests.factories import PromeneurFactory, UserFactory

@@ -9,8 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from network.models import Registration
-from resources.models import TrainingPage
+from network.events.models import Registration, TrainingPage
 from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import WCAG_AA
 from tests.factories import EventFactory, UserFactory

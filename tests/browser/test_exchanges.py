@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from resources.exchanges.faq import FaqEntry
+from resources.exchanges.models.faq import FaqEntry
 from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import assert_no_violation
 from tests.factories import UserFactory

@@ -53,7 +53,7 @@ def test_coordinator_publishes_a_page_in_the_space_that_only_members_see(browser
 
     admin_log_in(page, "coord")
 
-    page.goto(f"/admin/pages/add/resources/resourcepage/{resources.pk}/")
+    page.goto(f"/admin/pages/add/library/resourcepage/{resources.pk}/")
     page.locator("#id_title").fill("Fiche réflexe : droit à l'image")
     page.locator("#id_intro").fill("Ce qu'il faut savoir avant de publier une photo d'un jeune.")
     page.locator("#id_category").select_option("cadre-juridique")

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from wagtail.documents.models import Document
 from wagtail.models import Collection
 
-from resources.models import ResourcePage
+from resources.library.models import ResourcePage
 from tests.browser.conftest import admin_log_in, log_in
 from tests.factories import UserFactory
 from tests.pages import page_at
@@ -42,7 +42,7 @@ def test_resource_with_a_member_document_from_admin_to_promeneur(browser_page, c
     assert document.collection.name == "Documents des membres"
 
     # 2. ... then writes a resource whose body holds a paragraph and that document, and publishes it
-    page.goto(f"/admin/pages/add/resources/resourcepage/{index.pk}/")
+    page.goto(f"/admin/pages/add/library/resourcepage/{index.pk}/")
     page.locator("#id_title").fill("Atelier éducation aux médias")
     page.locator("#id_intro").fill("Le support de l'atelier.")
     page.locator("#id_category").select_option("formation")

@@ -8,7 +8,7 @@ search, feeds and calendars need the same answer for a whole queryset, and the
 from django.db.models import Q
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
-from .roles import user_group_ids
+from workspace.accounts.roles import user_group_ids
 
 
 def user_passes_restriction(user, restriction):

@@ -6,9 +6,11 @@ class AccountsConfig(AppConfig):
     name = "workspace.accounts"
     label = "accounts"
     verbose_name = "Comptes et rôles"
+    # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
+    managed_by_coordination = True
 
     def ready(self):
-        from .roles import grant_role_permissions
+        from workspace.accounts.roles import grant_role_permissions
 
         # Model permissions exist only once every app has migrated, so the roles'
         # permissions are (re)granted after each migrate rather than in a migration.

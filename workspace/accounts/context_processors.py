@@ -1,4 +1,4 @@
-from .roles import committees_of, is_coordination, is_member
+from workspace.accounts.roles import committees_of, is_coordination, is_member
 
 
 def roles(request):

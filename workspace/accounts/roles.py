@@ -15,8 +15,9 @@ COMMITTEES = (COMITE_PILOTAGE, COMITE_FINANCEURS, COMITE_TECHNIQUE)
 MEMBER_GROUPS = (PROMENEURS, COORDINATION)
 ALL_GROUPS = (PROMENEURS, COORDINATION, *COMMITTEES)
 
-# Apps whose models the coordination manages entirely in the Wagtail admin.
-COORDINATION_APPS = ("home", "network", "resources", "accounts", "taggit", "wagtailforms", "wagtailredirects")
+# Besides the apps that say so in their AppConfig (``managed_by_coordination``), the
+# coordination manages these third-party apps' records in the Wagtail admin.
+COORDINATION_THIRD_PARTY_APPS = ("taggit", "wagtailforms", "wagtailredirects")
 COORDINATION_EXTRA_PERMISSIONS = (
     ("wagtailadmin", "access_admin"),
     ("wagtaildocs", "add_document"),
@@ -78,13 +79,17 @@ def committees_of(user):
 
 
 def grant_role_permissions(sender=None, **kwargs):
+    from django.apps import apps
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
     coordination = Group.objects.filter(name=COORDINATION).first()
     if coordination is None:
         return
-    permissions = Permission.objects.filter(content_type__app_label__in=COORDINATION_APPS)
+    managed = [config.label for config in apps.get_app_configs() if getattr(config, "managed_by_coordination", False)]
+    permissions = Permission.objects.filter(
+        content_type__app_label__in=[*managed, *COORDINATION_THIRD_PARTY_APPS]
+    )
     extra = [
         Permission.objects.filter(content_type__app_label=app, codename=codename).first()
         for app, codename in COORDINATION_EXTRA_PERMISSIONS

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 
-from .forms import LoginForm
+from workspace.accounts.forms import LoginForm
 
 
 class LoginView(auth_views.LoginView):

@@ -1,7 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 
-from .access import failed_restrictions
+from workspace.accounts.access import failed_restrictions
 
 
 # Wagtail sends anyone who fails a restriction to the login page. A visitor who is

@@ -1,19 +1,26 @@
-"""The kinds of content the search can be narrowed to (``?type=``)."""
+"""The kinds of content the search can be narrowed to (``?type=``).
 
-from home.models import StandardPage
-from resources.models import NewsPage, PublicationPage, ResourcePage, WatchPage
+The search knows no feature: each app registers its kinds with the
+``register_search_type`` hook, returning ``SearchType`` objects."""
 
-# slug: (label, page models)
-TYPES = {
-    "ressources": ("Ressources", (ResourcePage,)),
-    "veille": ("Veille", (WatchPage,)),
-    "actualites": ("Actualités du réseau", (NewsPage,)),
-    "publications": ("Publications", (PublicationPage,)),
-    "pages": ("Pages du site", (StandardPage,)),
-}
-MEMBER_TYPES = ("ressources", "veille", "actualites")
+from dataclasses import dataclass
+
+from wagtail import hooks
+
+
+@dataclass(frozen=True)
+class SearchType:
+    slug: str
+    label: str
+    models: tuple
+    members_only: bool = False
+
+
+def search_types():
+    """{slug: SearchType}, in the order the apps registered them."""
+    return {kind.slug: kind for hook in hooks.get_hooks("register_search_type") for kind in hook()}
 
 
 def choices_for(user_is_member):
     """Types offered in the form: the members' sections only to members."""
-    return [(slug, label) for slug, (label, _) in TYPES.items() if user_is_member or slug not in MEMBER_TYPES]
+    return [(kind.slug, kind.label) for kind in search_types().values() if user_is_member or not kind.members_only]

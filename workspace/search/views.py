@@ -1,11 +1,10 @@
 from django.shortcuts import render
 from django.utils.http import urlencode
 
-from resources.listing import paginate
 from workspace.accounts.access import visible_pages
 from workspace.accounts.roles import is_member
-
-from .types import TYPES, choices_for
+from workspace.pages.pagination import paginate
+from workspace.search.types import choices_for, search_types
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
@@ -16,14 +15,15 @@ def search(request):
     query = " ".join(raw_query.split())[:MAX_QUERY_LENGTH]
     kind = request.GET.get("type", "")[:30]
     notices = []
-    if kind and kind not in TYPES:
+    types = search_types()
+    if kind and kind not in types:
         notices.append("Ce type de contenu n'existe pas : la recherche porte sur tout le site.")
         kind = ""
     results = None
     if query:
         pages = visible_pages(request.user).exclude(depth__lte=1)
         if kind:
-            pages = pages.type(*TYPES[kind][1])
+            pages = pages.type(*types[kind].models)
         # PostgreSQL full-text search with the "french" configuration (stemming):
         # see WAGTAILSEARCH_BACKENDS.
         results, page_notice = paginate(pages.specific().search(query), request.GET.get("page"), PER_PAGE)

@@ -1,5 +1,5 @@
-from .base import *  # noqa: F403
-from .env import env_bool, env_str
+from workspace.settings.base import *  # noqa: F403
+from workspace.settings.env import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", True)
 # A development-only key: production refuses to start without its own SECRET_KEY.

@@ -1,7 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_str
+from workspace.settings.base import *  # noqa: F403
+from workspace.settings.env import env_bool, env_int, env_str
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")

@@ -8,12 +8,12 @@ from django.utils.module_loading import import_string
 # returns the accounts it wants printed. Order matters: later loaders use earlier data.
 LOADERS = (
     "home.demo.load",
-    "network.demo.load",
-    "resources.demo_exchanges.load",
-    "network.demo_activity.load",
-    "network.demo_events.load",
-    "network.demo_directory.load",
-    "resources.demo_resources.load",
+    "network.directory.demo.load",
+    "network.directory.demo_relays.load",
+    "network.activity.demo.load",
+    "network.events.demo.load",
+    "resources.exchanges.demo.load",
+    "resources.library.demo.load",
 )
 
 

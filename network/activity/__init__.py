@@ -1,0 +1,1 @@
+"""Monthly activity grids, the coordination journal and the evaluation dashboard."""

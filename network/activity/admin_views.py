@@ -1,0 +1,120 @@
+"""The evaluation dashboard and the yearly report, in the Wagtail admin (coordination only)."""
+
+import datetime
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+
+from network.activity.charts import dashboard_charts
+from network.activity.forms import MonthField
+from network.activity.models.grids import FIRST_MONTH, add_months, current_month, previous_month
+from network.activity.stats import Scope, event_figures, figures, last_day
+from network.directory.models import Structure, Territory
+
+MAX_MONTHS = 120
+
+
+def can_see_dashboard(user):
+    return user.is_authenticated and user.has_perm("activity.view_activitygrid")
+
+
+def check_access(user):
+    if not can_see_dashboard(user):
+        raise PermissionDenied
+
+
+class DashboardFilterForm(forms.Form):
+    start = MonthField(label="Du mois", required=False)
+    end = MonthField(label="Au mois (inclus)", required=False)
+    territory = forms.ModelChoiceField(
+        label="Territoire", queryset=Territory.objects.all(), required=False, empty_label="Tout le département"
+    )
+    structure = forms.ModelChoiceField(
+        label="Structure", queryset=Structure.objects.all(), required=False, empty_label="Toutes les structures"
+    )
+
+    @staticmethod
+    def default_period():
+        end = previous_month()
+        return add_months(end, -11), end
+
+    def clean(self):
+        data = super().clean()
+        default_start, default_end = self.default_period()
+        start, end = data.get("start") or default_start, data.get("end") or default_end
+        if "end" not in self.errors and end > current_month():
+            self.add_error("end", "Ce mois n'est pas encore commencé : choisissez le mois en cours au plus tard.")
+        if "start" not in self.errors and start < FIRST_MONTH:
+            self.add_error("start", "Ce mois est trop ancien.")
+        if not self.errors and start > end:
+            self.add_error("end", "Le mois de fin doit suivre le mois de début.")
+        if not self.errors and len(range(start.year * 12 + start.month, end.year * 12 + end.month)) >= MAX_MONTHS:
+            self.add_error("start", f"Choisissez une période de {MAX_MONTHS // 12} ans au plus.")
+        data["start"], data["end"] = start, end
+        return data
+
+    def scope(self):
+        if self.is_valid():
+            data = self.cleaned_data
+            return Scope(data["start"], data["end"], territory=data["territory"], structure=data["structure"])
+        start, end = self.default_period()
+        return Scope(start, end)
+
+
+def export_links(scope):
+    grid_filters = {"month_from": scope.start.isoformat(), "month_to": scope.end.isoformat()}
+    journal_filters = {"date_from": scope.start.isoformat(), "date_to": last_day(scope.end).isoformat()}
+    if scope.structure:
+        grid_filters["structure"] = scope.structure.pk
+        journal_filters["structures"] = scope.structure.pk
+    if scope.territory:
+        grid_filters["territory"] = scope.territory.pk
+    grids, journal = reverse("activity_grids:index"), reverse("coordination_journal:index")
+    return [
+        ("Grilles de la période (CSV)", f"{grids}?{urlencode({**grid_filters, 'export': 'csv'})}"),
+        ("Grilles de la période (XLSX)", f"{grids}?{urlencode({**grid_filters, 'export': 'xlsx'})}"),
+        ("Journal de la période (CSV)", f"{journal}?{urlencode({**journal_filters, 'export': 'csv'})}"),
+        ("Journal de la période (XLSX)", f"{journal}?{urlencode({**journal_filters, 'export': 'xlsx'})}"),
+    ]
+
+
+def dashboard(request):
+    check_access(request.user)
+    start, end = DashboardFilterForm.default_period()
+    form = DashboardFilterForm(request.GET or None, initial={"start": start, "end": end})
+    scope = form.scope()
+    data = figures(scope)
+    data["events"] = event_figures(scope)
+    return render(
+        request,
+        "activity/admin/dashboard.html",
+        {
+            "form": form,
+            "figures": data,
+            "charts": dashboard_charts(data),
+            "exports": export_links(scope),
+            "report_years": range(current_month().year, FIRST_MONTH.year - 1, -1),
+        },
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+def yearly_report(request):
+    check_access(request.user)
+    this_year = current_month().year
+    try:
+        year = int(request.GET.get("annee", this_year))
+    except ValueError:
+        year = this_year
+    year = min(max(year, FIRST_MONTH.year), this_year)
+    scope = Scope(datetime.date(year, 1, 1), min(datetime.date(year, 12, 1), current_month()))
+    data = figures(scope)
+    data["events"] = event_figures(scope)
+    return render(
+        request,
+        "activity/admin/report.html",
+        {"figures": data, "charts": dashboard_charts(data), "year": year, "generated_on": datetime.date.today()},
+    )

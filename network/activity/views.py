@@ -1,0 +1,152 @@
+"""Front-end views of the activity grids, served by ActivityPage's routes and EvaluationFiguresPage.
+
+The page's restriction (members' space, or committees) is checked by Wagtail before
+these run; here each view narrows to what the user may read: a promeneur their own
+grids, the coordination every grid, a committee member aggregated figures only.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+
+from network.activity.charts import dashboard_charts
+from network.activity.forms import GridEditor
+from network.activity.models import ActivityGrid
+from network.activity.models.grids import current_month, previous_month
+from network.activity.stats import Scope, event_figures, figures
+from network.directory.models import Promeneur
+from workspace.accounts.roles import is_coordination
+
+GRID_RELATIONS = ("network_activities", "led_actions__theme", "themes")
+
+
+def promeneur_of(user):
+    return Promeneur.objects.filter(user=user).select_related("structure").first()
+
+
+def render(page, request, template, **context):
+    return page.render(request, template=f"activity/{template}", context_overrides=context)
+
+
+def no_profile(page, request):
+    return render(page, request, "no_profile.html")
+
+
+def index(page, request):
+    promeneur = promeneur_of(request.user)
+    if promeneur is None:
+        return no_profile(page, request)
+    grids = ActivityGrid.objects.filter(promeneur=promeneur).order_by("-month")
+    last_month = previous_month()
+    return render(
+        page,
+        request,
+        "index.html",
+        promeneur=promeneur,
+        grids=grids,
+        last_month=last_month,
+        last_month_grid=next((g for g in grids if g.month == last_month), None),
+        years=sorted({g.month.year for g in grids} | {current_month().year}, reverse=True),
+    )
+
+
+def new_grid(page, request):
+    promeneur = promeneur_of(request.user)
+    if promeneur is None:
+        return no_profile(page, request)
+    editor = GridEditor(promeneur, data=request.POST if request.method == "POST" else None)
+    return _edit(page, request, editor)
+
+
+def edit_grid(page, request, pk):
+    grid = get_object_or_404(ActivityGrid.objects.select_related("promeneur"), pk=pk, promeneur__user=request.user)
+    if request.method != "POST" and grid.is_locked:
+        messages.info(request, "Cette grille est transmise : elle ne peut plus être modifiée.")
+        return redirect(page.grid_url(grid))
+    editor = GridEditor(grid.promeneur, grid=grid, data=request.POST if request.method == "POST" else None)
+    return _edit(page, request, editor)
+
+
+def _edit(page, request, editor):
+    if request.method == "POST" and editor.is_valid():
+        submit = request.POST.get("action") == "submit"
+        grid = editor.save(submit=submit)
+        if grid is not None:
+            if submit:
+                messages.success(request, f"Votre grille {grid.of_month} est transmise à la coordination. Merci !")
+                return redirect(page.grid_url(grid))
+            messages.success(request, f"Brouillon {grid.of_month} enregistré : vous pourrez le terminer plus tard.")
+            return redirect(page.get_url(request) + page.reverse_subpage("edit", args=[grid.pk]))
+    status = 400 if request.method == "POST" else 200
+    response = render(page, request, "grid_form.html", editor=editor, grid=editor.grid)
+    response.status_code = status
+    return response
+
+
+def grid_detail(page, request, pk):
+    grid = get_object_or_404(
+        ActivityGrid.objects.for_user(request.user)
+        .select_related("promeneur__structure")
+        .prefetch_related(*GRID_RELATIONS),
+        pk=pk,
+    )
+    return render(
+        page,
+        request,
+        "grid_detail.html",
+        grid=grid,
+        is_author=grid.is_authored_by(request.user),
+        can_reopen=is_coordination(request.user) and grid.is_locked,
+    )
+
+
+def reopen_grid(page, request, pk):
+    if not is_coordination(request.user):
+        raise PermissionDenied
+    grid = get_object_or_404(ActivityGrid.objects.select_related("promeneur"), pk=pk)
+    if request.method == "POST":
+        if grid.is_locked:
+            grid.reopen()
+            messages.success(request, f"La grille « {grid} » est rouverte : son auteur peut la corriger.")
+        return redirect(page.grid_url(grid))
+    return render(page, request, "reopen_confirm.html", grid=grid)
+
+
+def year_totals(page, request, year):
+    promeneur = promeneur_of(request.user)
+    if promeneur is None:
+        return no_profile(page, request)
+    if not 2015 <= year <= current_month().year:
+        raise Http404
+    scope = Scope(datetime.date(year, 1, 1), min(datetime.date(year, 12, 1), current_month()), promeneur=promeneur)
+    data = figures(scope)
+    return render(page, request, "year_totals.html", promeneur=promeneur, year=year, figures=data)
+
+
+def committee_figures(page, request):
+    this_year = current_month().year
+    try:
+        year = int(request.GET.get("annee", this_year))
+    except ValueError:
+        year = this_year
+    if not 2015 <= year <= this_year:
+        year = this_year
+    scope = Scope(datetime.date(year, 1, 1), min(datetime.date(year, 12, 1), current_month()))
+    data = figures(scope)
+    data["events"] = event_figures(scope)
+    return TemplateResponse(
+        request,
+        "activity/committee_figures.html",
+        {
+            "page": page,
+            "self": page,
+            "figures": data,
+            "charts": dashboard_charts(data),
+            "year": year,
+            "years": range(this_year, 2015 - 1, -1),
+        },
+    )

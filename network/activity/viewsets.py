@@ -1,0 +1,277 @@
+"""Back office of the activity grids: grids (read, reopen, export), the coordination journal,
+and the evaluation dashboard with its yearly report."""
+
+import django_filters
+from django.db.models import Q, Sum
+from django.urls import path, reverse
+from django.utils import timezone
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import ModelPermissionPolicy
+
+from network.activity import admin_views as activity_admin_views
+from network.activity.models import ActivityGrid, CoordinationJournalEntry
+from network.directory.models import SocialProfile, Structure, Territory
+
+NETWORK_CODES = [code for code, _label in SocialProfile.Network.choices]
+NETWORK_LABELS = dict(SocialProfile.Network.choices)
+COUNT_LABELS = {"messages": "messages", "young_people": "jeunes accompagnés", "new_young_people": "nouveaux jeunes"}
+
+
+def csv_safe(value):
+    """Spreadsheet software runs a CSV cell starting with = + - @ as a formula: neutralise it.
+    (Wagtail's XLSX export already writes such cells as text.)"""
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+class SafeExportMixin:
+    custom_value_preprocess = {
+        **generic.IndexView.custom_value_preprocess,
+        str: {"csv": csv_safe},
+    }
+
+
+class ActivityGridFilterSet(WagtailFilterSet):
+    month = django_filters.DateFromToRangeFilter(label="Mois (du … au …)", widget=DateRangePickerWidget)
+    status = django_filters.ChoiceFilter(label="État", choices=ActivityGrid.Status.choices)
+    territory = django_filters.ModelChoiceFilter(
+        label="Territoire", queryset=Territory.objects.all(), method="filter_territory"
+    )
+    structure = django_filters.ModelChoiceFilter(
+        label="Structure", queryset=Structure.objects.all(), field_name="promeneur__structure"
+    )
+
+    class Meta:
+        model = ActivityGrid
+        fields = ["month", "status", "territory", "structure"]
+
+    def filter_territory(self, queryset, name, value):
+        inside = Q(promeneur__structure__territory=value) | Q(promeneur__territories=value)
+        return queryset.filter(pk__in=ActivityGrid.objects.filter(inside).values("pk"))
+
+
+class GridIndexView(SafeExportMixin, generic.IndexView):
+    def get_base_queryset(self):
+        totals = {
+            f"{network}_{count}": Sum(f"network_activities__{count}", filter=Q(network_activities__network=network))
+            for network in NETWORK_CODES
+            for count in COUNT_LABELS
+        }
+        totals.update({f"total_{count}": Sum(f"network_activities__{count}") for count in COUNT_LABELS})
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("promeneur__structure__territory")
+            .prefetch_related("themes")
+            .annotate(**totals)
+        )
+
+
+def grid_export_fields():
+    fields = [
+        "promeneur_name",
+        "structure_name",
+        "territory_name",
+        "month",
+        "get_status_display",
+        "hours_per_week",
+        "devices_display",
+        "themes_display",
+        "total_messages",
+        "total_young_people",
+        "total_new_young_people",
+    ]
+    fields += [f"{network}_{count}" for network in NETWORK_CODES for count in COUNT_LABELS]
+    return fields + ["actions_planned", "support_needed", "training_wishes", "difficulties", "submitted_at"]
+
+
+def grid_export_headings():
+    headings = {
+        "promeneur_name": "Promeneur",
+        "structure_name": "Structure",
+        "territory_name": "Territoire",
+        "month": "Mois",
+        "get_status_display": "État",
+        "hours_per_week": "Heures en ligne par semaine",
+        "devices_display": "Outils",
+        "themes_display": "Thématiques abordées",
+        "total_messages": "Messages (tous réseaux)",
+        "total_young_people": "Jeunes accompagnés (tous réseaux)",
+        "total_new_young_people": "Nouveaux jeunes (tous réseaux)",
+        "actions_planned": "Actions prévues",
+        "support_needed": "Besoin d'appui",
+        "training_wishes": "Souhaits de formation",
+        "difficulties": "Difficultés",
+        "submitted_at": "Transmise le",
+    }
+    for network in NETWORK_CODES:
+        for count, label in COUNT_LABELS.items():
+            headings[f"{network}_{count}"] = f"{NETWORK_LABELS[network]} : {label}"
+    return headings
+
+
+class GridStatusEditView(generic.EditView):
+    """The coordination changes a grid's state only (mostly: reopens it); dates follow."""
+
+    def save_instance(self):
+        grid = self.form.instance
+        if grid.status == ActivityGrid.Status.REOPENED and "status" in self.form.changed_data:
+            grid.reopened_at = timezone.now()
+        if grid.status == ActivityGrid.Status.SUBMITTED and not grid.submitted_at:
+            grid.submitted_at = timezone.now()
+        return super().save_instance()
+
+
+class GridPermissionPolicy(ModelPermissionPolicy):
+    """Grids are written by promeneurs on the site: the admin reads, reopens and deletes them."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+
+class ActivityGridViewSet(ModelViewSet):
+    model = ActivityGrid
+    name = "activity_grids"
+    url_prefix = "activite/grilles"
+    icon = "table"
+    menu_label = "Grilles d'activité"
+    index_view_class = GridIndexView
+    edit_view_class = GridStatusEditView
+    add_to_admin_menu = False
+    list_display = [
+        "promeneur_name",
+        "month",
+        Column("status", label="État", accessor="get_status_display"),
+        "hours_per_week",
+        Column("total_young_people", label="Jeunes accompagnés"),
+        "submitted_at",
+    ]
+    filterset_class = ActivityGridFilterSet
+    list_export = grid_export_fields()
+    export_headings = grid_export_headings()
+    export_filename = "grilles-activite"
+    ordering = ["-month", "promeneur__last_name"]
+    search_fields = None
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "promeneur",
+        "month",
+        "status",
+        "hours_per_week",
+        "devices_display",
+        "themes_display",
+        "network_summary",
+        "actions_summary",
+        "actions_planned",
+        "support_needed",
+        "training_wishes",
+        "difficulties",
+        "submitted_at",
+        "reopened_at",
+    ]
+    copy_view_enabled = False
+
+    @property
+    def permission_policy(self):
+        return GridPermissionPolicy(self.model)
+
+    # The coordination only reopens a grid: its content stays the promeneur's.
+    panels = [FieldPanel("status")]
+
+
+class JournalFilterSet(WagtailFilterSet):
+    date = django_filters.DateFromToRangeFilter(label="Date (du … au …)", widget=DateRangePickerWidget)
+    kind = django_filters.ChoiceFilter(label="Type d'action", choices=CoordinationJournalEntry.Kind.choices)
+    structures = django_filters.ModelChoiceFilter(label="Structure", queryset=Structure.objects.all())
+
+    class Meta:
+        model = CoordinationJournalEntry
+        fields = ["date", "kind", "structures"]
+
+
+class JournalIndexView(SafeExportMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("promeneurs", "structures")
+
+
+class JournalCreateView(generic.CreateView):
+    def save_instance(self):
+        self.form.instance.author = self.request.user
+        return super().save_instance()
+
+
+class CoordinationJournalViewSet(ModelViewSet):
+    model = CoordinationJournalEntry
+    name = "coordination_journal"
+    url_prefix = "activite/journal"
+    icon = "list-ul"
+    menu_label = "Journal de coordination"
+    add_to_admin_menu = False
+    index_view_class = JournalIndexView
+    add_view_class = JournalCreateView
+    list_display = ["date", "kind", "medium", "duration_minutes", "promeneurs_display", "structures_display"]
+    filterset_class = JournalFilterSet
+    list_export = [
+        "date",
+        "get_kind_display",
+        "get_medium_display",
+        "duration_minutes",
+        "promeneurs_display",
+        "structures_display",
+        "notes",
+    ]
+    export_headings = {
+        "date": "Date",
+        "get_kind_display": "Type d'action",
+        "get_medium_display": "Modalité",
+        "duration_minutes": "Durée (minutes)",
+        "promeneurs_display": "Promeneurs concernés",
+        "structures_display": "Structures concernées",
+        "notes": "Notes",
+    }
+    export_filename = "journal-coordination"
+    search_fields = ["notes"]
+    copy_view_enabled = True
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("medium"), FieldPanel("duration_minutes")]),
+        FieldPanel("promeneurs"),
+        FieldPanel("structures"),
+        FieldPanel("notes"),
+    ]
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return activity_admin_views.can_see_dashboard(request.user)
+
+
+class EvaluationViewSet(ViewSet):
+    """The dashboard (/admin/activite/) and the printable yearly report."""
+
+    name = "activity"
+    url_prefix = "activite"
+    icon = "view"
+    menu_label = "Tableau de bord"
+    add_to_admin_menu = False
+
+    def get_urlpatterns(self):
+        return [
+            path("", activity_admin_views.dashboard, name="dashboard"),
+            path("rapport/", activity_admin_views.yearly_report, name="report"),
+        ]
+
+    def get_menu_item(self, order=None):
+        return DashboardMenuItem(self.menu_label, reverse("activity:dashboard"), icon_name=self.icon, order=order or 0)
+
+
+class ActivityViewSetGroup(ViewSetGroup):
+    menu_label = "Activité"
+    menu_icon = "table"
+    menu_order = 250
+    items = (EvaluationViewSet, ActivityGridViewSet, CoordinationJournalViewSet)

@@ -1,0 +1,28 @@
+from wagtail import hooks
+
+from .viewsets import ActivityViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_activity_viewsets():
+    return ActivityViewSetGroup()
+
+
+@hooks.register("register_personal_data")
+def activity_grids_of(user, promeneur):
+    if promeneur is None:
+        return {}
+    return {
+        "grilles_activite": [
+            {
+                "mois": grid.month.strftime("%Y-%m"),
+                "etat": grid.get_status_display(),
+                "heures_par_semaine": float(grid.hours_per_week),
+                "actions_prevues": grid.actions_planned,
+                "besoin_appui": grid.support_needed,
+                "souhaits_formation": grid.training_wishes,
+                "difficultes": grid.difficulties,
+            }
+            for grid in promeneur.activity_grids.order_by("month")
+        ]
+    }

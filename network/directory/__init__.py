@@ -1,0 +1,1 @@
+"""Promeneurs, structures, territories, relays; profiles, import and personal data."""

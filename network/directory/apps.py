@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class DirectoryConfig(AppConfig):
+    name = "network.directory"
+    label = "directory"
+    verbose_name = "Annuaire"
+    # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
+    managed_by_coordination = True

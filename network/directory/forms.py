@@ -1,0 +1,184 @@
+"""Forms of the directory pages: filters, and a promeneur's own profile."""
+
+import re
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.forms import inlineformset_factory
+from django.utils.http import urlencode
+
+from network.directory.models import Promeneur, Relay, SocialProfile, Territory, Theme
+
+PHONE_MESSAGE = "Saisissez un numéro de téléphone français valide, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78."
+PHONE_RE = re.compile(r"^(?:\+33|0033|0)[1-9]\d{8}$")
+PHOTO_EXTENSIONS = ("jpg", "jpeg", "png", "webp")
+PRESENTATION_MAX_LENGTH = 2000
+
+
+def normalise_phone(value):
+    """A French phone number written as "06 12 34 56 78", or a ValidationError."""
+    digits = re.sub(r"[\s.\-()]", "", value or "")
+    if not digits:
+        return ""
+    if not PHONE_RE.match(digits):
+        raise ValidationError(PHONE_MESSAGE, code="invalid_phone")
+    national = "0" + digits[-9:]
+    return " ".join(national[i : i + 2] for i in range(0, 10, 2))
+
+
+def megabytes(size):
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
+
+
+def territory_filter():
+    """The "Territoire" filter shared by the directory and the relays (by slug in the address)."""
+    return forms.ModelChoiceField(
+        label="Territoire",
+        queryset=Territory.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Tous les territoires",
+    )
+
+
+class FilterForm(forms.Form):
+    """GET filters: an unknown value is ignored rather than an error page."""
+
+    def clean_filters(self):
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def query_string(self):
+        """The current filters, to keep them in the pagination links."""
+        params = {}
+        for name, value in self.clean_filters().items():
+            params[name] = getattr(value, "slug", value)
+        return urlencode(params)
+
+
+class DirectoryFilterForm(FilterForm):
+    q = forms.CharField(label="Rechercher un nom, une structure, une commune", required=False, max_length=100)
+    territoire = territory_filter()
+    reseau = forms.ChoiceField(
+        label="Réseau social", choices=[("", "Tous les réseaux"), *SocialProfile.Network.choices], required=False
+    )
+    theme = forms.ModelChoiceField(
+        label="Thématique",
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Toutes les thématiques",
+    )
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())
+
+
+class RelayFilterForm(FilterForm):
+    domaine = forms.ChoiceField(
+        label="Domaine", choices=[("", "Tous les domaines"), *Relay.Domain.choices], required=False
+    )
+    territoire = territory_filter()
+
+
+class ProfileForm(forms.ModelForm):
+    """What a promeneur may change in their own record: never their name, structure or status."""
+
+    new_photo = forms.ImageField(
+        label="Nouvelle photo",
+        required=False,
+        help_text="JPEG, PNG ou WebP, 5 Mo au maximum. Elle n'est publiée que si vous l'acceptez ci-dessous.",
+    )
+    remove_photo = forms.BooleanField(label="Supprimer ma photo actuelle", required=False)
+
+    class Meta:
+        model = Promeneur
+        fields = ["presentation", "hours_online", "email", "phone", "public_listing", "photo_consent"]
+        widgets = {"presentation": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "email": "Visible uniquement par les membres du réseau.",
+            "phone": "Visible uniquement par les membres du réseau.",
+            "presentation": "Quelques phrases pour les jeunes et les familles (texte simple, sans mise en forme).",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages["invalid"] = (
+            "Saisissez une adresse e-mail valide, par exemple prenom.nom@structure.fr."
+        )
+        self.fields["presentation"].validators.append(MaxLengthValidator(PRESENTATION_MAX_LENGTH))
+        self.fields["presentation"].widget.attrs["maxlength"] = PRESENTATION_MAX_LENGTH
+        self.fields["new_photo"].widget.attrs["accept"] = ",".join(f".{ext}" for ext in PHOTO_EXTENSIONS)
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data["phone"])
+
+    def clean_new_photo(self):
+        photo = self.cleaned_data.get("new_photo")
+        if not photo:
+            return None
+        limit = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 5 * 1024 * 1024)
+        if photo.size > limit:
+            raise ValidationError(
+                f"La photo est trop lourde ({megabytes(photo.size)} Mo) : {megabytes(limit)} Mo au maximum. "
+                "Choisissez une image plus légère.",
+                code="too_large",
+            )
+        extension = photo.name.rsplit(".", 1)[-1].lower() if "." in photo.name else ""
+        image_format = (getattr(getattr(photo, "image", None), "format", "") or "").lower()
+        if extension not in PHOTO_EXTENSIONS or image_format not in ("jpeg", "png", "webp"):
+            raise ValidationError(
+                "Ce fichier n'est pas une photo acceptée : choisissez une image JPEG, PNG ou WebP.",
+                code="bad_type",
+            )
+        return photo
+
+
+class SocialProfileForm(forms.ModelForm):
+    url = forms.URLField(label="Lien vers le profil", required=False, assume_scheme="https", max_length=200)
+
+    class Meta:
+        model = SocialProfile
+        fields = ["network", "profile_name", "url"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["url"].error_messages["invalid"] = (
+            "Saisissez l'adresse complète du profil, commençant par https:// "
+            "(par exemple https://www.instagram.com/monprofil)."
+        )
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        if url and not url.lower().startswith(("https://", "http://")):
+            raise ValidationError(self.fields["url"].error_messages["invalid"], code="invalid")
+        return url
+
+
+class BaseSocialProfileFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            key = (form.cleaned_data.get("network"), (form.cleaned_data.get("profile_name") or "").lower())
+            if key in seen:
+                form.add_error("profile_name", "Ce profil figure déjà dans la liste.")
+            seen.add(key)
+
+
+SocialProfileFormSet = inlineformset_factory(
+    Promeneur,
+    SocialProfile,
+    form=SocialProfileForm,
+    formset=BaseSocialProfileFormSet,
+    extra=2,
+    can_delete=True,
+    max_num=12,
+    validate_max=True,
+)

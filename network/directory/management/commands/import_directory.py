@@ -1,0 +1,74 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from network.directory.importing import KINDS, ImportFileError, run_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Importe les structures ou les promeneurs depuis un fichier CSV (séparateur « ; » ou « , »). "
+        "Chaque ligne est vérifiée ; si une ligne est invalide, rien n'est importé (sauf avec --lignes-valides). "
+        "Relancer le même fichier met à jour les fiches sans créer de doublon."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "kind", choices=sorted(KINDS), help="structures ou promeneurs (importez d'abord les structures)"
+        )
+        parser.add_argument("path", help="le fichier CSV")
+        parser.add_argument(
+            "--lignes-valides",
+            dest="valid_only",
+            action="store_true",
+            help="importe les lignes valides même si d'autres sont en erreur",
+        )
+        parser.add_argument(
+            "--essai", dest="dry_run", action="store_true", help="vérifie le fichier sans rien importer"
+        )
+        parser.add_argument("--encoding", default="utf-8", help="encodage du fichier (par défaut utf-8 ; ex. cp1252)")
+        parser.add_argument(
+            "--progression", dest="every", type=int, default=100, help="affiche la progression toutes les N lignes"
+        )
+
+    def handle(self, kind, path, valid_only=False, dry_run=False, encoding="utf-8", every=100, **options):
+        file = Path(path)
+        if not file.is_file():
+            raise CommandError(f"Fichier introuvable : {path}")
+        try:
+            report = run_import(
+                kind,
+                file.read_bytes(),
+                encoding=encoding,
+                valid_only=valid_only,
+                dry_run=dry_run,
+                progress=self.show_progress,
+                every=max(every, 1),
+            )
+        except ImportFileError as error:
+            raise CommandError(f"{file.name} : {error} Rien n'a été importé.") from error
+
+        for line, message in report.errors:
+            self.stderr.write(f"Ligne {line} : {message}")
+        invalid = len(report.invalid_lines)
+        summary = f"{report.rows} ligne(s) lue(s), {invalid} invalide(s)."
+        if report.imported:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{summary} {report.kind.capitalize()} : {report.created} créé(s), {report.updated} mis à jour"
+                    + (f", {invalid} ligne(s) ignorée(s)." if invalid else ".")
+                )
+            )
+        elif dry_run and not invalid:
+            self.stdout.write(
+                self.style.SUCCESS(f"{summary} Essai : le fichier peut être importé ; rien n'a été importé.")
+            )
+        else:
+            raise CommandError(
+                f"{summary} Rien n'a été importé. Corrigez les lignes signalées, ou relancez avec --lignes-valides "
+                "pour n'importer que les lignes valides."
+            )
+
+    def show_progress(self, done, total, step):
+        self.stdout.write(f"  {step} : {done}/{total} lignes")
+        self.stdout.flush()

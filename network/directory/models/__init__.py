@@ -1,0 +1,16 @@
+from .pages import MembersDirectoryPage, MyProfilePage, PublicDirectoryPage, RelaysPage
+from .people import Promeneur, SocialProfile, Structure, Territory, Theme
+from .relays import Relay
+
+__all__ = [
+    "MembersDirectoryPage",
+    "MyProfilePage",
+    "Promeneur",
+    "PublicDirectoryPage",
+    "Relay",
+    "RelaysPage",
+    "SocialProfile",
+    "Structure",
+    "Territory",
+    "Theme",
+]

@@ -1,0 +1,196 @@
+"""Pages of the directory: the public one under the home page, and the members' ones
+under the space (/espace/annuaire/, /espace/relais/, /espace/mon-profil/).
+
+The views only gather what the templates show; filtering, privacy and profile rules
+live in network/directory.py and network/privacy.py.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+
+from network.directory.models.people import Promeneur, Structure
+from network.directory.models.relays import Relay
+from workspace.pages.models import BasePage
+
+
+class PublicDirectoryPage(RoutablePageMixin, BasePage):
+    """/annuaire/: the public directory, a promeneur's sheet, a structure's page, public relays."""
+
+    per_page = 24
+    max_count = 1
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Annuaire public"
+
+    @path("")
+    def directory(self, request):
+        from network.directory.filters import filter_promeneurs
+        from network.directory.forms import DirectoryFilterForm
+
+        form = DirectoryFilterForm(request.GET or None)
+        promeneurs = filter_promeneurs(Promeneur.objects.publicly_listed().for_listing(), form)
+        return self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "promeneurs": Paginator(promeneurs, self.per_page).get_page(request.GET.get("page")),
+                "filter_query": form.query_string(),
+            },
+        )
+
+    @path("relais/", name="public_relays")
+    def public_relays(self, request):
+        return self.render(
+            request,
+            template="directory/public_relays.html",
+            context_overrides=split_emergencies(Relay.objects.public().emergency_first()),
+        )
+
+    @path("structure/<slug:slug>/", name="structure")
+    def structure(self, request, slug):
+        structure = get_object_or_404(Structure.objects.select_related("territory"), slug=slug)
+        promeneurs = structure.promeneurs.publicly_listed().for_listing()
+        return self.render(
+            request,
+            template="directory/public_structure.html",
+            context_overrides={"structure": structure, "promeneurs": promeneurs},
+        )
+
+    @re_path(r"^(?P<slug>[-\w]+)/$", name="sheet")
+    def sheet(self, request, slug):
+        promeneur = Promeneur.objects.publicly_listed().for_listing().filter(slug=slug).first()
+        if promeneur is None:
+            raise Http404("Aucun promeneur public à cette adresse.")
+        return self.render(request, template="directory/public_sheet.html", context_overrides={"promeneur": promeneur})
+
+    def sheet_url(self, promeneur):
+        return self.url + self.reverse_subpage("sheet", kwargs={"slug": promeneur.slug})
+
+    def structure_url(self, structure):
+        return self.url + self.reverse_subpage("structure", kwargs={"slug": structure.slug})
+
+
+class MembersDirectoryPage(BasePage):
+    """/espace/annuaire/: every active promeneur with their contact, the structures and referents."""
+
+    per_page = 50
+    max_count = 1
+    parent_page_types = ["pages.SpacePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Annuaire des membres"
+
+    def get_context(self, request, *args, **kwargs):
+        from network.directory.filters import filter_promeneurs, filter_structures
+        from network.directory.forms import DirectoryFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = DirectoryFilterForm(request.GET or None)
+        promeneurs = filter_promeneurs(Promeneur.objects.active().for_listing(), form)
+        context.update(
+            filter_form=form,
+            filter_query=form.query_string(),
+            promeneurs=Paginator(promeneurs, self.per_page).get_page(request.GET.get("page")),
+            structures=filter_structures(Structure.objects.exclude(status=Structure.Status.INACTIVE), form),
+        )
+        return context
+
+
+class RelaysPage(BasePage):
+    """/espace/relais/: where to send a young person, by domain and territory, emergencies first."""
+
+    max_count = 1
+    parent_page_types = ["pages.SpacePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Relais"
+
+    def get_context(self, request, *args, **kwargs):
+        from network.directory.filters import filter_relays
+        from network.directory.forms import RelayFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = RelayFilterForm(request.GET or None)
+        context.update(filter_form=form, **split_emergencies(filter_relays(Relay.objects.emergency_first(), form)))
+        return context
+
+
+class MyProfilePage(RoutablePageMixin, BasePage):
+    """/espace/mon-profil/: a promeneur edits their own record and downloads their data."""
+
+    max_count = 1
+    parent_page_types = ["pages.SpacePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Mon profil"
+
+    @path("")
+    def edit_profile(self, request):
+        from network.directory.forms import ProfileForm, SocialProfileFormSet
+        from network.directory.privacy import save_own_profile
+
+        promeneur = _own_promeneur(request)
+        if promeneur is None:
+            return self.render(request, context_overrides={"promeneur": None})
+        if request.method == "POST":
+            form = ProfileForm(request.POST, request.FILES, instance=promeneur)
+            formset = SocialProfileFormSet(request.POST, instance=promeneur, prefix="profils")
+            if form.is_valid() and formset.is_valid():
+                save_own_profile(form, formset)
+                messages.success(request, "Votre profil est enregistré. La coordination en est informée.")
+                return redirect(self.url)
+            messages.error(request, "Le profil n'est pas enregistré : corrigez les champs signalés.")
+        else:
+            form = ProfileForm(instance=promeneur)
+            formset = SocialProfileFormSet(instance=promeneur, prefix="profils")
+        directory = PublicDirectoryPage.objects.live().first()
+        return self.render(
+            request,
+            context_overrides={
+                "promeneur": promeneur,
+                "form": form,
+                "formset": formset,
+                "public_sheet_url": directory.sheet_url(promeneur) if directory else None,
+            },
+        )
+
+    @path("mes-donnees/", name="personal_data")
+    def personal_data(self, request):
+        from network.directory.privacy import personal_data
+
+        response = JsonResponse(
+            personal_data(request.user, _own_promeneur(request)), json_dumps_params={"ensure_ascii": False, "indent": 2}
+        )
+        response["Content-Disposition"] = 'attachment; filename="mes-donnees-promeneurs-du-net-66.json"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def personal_data_url(self):
+        return self.url + self.reverse_subpage("personal_data")
+
+
+def split_emergencies(relays):
+    relays = list(relays)
+    return {
+        "emergency_relays": [r for r in relays if r.is_national_emergency],
+        "other_relays": [r for r in relays if not r.is_national_emergency],
+    }
+
+
+def _own_promeneur(request):
+    """The record of the logged-in user, never anyone else's (no id is ever read from the request)."""
+    if not request.user.is_authenticated:
+        return None
+    return (
+        Promeneur.objects.select_related("structure", "photo")
+        .prefetch_related("territories", "themes")
+        .filter(user=request.user, anonymised_at__isnull=True)
+        .first()
+    )

@@ -1,0 +1,160 @@
+"""A promeneur's personal data: their own edits, their download, and anonymisation when they leave."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.images import get_image_model
+from wagtail.models import Collection, ModelLogEntry
+
+from network.directory.models import Promeneur
+
+
+@transaction.atomic
+def save_own_profile(form, formset):
+    """Save a promeneur's profile form and social profiles; tell the coordination once per review."""
+    promeneur = form.instance
+    already_pending = promeneur.needs_review
+    old_photo = promeneur.photo
+    promeneur = form.save(commit=False)
+    new_photo = form.cleaned_data.get("new_photo")
+    if new_photo:
+        promeneur.photo = get_image_model().objects.create(
+            title=f"Photo de {promeneur.full_name}", file=new_photo, collection=Collection.get_first_root_node()
+        )
+    elif form.cleaned_data.get("remove_photo"):
+        promeneur.photo = None
+    promeneur.profile_changed_at = timezone.now()
+    promeneur.save()
+    formset.instance = promeneur
+    profiles = formset.save(commit=False)
+    for deleted in formset.deleted_objects:
+        deleted.delete()
+    for order, profile in enumerate(profiles):
+        profile.sort_order = profile.sort_order if profile.sort_order is not None else 100 + order
+        profile.save()
+    if old_photo is not None and promeneur.photo_id != old_photo.pk:
+        old_photo.delete()
+    if not already_pending:
+        transaction.on_commit(lambda: notify_coordination(promeneur))
+    return promeneur
+
+
+def notify_coordination(promeneur):
+    context = {"promeneur": promeneur, "site_url": settings.WAGTAILADMIN_BASE_URL}
+    send_mail(
+        render_to_string("directory/emails/profile_changed_subject.txt", context).strip(),
+        render_to_string("directory/emails/profile_changed.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        [settings.COORDINATION_EMAIL],
+        fail_silently=True,
+    )
+
+
+def mark_reviewed(promeneurs):
+    return Promeneur.objects.filter(pk__in=[p.pk for p in promeneurs]).update(reviewed_at=timezone.now())
+
+
+def iso(value):
+    return value.isoformat() if value else None
+
+
+def personal_data(user, promeneur):
+    """Everything the site holds about this member, as a JSON-ready dict."""
+    data = {
+        "compte": {
+            "identifiant": user.get_username(),
+            "prenom": user.first_name,
+            "nom": user.last_name,
+            "email": user.email,
+            "inscrit_le": iso(user.date_joined),
+            "derniere_connexion": iso(user.last_login),
+            "groupes": sorted(user.groups.values_list("name", flat=True)),
+        },
+        "fiche_annuaire": None,
+        "exporte_le": timezone.now().isoformat(),
+    }
+    if promeneur is not None:
+        data["fiche_annuaire"] = {
+            "prenom": promeneur.first_name,
+            "nom": promeneur.last_name,
+            "fonction": promeneur.job_title,
+            "structure": promeneur.structure.name if promeneur.structure else None,
+            "territoires": [t.name for t in promeneur.territories.all()],
+            "thematiques": [t.name for t in promeneur.themes.all()],
+            "email": promeneur.email,
+            "telephone": promeneur.phone,
+            "presentation": promeneur.presentation,
+            "horaires_en_ligne": promeneur.hours_online,
+            "photo": promeneur.photo.file.name if promeneur.photo else None,
+            "profils_reseaux_sociaux": [
+                {"reseau": p.get_network_display(), "nom_de_profil": p.profile_name, "lien": p.url}
+                for p in promeneur.social_profiles.all()
+            ],
+            "charte": {"version": promeneur.charter_version, "signee_le": iso(promeneur.charter_signed_on)},
+            "entree_dans_le_reseau": iso(promeneur.entry_date),
+            "sortie_du_reseau": iso(promeneur.exit_date),
+            "actif": promeneur.is_active,
+            "consentements": {
+                "annuaire_public": promeneur.public_listing,
+                "photo_publique": promeneur.photo_consent,
+            },
+            "fiche_modifiee_le": iso(promeneur.updated_at),
+        }
+    # What the other apps hold about the member (grids, registrations, messages…):
+    # each registers a ``register_personal_data`` hook, ``(user, promeneur) -> dict``.
+    for hook in hooks.get_hooks("register_personal_data"):
+        data.update(hook(user, promeneur))
+    return data
+
+
+@transaction.atomic
+def anonymise_promeneur(promeneur):
+    """Remove what identifies a promeneur who left, in place.
+
+    The row stays (same primary key), so that records linked to it (activity grids,
+    registrations…) remain as anonymous counts; its structure, territories, themes
+    and dates stay too, because the network's figures are counted by them.
+    """
+    if promeneur.is_anonymised:
+        return promeneur
+    now = timezone.now()
+    photo = promeneur.photo
+    user = promeneur.user
+    promeneur.first_name = "Promeneur"
+    promeneur.last_name = f"anonyme n° {promeneur.pk}"
+    promeneur.slug = f"anonyme-{promeneur.pk}"
+    promeneur.photo = None
+    promeneur.job_title = ""
+    promeneur.email = ""
+    promeneur.phone = ""
+    promeneur.presentation = ""
+    promeneur.hours_online = ""
+    promeneur.is_active = False
+    promeneur.public_listing = False
+    promeneur.photo_consent = False
+    promeneur.exit_date = promeneur.exit_date or now.date()
+    promeneur.profile_changed_at = None
+    promeneur.anonymised_at = now
+    promeneur.user = None
+    promeneur.save()
+    promeneur.social_profiles.all().delete()
+    # The admin's history labels each entry with the record's name at the time.
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Promeneur), object_id=str(promeneur.pk)
+    ).update(label=promeneur.full_name)
+    if photo is not None:
+        photo.delete()
+    if user is not None:
+        user.username = f"ancien-promeneur-{promeneur.pk}"
+        user.first_name = ""
+        user.last_name = ""
+        user.email = ""
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()
+        user.groups.clear()
+    return promeneur

@@ -1,0 +1,192 @@
+"""The directory in the Wagtail admin: snippets of promeneurs, structures, territories and themes,
+their filters, and what the CSV / XLSX exports contain."""
+
+import django_filters
+from django.urls import reverse
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from network.directory.models import Promeneur, SocialProfile, Structure, Territory, Theme
+from network.directory.viewsets.relays import RelayViewSet
+
+YES_NO = [("true", "Oui"), ("false", "Non")]
+
+
+class PromeneurFilterSet(WagtailFilterSet):
+    territoire = django_filters.ModelChoiceFilter(
+        label="Territoire", field_name="territories", queryset=Territory.objects.all(), distinct=True
+    )
+    structure = django_filters.ModelChoiceFilter(label="Structure", queryset=Structure.objects.all())
+    reseau = django_filters.ChoiceFilter(
+        label="Réseau social",
+        field_name="social_profiles__network",
+        choices=SocialProfile.Network.choices,
+        distinct=True,
+    )
+    is_active = django_filters.BooleanFilter(label="Actif")
+    public_listing = django_filters.BooleanFilter(label="Dans l'annuaire public")
+    a_relire = django_filters.BooleanFilter(label="Profil modifié depuis la dernière relecture", method="filter_review")
+
+    class Meta:
+        model = Promeneur
+        fields = []
+
+    def filter_review(self, queryset, name, value):
+        pending = Promeneur.objects.changed_since_review().values("pk")
+        if value is None:
+            return queryset
+        return queryset.filter(pk__in=pending) if value else queryset.exclude(pk__in=pending)
+
+
+PROMENEUR_EXPORT = [
+    "last_name",
+    "first_name",
+    "job_title",
+    "structure_name",
+    "territory_names",
+    "email",
+    "phone",
+    "network_names",
+    "hours_online",
+    "is_active",
+    "public_listing",
+    "photo_consent",
+    "charter_version",
+    "charter_signed_on",
+    "entry_date",
+    "exit_date",
+]
+PROMENEUR_EXPORT_HEADINGS = {}
+
+STRUCTURE_EXPORT = [
+    "name",
+    "get_kind_display",
+    "get_status_display",
+    "address",
+    "postcode",
+    "commune",
+    "territory_name",
+    "phone",
+    "website",
+    "referent_name",
+    "referent_role",
+    "referent_email",
+    "referent_phone",
+    "priority_neighbourhood",
+]
+STRUCTURE_EXPORT_HEADINGS = {"get_kind_display": "Type", "get_status_display": "Statut"}
+
+class TerritoryViewSet(SnippetViewSet):
+    model = Territory
+    icon = "site"
+    menu_label = "Territoires"
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    list_export = ["name", "get_kind_display"]
+    export_headings = {"get_kind_display": "Type"}
+    export_filename = "territoires"
+    panels = [FieldPanel("name"), FieldPanel("kind")]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = "Thématiques"
+    list_display = ["name"]
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+
+class StructureViewSet(SnippetViewSet):
+    model = Structure
+    icon = "home"
+    menu_label = "Structures"
+    list_display = ["name", "kind", "commune", "territory", "status"]
+    list_filter = ["kind", "territory", "status", "priority_neighbourhood"]
+    search_fields = ["name", "commune"]
+    search_backend_name = None
+    list_export = STRUCTURE_EXPORT
+    export_headings = STRUCTURE_EXPORT_HEADINGS
+    export_filename = "structures"
+
+    def get_queryset(self, request):
+        return Structure.objects.select_related("territory")
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("postcode"), FieldPanel("commune"), FieldPanel("territory")],
+            heading="Adresse",
+        ),
+        FieldPanel("phone"),
+        FieldPanel("website"),
+        FieldPanel("priority_neighbourhood"),
+        MultiFieldPanel(
+            [
+                FieldPanel("referent_name"),
+                FieldPanel("referent_role"),
+                FieldPanel("referent_email"),
+                FieldPanel("referent_phone"),
+            ],
+            heading="Référent de la structure",
+        ),
+    ]
+
+
+class PromeneurViewSet(SnippetViewSet):
+    model = Promeneur
+    icon = "user"
+    menu_label = "Promeneurs"
+    list_display = ["full_name", "structure", "is_active", "public_listing", "updated_at"]
+    filterset_class = PromeneurFilterSet
+    search_fields = ["first_name", "last_name", "email"]
+    search_backend_name = None  # the database's own search: every field, no index to keep up to date
+    list_export = PROMENEUR_EXPORT
+    export_headings = PROMENEUR_EXPORT_HEADINGS
+    export_filename = "promeneurs"
+
+    def get_queryset(self, request):
+        return Promeneur.objects.select_related("structure").prefetch_related("territories", "social_profiles")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("first_name"), FieldPanel("last_name"), FieldPanel("user"), FieldPanel("photo")],
+            heading="Identité",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("job_title"), FieldPanel("structure"), FieldPanel("territories"), FieldPanel("themes")],
+            heading="Fonction",
+        ),
+        MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading="Contact (réservé aux membres)"),
+        FieldPanel("presentation"),
+        FieldPanel("hours_online"),
+        InlinePanel("social_profiles", label="Profils sur les réseaux sociaux"),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_active"),
+                FieldPanel("entry_date"),
+                FieldPanel("exit_date"),
+                FieldPanel("charter_version"),
+                FieldPanel("charter_signed_on"),
+            ],
+            heading="Parcours dans le réseau",
+        ),
+        MultiFieldPanel([FieldPanel("public_listing"), FieldPanel("photo_consent")], heading="Consentements"),
+    ]
+
+
+class DirectoryViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Annuaire"
+    menu_icon = "group"
+    menu_order = 200
+    items = (PromeneurViewSet, StructureViewSet, TerritoryViewSet, ThemeViewSet, RelayViewSet)
+
+    def get_submenu_items(self):
+        return [
+            *super().get_submenu_items(),
+            MenuItem("Profils modifiés", reverse("network_changed_profiles"), icon_name="warning", order=900),
+        ]

@@ -1,0 +1,26 @@
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+
+from .models import Promeneur
+from .viewsets import review
+from .viewsets.directory import DirectoryViewSetGroup
+
+register_snippet(DirectoryViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_directory_admin_urls():
+    return [path("", include(review.urlpatterns))]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def anonymise_button(snippet, user, next_url=None):
+    if isinstance(snippet, Promeneur) and not snippet.is_anonymised and user.has_perm("directory.change_promeneur"):
+        yield Button(
+            "Anonymiser (départ du réseau)",
+            url=reverse("network_anonymise", args=[snippet.pk]),
+            icon_name="user",
+            priority=90,
+        )

@@ -1,0 +1,1 @@
+"""Events, registrations, calendars, the agenda and the trainings."""

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class EventsConfig(AppConfig):
+    name = "network.events"
+    label = "events"
+    verbose_name = "Agenda"
+    # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
+    managed_by_coordination = True

@@ -1,0 +1,76 @@
+"""Agenda pages: the public agenda (/agenda/) and the members' agenda (/espace/agenda/)."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from network.events.models.events import CalendarToken, Event, Registration
+from workspace.pages.models import BasePage
+
+
+class AgendaPage(RoutablePageMixin, BasePage):
+    """Upcoming events the visitor may see. The public agenda lists public events only;
+    the members' agenda everything ``Event.objects.visible_to(user)`` returns, and the
+    member's own registrations and personal calendar address."""
+
+    class Scope(models.TextChoices):
+        PUBLIC = "public", "Événements publics"
+        VISIBLE = "visible", "Tous les événements que le visiteur peut voir"
+
+    scope = models.CharField("Événements listés", max_length=20, choices=Scope.choices, default=Scope.PUBLIC)
+
+    content_panels = BasePage.content_panels + [FieldPanel("scope")]
+    subpage_types = []
+    per_page = 25
+
+    class Meta:
+        verbose_name = "Agenda"
+
+    def events_for(self, user):
+        events = Event.objects.visible_to(user)
+        if self.scope == self.Scope.PUBLIC:
+            events = events.public()
+        return events
+
+    @path("")
+    def agenda(self, request):
+        events = self.events_for(request.user).upcoming()
+        kind = request.GET.get("type", "")
+        if kind in Event.Kind.values:
+            events = events.filter(kind=kind)
+        events = events.with_counts().with_status_of(request.user)
+        page_of_events = Paginator(events, self.per_page).get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={"events": page_of_events, "kinds": Event.Kind.choices, "current_kind": kind},
+        )
+
+    @path("mes-inscriptions/", name="my_registrations")
+    def my_registrations(self, request):
+        if self.scope != self.Scope.VISIBLE or not request.user.is_authenticated:
+            raise Http404
+        token = CalendarToken.for_user(request.user)
+        if request.method == "POST" and request.POST.get("action") == "reset-calendar":
+            token.reset()
+            messages.success(
+                request, "Votre adresse de calendrier personnel a été renouvelée : l'ancienne ne fonctionne plus."
+            )
+            return redirect(self.url + "mes-inscriptions/")
+        registrations = (
+            Registration.objects.filter(user=request.user, event__in=Event.objects.visible_to(request.user))
+            .exclude(status=Registration.Status.CANCELLED)
+            .select_related("event")
+            .order_by("event__start")
+        )
+        return self.render(
+            request,
+            context_overrides={
+                "registrations": registrations,
+                "calendar_url": request.build_absolute_uri(token.get_absolute_url()),
+            },
+            template="events/my_registrations.html",
+        )

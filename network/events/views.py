@@ -1,0 +1,138 @@
+"""Event pages, registration actions and calendar files. Every one of them asks
+``Event.objects.visible_to(user)`` who may see an event."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+
+from network.events import registrations
+from network.events.calendars import build_calendar
+from network.events.models import CalendarToken, Event, Registration
+
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
+
+
+def _visible_event(request, pk, queryset=None):
+    """The event if the visitor may see it; anonymous visitors are sent to log in, others get a 404."""
+    queryset = queryset if queryset is not None else Event.objects.all()
+    event = queryset.visible_to(request.user).filter(pk=pk).first()
+    if event is None:
+        if not request.user.is_authenticated and Event.objects.filter(pk=pk).exists():
+            raise _LoginRequired
+        raise Http404("Événement introuvable.")
+    return event
+
+
+class _LoginRequired(Exception):
+    pass
+
+
+def _with_login(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _LoginRequired:
+            return redirect_to_login(request.get_full_path())
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@_with_login
+def event_detail(request, pk):
+    event = _visible_event(request, pk, Event.objects.with_counts().with_status_of(request.user))
+    context = {
+        "event": event,
+        "places_left": event.places_left(event.confirmed_count),
+        # What other apps show on an event page (the exchanges a practice session discussed).
+        "sections": [section for hook in hooks.get_hooks("event_page_sections") if (section := hook(request, event))],
+    }
+    return render(request, "events/event_detail.html", context)
+
+
+def _back(request, event):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(event.get_absolute_url())
+
+
+@require_POST
+@_with_login
+def register(request, pk):
+    event = _visible_event(request, pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(event.get_absolute_url())
+    try:
+        registration = registrations.register(event, request.user)
+    except registrations.RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        if registration.status == Registration.Status.CONFIRMED:
+            messages.success(
+                request, f"Votre inscription à « {event.title} » est confirmée. Un e-mail vous a été envoyé."
+            )
+        else:
+            messages.warning(
+                request,
+                f"« {event.title} » est complet : vous êtes sur la liste d'attente. "
+                "Vous serez prévenu·e par e-mail si une place se libère.",
+            )
+    return _back(request, event)
+
+
+@require_POST
+@_with_login
+def cancel(request, pk):
+    event = _visible_event(request, pk)
+    try:
+        registrations.cancel(event, request.user)
+    except registrations.RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Votre inscription à « {event.title} » est annulée.")
+    return _back(request, event)
+
+
+def _calendar_response(content, filename):
+    response = HttpResponse(content, content_type=CALENDAR_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@_with_login
+def event_ics(request, pk):
+    event = _visible_event(request, pk)
+    return _calendar_response(build_calendar([event], event.title), f"evenement-{event.pk}.ics")
+
+
+def public_ics(request):
+    events = Event.objects.public().upcoming()
+    response = _calendar_response(build_calendar(events, "Promeneurs du Net 66 – agenda public"), "agenda.ics")
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+def personal_ics(request, token):
+    """A member's secret calendar: the members' events they may see and their own registrations."""
+    calendar_token = CalendarToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
+    if calendar_token is None:
+        raise Http404("Calendrier introuvable.")
+    user = calendar_token.user
+    mine = dict(
+        Registration.objects.filter(user=user)
+        .exclude(status=Registration.Status.CANCELLED)
+        .values_list("event_id", "status")
+    )
+    labels = {pk: dict(Registration.Status.choices)[status].lower() for pk, status in mine.items()}
+    events = Event.objects.visible_to(user).upcoming().filter(~Q(audience=Event.Audience.PUBLIC) | Q(pk__in=list(mine)))
+    return _calendar_response(
+        build_calendar(events, "Promeneurs du Net 66 – mon agenda", statuses=labels), "mon-agenda.ics"
+    )

@@ -1,0 +1,30 @@
+from django.urls import include, path
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from network.directory.privacy import iso
+
+from .viewsets import EventViewSet, admin_urlpatterns
+
+register_snippet(EventViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_event_admin_urls():
+    return [path("", include(admin_urlpatterns))]
+
+
+@hooks.register("register_personal_data")
+def registrations_of(user, promeneur):
+    registrations = user.event_registrations.select_related("event").order_by("queued_at")
+    return {
+        "inscriptions": [
+            {
+                "evenement": registration.event.title,
+                "debut": iso(registration.event.start),
+                "statut": registration.get_status_display(),
+                "inscrit_le": iso(registration.queued_at),
+            }
+            for registration in registrations
+        ]
+    }

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class ResourcesConfig(AppConfig):
-    name = "resources"
-    verbose_name = "Espace membres"

@@ -1,0 +1,255 @@
+"""Discussions, their messages (with edit history), reports and what members follow."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from resources.exchanges.text import excerpt, render_markdown
+from workspace.accounts.roles import is_coordination
+
+
+class Category(models.TextChoices):
+    LEGAL = "cadre-juridique", "Cadre juridique"
+    TOOLS = "technique-et-outils", "Technique et outils"
+    POSTURE = "posture", "Posture"
+    YOUNG_PERSON = "situation-d-un-jeune", "Situation d'un jeune"
+    ANIMATION = "animation", "Animation"
+    OTHER = "autre", "Autre"
+
+
+class Kind(models.TextChoices):
+    SITUATION = "situation", "Une situation rencontrée en ligne"
+    PRACTICE = "pratique", "Une pratique à partager"
+    QUESTION = "question", "Une question à la coordination"
+
+
+def edit_window():
+    return timezone.timedelta(minutes=settings.EXCHANGES_EDIT_WINDOW_MINUTES)
+
+
+class TaggedDiscussion(TaggedItemBase):
+    content_object = models.ForeignKey("Discussion", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = "Mot-clé d'une discussion"
+        verbose_name_plural = "Mots-clés des discussions"
+
+
+class DiscussionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Hidden discussions stay visible to their author and to the coordination."""
+        if is_coordination(user):
+            return self
+        return self.filter(Q(hidden=False) | Q(author=user))
+
+    def for_listing(self, user):
+        queryset = (
+            self.visible_to(user)
+            .select_related("author", "last_author", "answer")
+            .prefetch_related("tags")
+            .annotate(
+                waiting=Case(
+                    When(kind=Kind.QUESTION, answer__isnull=True, closed=False, then=Value(0)),
+                    default=Value(1),
+                    output_field=IntegerField(),
+                )
+            )
+        )
+        if is_coordination(user):
+            # The coordinator sees the questions still waiting for an answer first.
+            return queryset.order_by("waiting", "-last_activity_at", "-pk")
+        return queryset.order_by("-last_activity_at", "-pk")
+
+
+class Discussion(models.Model):
+    title = models.CharField("Titre", max_length=160)
+    kind = models.CharField("Nature", max_length=20, choices=Kind.choices, default=Kind.QUESTION)
+    category = models.CharField("Catégorie", max_length=30, choices=Category.choices)
+    tags = TaggableManager("Mots-clés", through=TaggedDiscussion, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="Auteur", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("Créée le", default=timezone.now)
+    last_activity_at = models.DateTimeField("Dernière activité", default=timezone.now, db_index=True)
+    last_author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Dernier message de",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reply_count = models.PositiveIntegerField("Réponses", default=0)
+    answer = models.ForeignKey(
+        "Message", verbose_name="Réponse retenue", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed = models.BooleanField("Close", default=False)
+    hidden = models.BooleanField("Masquée", default=False)
+    hidden_reason = models.TextField("Motif du masquage", blank=True)
+    practice_sessions = models.ManyToManyField(
+        "events.Event",
+        verbose_name="Discutée lors de",
+        blank=True,
+        related_name="discussions",
+        help_text="Les séances d'analyse de pratiques où cette discussion a été abordée.",
+    )
+
+    objects = DiscussionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Discussion"
+        verbose_name_plural = "Discussions"
+        ordering = ["-last_activity_at"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_resolved(self):
+        return self.answer_id is not None
+
+    @property
+    def accepts_replies(self):
+        return not (self.closed or self.hidden)
+
+    def touch(self, message):
+        self.last_activity_at = message.created_at
+        self.last_author_id = message.author_id
+        self.reply_count = self.messages.filter(is_opening=False, hidden=False).count()
+        self.save(update_fields=["last_activity_at", "last_author", "reply_count"])
+
+
+class Message(models.Model):
+    discussion = models.ForeignKey(
+        Discussion, verbose_name="Discussion", on_delete=models.CASCADE, related_name="messages"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="Auteur", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_opening = models.BooleanField("Message d'ouverture", default=False)
+    body = models.TextField("Texte (Markdown)")
+    body_html = models.TextField("Texte affiché", editable=False, default="")
+    created_at = models.DateTimeField("Écrit le", default=timezone.now)
+    edited_at = models.DateTimeField("Modifié le", null=True, blank=True)
+    hidden = models.BooleanField("Masqué", default=False)
+    hidden_reason = models.TextField("Motif du masquage", blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Modéré par",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # One token per displayed form: a second submission of the same form finds its message.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = "Message"
+        verbose_name_plural = "Messages"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.excerpt
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def excerpt(self):
+        return excerpt(self.body, 120)
+
+    def editable_until(self):
+        return self.created_at + edit_window()
+
+    def change_text(self, body, editor, reason=""):
+        """Replace the text, keeping the previous one in the history."""
+        if body == self.body:
+            return False
+        Revision.objects.create(message=self, body=self.body, edited_by=editor, reason=reason)
+        self.body = body
+        self.edited_at = timezone.now()
+        self.save()
+        return True
+
+
+class Revision(models.Model):
+    """A previous text of a message, kept when it is edited."""
+
+    message = models.ForeignKey(Message, verbose_name="Message", on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField("Texte précédent")
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="Modifié par", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    edited_at = models.DateTimeField("Modifié le", default=timezone.now)
+    reason = models.TextField("Motif", blank=True)
+
+    class Meta:
+        verbose_name = "Version précédente d'un message"
+        verbose_name_plural = "Versions précédentes des messages"
+        ordering = ["-edited_at", "-pk"]
+
+    def __str__(self):
+        return f"Version du {self.edited_at:%d/%m/%Y %H:%M}"
+
+
+class Report(models.Model):
+    message = models.ForeignKey(Message, verbose_name="Message", on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="Signalé par", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField("Motif")
+    created_at = models.DateTimeField("Signalé le", default=timezone.now)
+    handled = models.BooleanField("Traité", default=False)
+
+    class Meta:
+        verbose_name = "Signalement"
+        verbose_name_plural = "Signalements"
+        ordering = ["handled", "-created_at"]
+        constraints = [models.UniqueConstraint(fields=["message", "reporter"], name="one_report_per_member")]
+
+    def __str__(self):
+        return f"Signalement du message « {self.message.excerpt} »"
+
+
+class Follow(models.Model):
+    """A member follows a discussion or a whole category."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exchange_follows")
+    discussion = models.ForeignKey(Discussion, null=True, blank=True, on_delete=models.CASCADE, related_name="follows")
+    category = models.CharField(max_length=30, choices=Category.choices, blank=True)
+
+    class Meta:
+        verbose_name = "Abonnement"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "discussion"], condition=Q(discussion__isnull=False), name="follow_discussion_once"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "category"], condition=~Q(category=""), name="follow_category_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} suit {self.discussion or self.get_category_display()}"
+
+
+class ExchangePreferences(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exchange_preferences")
+    reply_emails = models.BooleanField("Recevoir un e-mail quand on répond à mes discussions", default=True)
+    weekly_digest = models.BooleanField("Recevoir la lettre hebdomadaire de l'espace membres", default=True)
+    digest_sent_at = models.DateTimeField("Dernière lettre envoyée le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Préférences de notification"
+
+    def __str__(self):
+        return f"Préférences de {self.user}"
+
+    @classmethod
+    def of(cls, user):
+        return cls.objects.get_or_create(user=user)[0]

@@ -1,0 +1,31 @@
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from network.directory.privacy import iso
+
+from . import sessions
+from .models import Message
+from .viewsets import ExchangesViewSetGroup
+
+register_snippet(ExchangesViewSetGroup)
+
+
+@hooks.register("register_event_form_field")
+def discussed_exchanges_field():
+    return sessions.DiscussedExchangesField()
+
+
+@hooks.register("event_page_sections")
+def discussed_exchanges_section(request, event):
+    return sessions.event_page_section(request, event)
+
+
+@hooks.register("register_personal_data")
+def messages_of(user, promeneur):
+    messages = Message.objects.filter(author=user).select_related("discussion").order_by("created_at")
+    return {
+        "messages_echanges": [
+            {"discussion": message.discussion.title, "ecrit_le": iso(message.created_at), "texte": message.body}
+            for message in messages
+        ]
+    }

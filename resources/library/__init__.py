@@ -1,0 +1,1 @@
+"""Resources, news watch, network news and publications, with their feeds."""

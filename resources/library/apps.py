@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class LibraryConfig(AppConfig):
+    name = "resources.library"
+    label = "library"
+    verbose_name = "Ressources"
+    # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
+    managed_by_coordination = True

@@ -1,0 +1,104 @@
+"""RSS feeds (Django's syndication framework): public publications, and the members'
+news and watch behind a personal secret key."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.views.decorators.cache import never_cache
+
+from resources.library.models import FeedToken
+from resources.library.models.news import NewsPage, PublicationPage
+from resources.library.models.watch import WatchPage
+from workspace.accounts.access import exclude_hidden_subtrees
+
+FEED_LENGTH = 30
+
+
+class FrenchRssFeed(Rss201rev2Feed):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("language", "fr")
+        super().__init__(*args, **kwargs)
+
+
+class PageFeed(Feed):
+    """Items are Wagtail pages with a ``date`` and an ``intro``."""
+
+    feed_type = FrenchRssFeed
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.intro
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+
+class PublicationsFeed(PageFeed):
+    title = "Promeneurs du Net 66 – publications"
+    description = "Les publications du réseau des Promeneurs du Net des Pyrénées-Orientales."
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def link(self):
+        return self.index_page.get_url(self.request)
+
+    def items(self):
+        pages = PublicationPage.objects.live().descendant_of(self.index_page)
+        # Public feed: what an anonymous visitor may see, nothing more.
+        return exclude_hidden_subtrees(pages, AnonymousUser()).order_by("-date", "-pk")[:FEED_LENGTH]
+
+
+SECTIONS = {
+    "": ("actualités et veille", (NewsPage, WatchPage)),
+    "actualites": ("actualités du réseau", (NewsPage,)),
+    "veille": ("veille documentaire", (WatchPage,)),
+}
+
+
+class MemberFeed(PageFeed):
+    """/flux/<key>/[actualites/|veille/]: what the key's owner may see in the space."""
+
+    description = "Flux personnel de l'espace membres : ne le partagez pas."
+
+    def get_object(self, request, key, section=""):
+        user = FeedToken.member_for_key(key)
+        if user is None or section not in SECTIONS:
+            raise Http404("Flux inconnu.")
+        self.section = section
+        return user
+
+    def title(self, user):
+        return f"Promeneurs du Net 66 – {SECTIONS[self.section][0]}"
+
+    def link(self, user):
+        return "/espace/"
+
+    def items(self, user):
+        items = []
+        for model in SECTIONS[self.section][1]:
+            pages = exclude_hidden_subtrees(model.objects.live(), user)
+            items += pages.order_by("-date", "-pk")[:FEED_LENGTH]
+        return sorted(items, key=lambda page: (page.date, page.pk), reverse=True)[:FEED_LENGTH]
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+@never_cache
+def member_feed(request, key, section=""):
+    # One Feed object per request: it keeps the request and the section.
+    return MemberFeed()(request, key=key, section=section)

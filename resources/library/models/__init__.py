@@ -1,0 +1,24 @@
+from .feed_tokens import FeedToken
+from .news import NewsIndexMixin, NewsPage, NewsPageTag, PublicationIndexPage, PublicationPage, PublicationPageTag
+from .resources import ResourceIndexMixin, ResourcePage, ResourcePageTag
+from .sections import NewsIndexPage, ResourceIndexPage, WatchIndexPage
+from .watch import WatchIndexMixin, WatchPage, WatchPageTag
+
+__all__ = [
+    "FeedToken",
+    "NewsIndexMixin",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+    "PublicationIndexPage",
+    "PublicationPage",
+    "PublicationPageTag",
+    "ResourceIndexMixin",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "ResourcePageTag",
+    "WatchIndexMixin",
+    "WatchIndexPage",
+    "WatchPage",
+    "WatchPageTag",
+]

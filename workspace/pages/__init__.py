@@ -1,0 +1,1 @@
+"""Base page classes, the members' space and committees' roots, the page tree builder."""

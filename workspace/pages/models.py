@@ -1,0 +1,115 @@
+"""The page classes every app builds on, and the two restricted roots of the tree:
+the members' space (/espace/) and the committees' home (/comites/)."""
+
+from django.db import models
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from workspace.accounts.access import exclude_hidden_subtrees
+from workspace.pages.blocks import BodyBlock
+from workspace.pages.pagination import paginate
+
+
+class BasePage(Page):
+    """Intro and body: what every content page of the site has."""
+
+    intro = models.TextField("Chapeau", blank=True, help_text="Une ou deux phrases affichées en tête de page.")
+    body = StreamField(BodyBlock(), verbose_name="Contenu", blank=True, use_json_field=True)
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+
+class IndexPage(BasePage):
+    """A section that lists the pages below it that the visitor may see."""
+
+    per_page = 20
+
+    def visible_children(self, user):
+        return exclude_hidden_subtrees(self.get_children().live(), user).specific().order_by("-first_published_at")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"], context["page_notice"] = paginate(
+            self.visible_children(request.user), request.GET.get("page"), self.per_page
+        )
+        return context
+
+    class Meta:
+        abstract = True
+
+
+class SpacePage(IndexPage):
+    """Home of the members' space; its view restriction covers everything below it.
+
+    The features put their blocks (``space_home_blocks``: request -> HTML) and their
+    links (``space_home_links``: request -> [(label, url)]) on it through hooks."""
+
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = exclude_hidden_subtrees(self.get_children().live().in_menu(), request.user).specific()
+        context["blocks"] = [block for hook in hooks.get_hooks("space_home_blocks") if (block := hook(request))]
+        context["links"] = [link for hook in hooks.get_hooks("space_home_links") for link in hook(request)]
+        return context
+
+    class Meta:
+        verbose_name = "Espace membres"
+
+
+class SpaceSectionPage(IndexPage):
+    """A section of the members' space (ressources, veille, agenda…): one of each."""
+
+    max_count = 1
+    parent_page_types = ["pages.SpacePage"]
+
+    class Meta:
+        abstract = True
+
+
+class CommitteeIndexPage(IndexPage):
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Accueil des comités"
+
+
+class CommitteePage(IndexPage):
+    """One committee's area: agendas, documents and minutes, restricted to its group."""
+
+    parent_page_types = ["pages.CommitteeIndexPage"]
+
+    class Meta:
+        verbose_name = "Espace d'un comité"
+
+
+@register_setting(icon="site")
+class NetworkSettings(BaseSiteSetting):
+    contact_email = models.EmailField("E-mail du réseau", default="promeneursdunet66@example.org")
+    contact_phone = models.CharField("Téléphone", max_length=30, blank=True)
+    address = models.TextField("Adresse postale", blank=True)
+    footer_text = models.TextField(
+        "Texte du pied de page",
+        blank=True,
+        default=(
+            "Promeneurs du Net 66 : une présence éducative sur Internet, soutenue par la Caf des Pyrénées-Orientales."
+        ),
+    )
+
+    panels = [
+        FieldPanel("contact_email"),
+        FieldPanel("contact_phone"),
+        FieldPanel("address"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = "Coordonnées du réseau"
