@@ -137,6 +137,8 @@ def build(apps, schema_editor):
          {"intro": "Votre grille d'activité du mois, vos grilles passées et vos bilans annuels."}),
         ("directory.MyProfilePage", "Mon profil", "mon-profil",
          {"intro": "Ma fiche dans l'annuaire, mes consentements et mes données personnelles."}),
+        ("library.MyFeedsPage", "Mes flux RSS", "mes-flux",
+         {"intro": "Suivre l'actualité et la veille de l'espace dans un lecteur de flux."}),
     )
     for model, title, slug, fields in sections:
         tree.add_page(model, space, title, slug, in_menu=True, **fields)

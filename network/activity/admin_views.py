@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
 
+from network.activity import rules
 from network.activity.charts import dashboard_charts
 from network.activity.forms import MonthField
 from network.activity.models.grids import FIRST_MONTH, add_months, current_month, previous_month
@@ -17,12 +18,8 @@ from network.directory.models import Structure, Territory
 MAX_MONTHS = 120
 
 
-def can_see_dashboard(user):
-    return user.is_authenticated and user.has_perm("activity.view_activitygrid")
-
-
 def check_access(user):
-    if not can_see_dashboard(user):
+    if not rules.can_read_all_grids(user):
         raise PermissionDenied
 
 

@@ -13,13 +13,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
+from network.activity import rules
 from network.activity.charts import dashboard_charts
 from network.activity.forms import GridEditor
 from network.activity.models import ActivityGrid
 from network.activity.models.grids import current_month, previous_month
 from network.activity.stats import Scope, event_figures, figures
 from network.directory.models import Promeneur
-from workspace.accounts.roles import is_coordination
 
 GRID_RELATIONS = ("network_activities", "led_actions__theme", "themes")
 
@@ -100,12 +100,12 @@ def grid_detail(page, request, pk):
         "grid_detail.html",
         grid=grid,
         is_author=grid.is_authored_by(request.user),
-        can_reopen=is_coordination(request.user) and grid.is_locked,
+        can_reopen=rules.can_reopen_grid(request.user) and grid.is_locked,
     )
 
 
 def reopen_grid(page, request, pk):
-    if not is_coordination(request.user):
+    if not rules.can_reopen_grid(request.user):
         raise PermissionDenied
     grid = get_object_or_404(ActivityGrid.objects.select_related("promeneur"), pk=pk)
     if request.method == "POST":

@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import ModelPermissionPolicy
 
 from network.activity import admin_views as activity_admin_views
+from network.activity import rules
 from network.activity.models import ActivityGrid, CoordinationJournalEntry
 from network.directory.models import SocialProfile, Structure, Territory
 
@@ -248,7 +249,7 @@ class CoordinationJournalViewSet(ModelViewSet):
 
 class DashboardMenuItem(MenuItem):
     def is_shown(self, request):
-        return activity_admin_views.can_see_dashboard(request.user)
+        return rules.can_read_all_grids(request.user)
 
 
 class EvaluationViewSet(ViewSet):

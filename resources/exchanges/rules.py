@@ -1,21 +1,29 @@
-"""Who may do what in the exchanges. Views ask here; nothing else decides."""
+"""Who may do what in the exchanges. Views, models and the admin ask here; nothing else decides.
 
+Moderating is a model permission (``exchanges.change_message``, held by the Coordination
+group): the site's moderation actions and the admin's snippets ask the same question."""
+
+from django.db.models import Q
 from django.utils import timezone
 
-from workspace.accounts.roles import is_coordination
+
+def can_moderate(user):
+    return user.has_perm("exchanges.change_message")
 
 
-def can_view_discussion(user, discussion):
-    return not discussion.hidden or is_coordination(user) or discussion.author_id == user.pk
+def visible_discussions(user, prefix=""):
+    """The one rule for who may read a discussion, as a filter (``prefix`` reaches it from a
+    related model, e.g. "discussion__"): hidden discussions stay visible to their author and
+    to moderators."""
+    if can_moderate(user):
+        return Q()
+    visible = Q(**{f"{prefix}hidden": False})
+    return visible | Q(**{f"{prefix}author_id": user.pk}) if user.is_authenticated else visible
 
 
 def can_see_message_text(user, message):
-    """A hidden message is shown to its author and to the coordination only."""
-    return not message.hidden or is_coordination(user) or message.author_id == user.pk
-
-
-def can_reply(user, discussion):
-    return discussion.accepts_replies
+    """A hidden message is shown to its author and to moderators only."""
+    return not message.hidden or can_moderate(user) or message.author_id == user.pk
 
 
 def within_edit_window(message, now=None):
@@ -24,7 +32,7 @@ def within_edit_window(message, now=None):
 
 def can_edit(user, message, now=None):
     """The author, for a while and while the message is visible; the coordination, always."""
-    if is_coordination(user):
+    if can_moderate(user):
         return True
     return message.author_id == user.pk and not message.hidden and within_edit_window(message, now)
 
@@ -39,21 +47,17 @@ def can_delete(user, message, now=None):
     )
 
 
-def can_moderate(user):
-    return is_coordination(user)
-
-
 def can_see_history(user, message):
-    return is_coordination(user) or message.author_id == user.pk
+    return can_moderate(user) or message.author_id == user.pk
 
 
 def can_mark_answer(user, discussion):
-    return is_coordination(user) or discussion.author_id == user.pk
+    return can_moderate(user) or discussion.author_id == user.pk
 
 
 def can_close(user, discussion):
-    return is_coordination(user) or discussion.author_id == user.pk
+    return can_moderate(user) or discussion.author_id == user.pk
 
 
 def can_make_faq(user, discussion):
-    return is_coordination(user) and discussion.is_resolved and not discussion.hidden
+    return user.has_perm("exchanges.add_faqentry") and discussion.is_resolved and not discussion.hidden

@@ -14,7 +14,6 @@ from resources.exchanges.forms import (
 )
 from resources.exchanges.models.discussions import Category, Discussion, Follow, Kind, Message
 from resources.exchanges.models.faq import FaqEntry
-from workspace.accounts.roles import is_coordination
 
 PER_PAGE = 20
 
@@ -48,19 +47,16 @@ def wanted(request, name):
 
 
 def get_discussion(request, pk):
-    discussion = Discussion.objects.select_related("author").filter(pk=pk).first()
-    if discussion is None or not rules.can_view_discussion(request.user, discussion):
+    discussion = Discussion.objects.visible_to(request.user).select_related("author").filter(pk=pk).first()
+    if discussion is None:
         raise Http404("Discussion introuvable")
     return discussion
 
 
 def get_message(request, pk):
-    message = Message.objects.select_related("discussion", "author").filter(pk=pk).first()
-    if (
-        message is None
-        or not rules.can_view_discussion(request.user, message.discussion)
-        or not rules.can_see_message_text(request.user, message)
-    ):
+    messages = Message.objects.filter(rules.visible_discussions(request.user, prefix="discussion__"))
+    message = messages.select_related("discussion", "author").filter(pk=pk).first()
+    if message is None or not rules.can_see_message_text(request.user, message):
         raise Http404("Message introuvable")
     return message
 
@@ -97,7 +93,7 @@ def discussion_list(request, page):
             "current": {"category": category, "kind": kind, "tag": tag, "waiting": waiting},
             "extra_query": query + ("&etat=sans-reponse" if waiting else ""),
             "base_url": page.url,
-            "is_coordination": is_coordination(request.user),
+            "can_moderate": rules.can_moderate(request.user),
         },
     )
 

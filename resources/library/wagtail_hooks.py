@@ -1,5 +1,4 @@
 from django.template.loader import render_to_string
-from django.urls import reverse
 from wagtail import hooks
 
 from workspace.search.types import SearchType
@@ -22,8 +21,3 @@ def library_search_types():
 def featured_news_block(request):
     context = featured_news({"request": request})
     return render_to_string("library/includes/featured.html", context, request=request).strip()
-
-
-@hooks.register("space_home_links")
-def my_feeds_link(request):
-    return [("Mes flux RSS", reverse("resources:my_feeds"))]

@@ -49,8 +49,7 @@ class IndexPage(BasePage):
 class SpacePage(IndexPage):
     """Home of the members' space; its view restriction covers everything below it.
 
-    The features put their blocks (``space_home_blocks``: request -> HTML) and their
-    links (``space_home_links``: request -> [(label, url)]) on it through hooks."""
+    The features put their blocks on it through the ``space_home_blocks`` hook (request -> HTML)."""
 
     max_count = 1
 
@@ -58,7 +57,6 @@ class SpacePage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = exclude_hidden_subtrees(self.get_children().live().in_menu(), request.user).specific()
         context["blocks"] = [block for hook in hooks.get_hooks("space_home_blocks") if (block := hook(request))]
-        context["links"] = [link for hook in hooks.get_hooks("space_home_links") for link in hook(request)]
         return context
 
     class Meta:

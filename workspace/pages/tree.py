@@ -6,7 +6,7 @@ parent's LAST child, not its number of children: after a sibling was deleted,
 ``numchild + 1`` names a path that is still taken. Every helper is idempotent:
 what already exists (same address, same collection name) is returned as it is,
 so a migration can run again on a database where the coordinator has moved,
-renamed or deleted pages.
+renamed or deleted pages (a page missing from its address is created again there).
 """
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -53,14 +53,14 @@ class Tree:
         return self.Page.objects.filter(url_path="/accueil" + url_path).first()
 
     def add_page(self, model_label, parent, title, slug, in_menu=False, **fields):
-        """The page at ``parent``'s address + ``slug``, created if it does not exist."""
+        """The page at ``parent``'s address + ``slug``, created if no page answers there."""
         url_path = f"{parent.url_path}{slug}/"
-        existing = self.Page.objects.filter(url_path=url_path).first()
-        if existing is not None:
-            return existing
         app_label, model_name = model_label.split(".")
         Model = self.apps.get_model(app_label, model_name)
         content_type, _ = self.ContentType.objects.get_or_create(app_label=app_label, model=model_name.lower())
+        existing = self.Page.objects.filter(url_path=url_path).first()
+        if existing is not None:
+            return existing
         return create_child(
             self.Page,
             Model,

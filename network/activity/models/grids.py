@@ -15,8 +15,8 @@ from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 
+from network.activity import rules
 from network.directory.models.people import Promeneur, SocialProfile, Structure, Theme
-from workspace.accounts.roles import is_coordination
 
 NO_IDENTIFICATION = "N'indiquez rien qui permette d'identifier un jeune (nom, pseudo, établissement, lieu précis…)."
 MAX_HOURS_PER_WEEK = 40
@@ -78,7 +78,7 @@ class ActivityGridQuerySet(models.QuerySet):
 
     def for_user(self, user):
         """The grids ``user`` may read: their own, or all of them for the coordination."""
-        if is_coordination(user):
+        if rules.can_read_all_grids(user):
             return self
         if not user.is_authenticated:
             return self.none()

@@ -15,15 +15,16 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.fields import RichTextField
 
-from workspace.accounts.roles import COMMITTEES, committees_of, is_coordination, is_member
+from workspace.accounts.roles import COMMITTEES, committees_of, is_member
 from workspace.pages.blocks import RICH_TEXT_FEATURES
 
 
 class EventQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Public events for everyone; members' events for promeneurs and coordination;
-        a committee's events for that committee; everything for coordination."""
-        if user is not None and is_coordination(user):
+        a committee's events for that committee; everything for those who manage events
+        in the admin (the same permission as the admin's event list)."""
+        if user is not None and user.has_perm("events.view_event"):
             return self.all()
         allowed = Q(audience=Event.Audience.PUBLIC)
         if user is not None and is_member(user):

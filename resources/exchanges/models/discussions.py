@@ -7,8 +7,8 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from resources.exchanges import rules
 from resources.exchanges.text import excerpt, render_markdown
-from workspace.accounts.roles import is_coordination
 
 
 class Category(models.TextChoices):
@@ -40,10 +40,7 @@ class TaggedDiscussion(TaggedItemBase):
 
 class DiscussionQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Hidden discussions stay visible to their author and to the coordination."""
-        if is_coordination(user):
-            return self
-        return self.filter(Q(hidden=False) | Q(author=user))
+        return self.filter(rules.visible_discussions(user))
 
     def for_listing(self, user):
         queryset = (
@@ -58,7 +55,7 @@ class DiscussionQuerySet(models.QuerySet):
                 )
             )
         )
-        if is_coordination(user):
+        if rules.can_moderate(user):
             # The coordinator sees the questions still waiting for an answer first.
             return queryset.order_by("waiting", "-last_activity_at", "-pk")
         return queryset.order_by("-last_activity_at", "-pk")

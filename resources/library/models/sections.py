@@ -7,7 +7,7 @@ types, routes) grows on it without changing the page tree.
 from resources.library.models.news import NewsIndexMixin
 from resources.library.models.resources import ResourceIndexMixin
 from resources.library.models.watch import WatchIndexMixin
-from workspace.pages.models import SpaceSectionPage
+from workspace.pages.models import BasePage, SpaceSectionPage
 
 
 class ResourceIndexPage(ResourceIndexMixin, SpaceSectionPage):
@@ -23,3 +23,19 @@ class WatchIndexPage(WatchIndexMixin, SpaceSectionPage):
 class NewsIndexPage(NewsIndexMixin, SpaceSectionPage):
     class Meta:
         verbose_name = "Actualités du réseau"
+
+
+class MyFeedsPage(BasePage):
+    """/espace/mes-flux/: a page under the space, so that the space's restriction covers it."""
+
+    max_count = 1
+    parent_page_types = ["pages.SpacePage"]
+    subpage_types = []
+
+    def serve(self, request, *args, **kwargs):
+        from resources.library.views import my_feeds
+
+        return my_feeds(request, self)
+
+    class Meta:
+        verbose_name = "Mes flux RSS"

@@ -29,5 +29,6 @@ def footer_links(context):
     root = _site_root(context["request"])
     if root is None:
         return []
-    pages = {p.slug: p for p in root.get_children().live().public().filter(slug__in=FOOTER_SLUGS)}
+    visible = exclude_hidden_subtrees(root.get_children().live(), context["request"].user)
+    pages = {p.slug: p for p in visible.filter(slug__in=FOOTER_SLUGS)}
     return [pages[slug] for slug in FOOTER_SLUGS if slug in pages]

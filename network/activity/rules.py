@@ -1,0 +1,11 @@
+"""Who may do what with activity grids. The members' space, the admin's grid list and
+the dashboard ask here; each rule is a model permission, held by the Coordination group."""
+
+
+def can_read_all_grids(user):
+    """Every promeneur's grids, the dashboard and its exports."""
+    return user.is_authenticated and user.has_perm("activity.view_activitygrid")
+
+
+def can_reopen_grid(user):
+    return user.is_authenticated and user.has_perm("activity.change_activitygrid")

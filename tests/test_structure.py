@@ -1,0 +1,197 @@
+"""The structure's promises: one permission vocabulary for site and admin, pages that inherit
+the space's restriction, a sitemap asked of the access rule, imports that run one way, and
+data migrations that survive a second run and a tree the coordinator has changed."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from wagtail.models import Page
+
+from network.activity.models import ActivityGrid
+from network.directory.models import Promeneur
+from network.events.models import Event
+from resources.exchanges.models import Discussion
+from resources.library.models import MyFeedsPage
+from tests.exchanges_helpers import discussion_url, message_action
+from tests.factories import ActivityGridFactory, DiscussionFactory, EventFactory, MessageFactory, UserFactory
+from workspace.pages.models import SpacePage
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.django_db
+
+
+def grant(user, label):
+    app_label, codename = label.split(".")
+    user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    # A fresh object: Django caches a user's permissions on the instance.
+    return type(user).objects.get(pk=user.pk)
+
+
+# One permission vocabulary: the site asks the model permission the admin asks
+
+
+def test_reopening_a_grid_on_the_site_asks_the_admins_permission_not_a_group_name(client, users):
+    grid = ActivityGridFactory(promeneur=Promeneur.objects.get(user=users["promeneur"]), hours_per_week=3)
+    colleague = UserFactory(username="colleague", role="promeneur")
+    url = f"/espace/mon-activite/grilles/{grid.pk}/rouvrir/"
+
+    client.force_login(colleague)
+    assert client.post(url).status_code == 403
+    grid.refresh_from_db()
+    assert grid.status == ActivityGrid.Status.SUBMITTED
+
+    client.force_login(grant(colleague, "activity.change_activitygrid"))
+    assert client.post(url).status_code == 302
+    grid.refresh_from_db()
+    assert grid.status == ActivityGrid.Status.REOPENED
+
+
+def test_moderating_a_message_on_the_site_asks_the_admins_permission(client, users):
+    message = MessageFactory(discussion=DiscussionFactory(author=users["promeneur"]), author=users["promeneur"])
+    colleague = UserFactory(username="colleague", role="promeneur")
+    data = {"reason": "Hors cadre.", "action": "hide"}
+
+    client.force_login(colleague)
+    assert client.post(message_action(message, "moderer"), data).status_code == 403
+    message.refresh_from_db()
+    assert not message.hidden
+
+    client.force_login(grant(colleague, "exchanges.change_message"))
+    assert client.post(message_action(message, "moderer"), data).status_code == 302
+    message.refresh_from_db()
+    assert message.hidden
+
+
+def test_a_hidden_discussion_is_read_by_its_author_and_moderators_only(client, users):
+    discussion = DiscussionFactory(author=users["promeneur"], hidden=True)
+    colleague = UserFactory(username="colleague", role="promeneur")
+    for user, expected in ((users["promeneur"], 200), (colleague, 404), (users["coordination"], 200)):
+        client.force_login(user)
+        assert client.get(discussion_url(discussion)).status_code == expected, user
+        assert (discussion in Discussion.objects.visible_to(user)) == (expected == 200)
+
+
+def test_who_sees_every_event_on_the_site_is_who_lists_them_in_the_admin(users):
+    committee_event = EventFactory(audience=Event.Audience.COMMITTEE, committee="Comité technique")
+    colleague = UserFactory(username="colleague", role="promeneur")
+    assert committee_event not in Event.objects.visible_to(colleague)
+    assert committee_event in Event.objects.visible_to(grant(colleague, "events.view_event"))
+    assert committee_event in Event.objects.visible_to(users["coordination"])
+
+
+# Pages under the space inherit its restriction
+
+
+def test_my_feeds_is_a_page_of_the_space_and_inherits_its_restriction():
+    page = MyFeedsPage.objects.get()
+    space = SpacePage.objects.get()
+    assert page.get_parent().pk == space.pk
+    assert {r.pk for r in page.get_view_restrictions()} == {r.pk for r in space.get_view_restrictions()}
+
+
+# The sitemap asks the access rule
+
+
+def test_the_sitemap_lists_every_public_page_and_nothing_restricted(client):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/le-dispositif/" in body and "/annuaire/" in body and "/publications/" in body
+    assert "/espace/" not in body and "/comites/" not in body
+
+
+# Imports run one way: workspace <- network <- resources <- home
+
+LAYERS = ["workspace", "network", "resources", "home"]
+
+
+def imported_packages(path):
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module.split(".")[0]
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name.split(".")[0]
+
+
+def test_no_layer_imports_a_higher_one():
+    wrong = []
+    for rank, layer in enumerate(LAYERS):
+        higher = set(LAYERS[rank + 1 :])
+        for path in (ROOT / layer).rglob("*.py"):
+            found = [package for package in imported_packages(path) if package in higher]
+            wrong += [f"{path.relative_to(ROOT)} imports {package}" for package in found]
+    assert wrong == []
+
+
+def test_sibling_apps_of_a_layer_import_one_way():
+    """Within network/, the directory knows neither events nor activity; events do not know activity."""
+    forbidden = {
+        "network/directory": ("network.events", "network.activity"),
+        "network/events": ("network.activity",),
+        "resources/library": ("resources.exchanges",),
+    }
+    wrong = []
+    for folder, modules in forbidden.items():
+        for path in (ROOT / folder).rglob("*.py"):
+            source = path.read_text()
+            found = [m for m in modules if f"from {m}" in source or f"import {m}" in source]
+            wrong += [f"{path.relative_to(ROOT)} imports {m}" for m in found]
+    assert wrong == []
+
+
+# Data migrations: run again, on a changed tree
+
+
+def migration_module(app_label, name):
+    executor = MigrationExecutor(connection)
+    migration = executor.loader.get_migration(app_label, name)
+    apps = executor.loader.project_state((app_label, name), at_end=True).apps
+    return migration, apps
+
+
+def test_the_site_tree_migration_runs_again_on_a_tree_the_coordinator_changed():
+    from importlib import import_module
+
+    build = import_module("home.migrations.0002_site_tree").build
+    _, apps = migration_module("home", "0002_site_tree")
+    charte = Page.objects.get(url_path="/accueil/charte/")
+    charte.delete()  # a middle sibling: numchild + 1 would now name a path that is taken
+    Page.objects.get(url_path="/accueil/mentions-legales/").move(
+        Page.objects.get(url_path="/accueil/le-dispositif/"), pos="last-child"
+    )
+    pages_before = Page.objects.count()
+
+    build(apps, None)
+    build(apps, None)
+
+    paths = list(Page.objects.values_list("path", flat=True))
+    assert len(paths) == len(set(paths))
+    url_paths = list(Page.objects.values_list("url_path", flat=True))
+    assert len(url_paths) == len(set(url_paths))
+    assert Page.objects.get(url_path="/accueil/charte/").get_parent().url_path == "/accueil/"
+    # What was missing from its address came back once; the moved page stays where it was put.
+    assert Page.objects.filter(url_path="/accueil/le-dispositif/mentions-legales/").exists()
+    assert Page.objects.count() == pages_before + 2
+    assert all(problems == [] for problems in Page.find_problems())  # treebeard's own check
+    assert Page.get_first_root_node().get_descendants().count() == Page.objects.count() - 1
+
+
+def test_the_seed_and_workflow_migrations_run_again_without_duplicates():
+    from importlib import import_module
+
+    from network.directory.models import Relay, Theme
+
+    seed = import_module("network.directory.migrations.0002_seed").seed
+    workflow = import_module("resources.library.migrations.0002_review_workflow").build
+    _, apps = migration_module("home", "0002_site_tree")
+    themes, relays = Theme.objects.count(), Relay.objects.count()
+    seed(apps, None)
+    workflow(apps, None)
+    assert (Theme.objects.count(), Relay.objects.count()) == (themes, relays)
+    from wagtail.models import Workflow
+
+    assert Workflow.objects.filter(name="Relecture").count() == 1
