@@ -16,10 +16,13 @@ from wagtail.admin.viewsets import viewsets as admin_viewsets
 from network.directory.models import Promeneur
 from tests.factories import (
     ActivityGridFactory,
+    EventFactory,
     JournalEntryFactory,
+    RegistrationFactory,
     RelayFactory,
     StructureFactory,
     TerritoryFactory,
+    UserFactory,
 )
 from workspace.exports import SafeSpreadsheetExportMixin, neutralise
 
@@ -106,6 +109,13 @@ def test_a_stray_control_character_does_not_stop_the_xlsx_export(client_as):
     RelayFactory(organisation="Point écoute", hours="24 h/24\x0b")
     cells = xlsx_cells(client_as("coordination").get("/admin/snippets/directory/relay/", {"export": "xlsx"}))
     assert "24 h/24" in [cell.value for cell in cells]
+
+
+def test_registrations_exports_are_inert(client_as):
+    event = EventFactory()
+    RegistrationFactory(event=event, user=UserFactory(first_name="@SUM(1+1)", last_name=ATTACK))
+    client = client_as("coordination")
+    assert_inert(client, f"/admin/agenda/{event.pk}/inscriptions.csv", ["@SUM(1+1)", ATTACK], delimiter=";")
 
 
 def test_grids_and_journal_exports_are_inert_and_numbers_stay_numbers(client_as):
