@@ -18,23 +18,11 @@ from network.activity import admin_views as activity_admin_views
 from network.activity import rules
 from network.activity.models import ActivityGrid, CoordinationJournalEntry
 from network.directory.models import SocialProfile, Structure, Territory
+from workspace.exports import SafeExportViewSetMixin
 
 NETWORK_CODES = [code for code, _label in SocialProfile.Network.choices]
 NETWORK_LABELS = dict(SocialProfile.Network.choices)
 COUNT_LABELS = {"messages": "messages", "young_people": "jeunes accompagnés", "new_young_people": "nouveaux jeunes"}
-
-
-def csv_safe(value):
-    """Spreadsheet software runs a CSV cell starting with = + - @ as a formula: neutralise it.
-    (Wagtail's XLSX export already writes such cells as text.)"""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
-class SafeExportMixin:
-    custom_value_preprocess = {
-        **generic.IndexView.custom_value_preprocess,
-        str: {"csv": csv_safe},
-    }
 
 
 class ActivityGridFilterSet(WagtailFilterSet):
@@ -56,7 +44,7 @@ class ActivityGridFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=ActivityGrid.objects.filter(inside).values("pk"))
 
 
-class GridIndexView(SafeExportMixin, generic.IndexView):
+class GridIndexView(generic.IndexView):
     def get_base_queryset(self):
         totals = {
             f"{network}_{count}": Sum(f"network_activities__{count}", filter=Q(network_activities__network=network))
@@ -135,7 +123,7 @@ class GridPermissionPolicy(ModelPermissionPolicy):
         return action != "add" and super().user_has_permission(user, action)
 
 
-class ActivityGridViewSet(ModelViewSet):
+class ActivityGridViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = ActivityGrid
     name = "activity_grids"
     url_prefix = "activite/grilles"
@@ -195,7 +183,7 @@ class JournalFilterSet(WagtailFilterSet):
         fields = ["date", "kind", "structures"]
 
 
-class JournalIndexView(SafeExportMixin, generic.IndexView):
+class JournalIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("promeneurs", "structures")
 
@@ -206,7 +194,7 @@ class JournalCreateView(generic.CreateView):
         return super().save_instance()
 
 
-class CoordinationJournalViewSet(ModelViewSet):
+class CoordinationJournalViewSet(SafeExportViewSetMixin, ModelViewSet):
     model = CoordinationJournalEntry
     name = "coordination_journal"
     url_prefix = "activite/journal"

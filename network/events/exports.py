@@ -1,14 +1,10 @@
-"""Registration lists of an event as rows, CSV and XLSX (openpyxl)."""
-
-import csv
-import io
+"""Registration lists of an event as rows, CSV and XLSX."""
 
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from network.events.models import Registration
+from workspace import exports as spreadsheets
 
 HEADERS = ("Nom", "Prénom", "E-mail", "Structure", "Statut", "Inscrit le", "Présence")
 
@@ -51,31 +47,18 @@ def rows(event):
         )
 
 
-def _neutralised(value):
-    """A cell a spreadsheet will not read as a formula."""
-    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
+def csv_response(event):
+    return spreadsheets.csv_response(
+        f"inscriptions-{event.pk}", HEADERS, rows(event), csv_format=spreadsheets.FRENCH_EXCEL_CSV
+    )
 
 
-def as_csv(event):
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # Excel opens UTF-8 with a BOM
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(HEADERS)
-    writer.writerows([_neutralised(value) for value in row] for row in rows(event))
-    return buffer.getvalue().encode("utf-8")
-
-
-def as_xlsx(event):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Inscriptions"
-    sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows(event):
-        sheet.append(row)
-    for column, width in zip("ABCDEFG", (20, 18, 32, 36, 16, 18, 12), strict=True):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def xlsx_response(event):
+    return spreadsheets.xlsx_response(
+        f"inscriptions-{event.pk}",
+        HEADERS,
+        rows(event),
+        sheet_title="Inscriptions",
+        column_widths=(20, 18, 32, 36, 16, 18, 12),
+        bold_headings=True,
+    )

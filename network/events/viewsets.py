@@ -3,7 +3,6 @@ event the registrations (with CSV/XLSX export), attendance and the sign-in sheet
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -151,19 +150,11 @@ class RegistrationsView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def export_csv(request, pk):
-    event = _event_for_coordinator(request, pk)
-    response = HttpResponse(exports.as_csv(event), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="inscriptions-{event.pk}.csv"'
-    return response
+    return exports.csv_response(_event_for_coordinator(request, pk))
 
 
 def export_xlsx(request, pk):
-    event = _event_for_coordinator(request, pk)
-    response = HttpResponse(
-        exports.as_xlsx(event), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="inscriptions-{event.pk}.xlsx"'
-    return response
+    return exports.xlsx_response(_event_for_coordinator(request, pk))
 
 
 def sign_in_sheet(request, pk):

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from network.directory.models import Promeneur, SocialProfile, Structure, Territory, Theme
 from network.directory.viewsets.relays import RelayViewSet
+from workspace.exports import SafeExportViewSetMixin
 
 YES_NO = [("true", "Oui"), ("false", "Non")]
 
@@ -78,7 +79,7 @@ STRUCTURE_EXPORT = [
 ]
 STRUCTURE_EXPORT_HEADINGS = {"get_kind_display": "Type", "get_status_display": "Statut"}
 
-class TerritoryViewSet(SnippetViewSet):
+class TerritoryViewSet(SafeExportViewSetMixin, SnippetViewSet):
     model = Territory
     icon = "site"
     menu_label = "Territoires"
@@ -99,7 +100,7 @@ class ThemeViewSet(SnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
 
-class StructureViewSet(SnippetViewSet):
+class StructureViewSet(SafeExportViewSetMixin, SnippetViewSet):
     model = Structure
     icon = "home"
     menu_label = "Structures"
@@ -137,7 +138,7 @@ class StructureViewSet(SnippetViewSet):
     ]
 
 
-class PromeneurViewSet(SnippetViewSet):
+class PromeneurViewSet(SafeExportViewSetMixin, SnippetViewSet):
     model = Promeneur
     icon = "user"
     menu_label = "Promeneurs"

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from network.directory.models import Relay
+from workspace.exports import SafeExportViewSetMixin
 
 RELAY_EXPORT = [
     "organisation",
@@ -20,7 +21,7 @@ RELAY_EXPORT = [
 RELAY_EXPORT_HEADINGS = {"get_domain_display": "Domaine"}
 
 
-class RelayViewSet(SnippetViewSet):
+class RelayViewSet(SafeExportViewSetMixin, SnippetViewSet):
     model = Relay
     icon = "help"
     menu_label = "Relais"
