@@ -9,7 +9,6 @@ from django.template.loader import render_to_string
 from workspace.accounts.roles import MEMBER_GROUPS
 
 from .models import ExchangePreferences, Follow, Kind
-from .text import excerpt
 
 
 def absolute(path):
@@ -52,7 +51,7 @@ def notify_reply(message, url):
     return _send(
         users.values_list("email", flat=True),
         "reply",
-        {"message": message, "discussion": discussion, "url": absolute(url), "excerpt": excerpt(message.body, 500)},
+        {"message": message, "discussion": discussion, "url": absolute(url), "excerpt": message.excerpt(500)},
     )
 
 
@@ -66,7 +65,7 @@ def notify_new_discussion(discussion, opening, url):
     return _send(
         recipients,
         "new_discussion",
-        {"discussion": discussion, "url": absolute(url), "excerpt": excerpt(opening.body, 500)},
+        {"discussion": discussion, "url": absolute(url), "excerpt": opening.excerpt(500)},
     )
 
 
