@@ -7,7 +7,6 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 
 from resources.exchanges.models.discussions import ExchangePreferences, Follow, Kind
-from resources.exchanges.text import excerpt
 from workspace.accounts.roles import MEMBER_GROUPS
 
 
@@ -51,7 +50,7 @@ def notify_reply(message, url):
     return _send(
         users.values_list("email", flat=True),
         "reply",
-        {"message": message, "discussion": discussion, "url": absolute(url), "excerpt": excerpt(message.body, 500)},
+        {"message": message, "discussion": discussion, "url": absolute(url), "excerpt": message.excerpt(500)},
     )
 
 
@@ -65,7 +64,7 @@ def notify_new_discussion(discussion, opening, url):
     return _send(
         recipients,
         "new_discussion",
-        {"discussion": discussion, "url": absolute(url), "excerpt": excerpt(opening.body, 500)},
+        {"discussion": discussion, "url": absolute(url), "excerpt": opening.excerpt(500)},
     )
 
 

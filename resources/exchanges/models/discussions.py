@@ -8,7 +8,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from resources.exchanges import rules
-from resources.exchanges.text import excerpt, render_markdown
+from resources.exchanges.text import plain_text, render_markdown, shorten
 
 
 class Category(models.TextChoices):
@@ -129,6 +129,7 @@ class Message(models.Model):
     is_opening = models.BooleanField("Message d'ouverture", default=False)
     body = models.TextField("Texte (Markdown)")
     body_html = models.TextField("Texte affiché", editable=False, default="")
+    body_text = models.TextField("Texte brut (e-mails, listes)", editable=False, default="")
     created_at = models.DateTimeField("Écrit le", default=timezone.now)
     edited_at = models.DateTimeField("Modifié le", null=True, blank=True)
     hidden = models.BooleanField("Masqué", default=False)
@@ -150,15 +151,25 @@ class Message(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self):
-        return self.excerpt
+        return self.excerpt()
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
+        # The text is rendered once, when it changes: hiding or moderating a message does not render it again.
+        if self.body != getattr(self, "_rendered_body", None):
+            self.body_html = render_markdown(self.body)
+            self.body_text = plain_text(self.body_html)
+            self._rendered_body = self.body
         super().save(*args, **kwargs)
 
-    @property
-    def excerpt(self):
-        return excerpt(self.body, 120)
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        message = super().from_db(db, field_names, values)
+        message._rendered_body = message.__dict__.get("body")
+        return message
+
+    def excerpt(self, length=120):
+        """Plain text (never HTML-escaped: e-mails are plain text), from the stored text."""
+        return shorten(self.body_text or self.body, length)
 
     def editable_until(self):
         return self.created_at + edit_window()
@@ -210,7 +221,7 @@ class Report(models.Model):
         constraints = [models.UniqueConstraint(fields=["message", "reporter"], name="one_report_per_member")]
 
     def __str__(self):
-        return f"Signalement du message « {self.message.excerpt} »"
+        return f"Signalement du message « {self.message.excerpt()} »"
 
 
 class Follow(models.Model):
