@@ -5,9 +5,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from resources.library.feeds import SECTIONS
-from resources.library.models import FeedToken
+from resources.library.feeds import FEEDS_PURPOSE, SECTIONS
 from workspace.accounts.roles import is_member
+from workspace.accounts.tokens import SecretToken
 
 
 def feed_path(token, section=""):
@@ -21,7 +21,7 @@ def my_feeds(request):
         return redirect_to_login(request.get_full_path())
     if not is_member(request.user):
         raise PermissionDenied
-    token = FeedToken.for_user(request.user)
+    token = SecretToken.for_user(request.user, FEEDS_PURPOSE)
     if request.method == "POST":
         token.reset()
         messages.success(request, "Vos adresses de flux ont été renouvelées : les anciennes ne fonctionnent plus.")

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import network.events.models.events
+import workspace.accounts.tokens
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
             name='CalendarToken',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=network.events.models.events.new_calendar_token, max_length=64, unique=True)),
+                ('token', models.CharField(default=workspace.accounts.tokens.new_key, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(auto_now=True)),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='calendar_token', to=settings.AUTH_USER_MODEL)),
             ],

@@ -5,7 +5,7 @@ import django.db.models.deletion
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import resources.library.listing
-import resources.library.models.feed_tokens
+import workspace.accounts.tokens
 import resources.library.models.news
 import resources.library.models.resources
 import resources.library.models.watch
@@ -139,7 +139,7 @@ class Migration(migrations.Migration):
             name='FeedToken',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(default=resources.library.models.feed_tokens.new_key, max_length=64, unique=True, verbose_name='Clé secrète')),
+                ('key', models.CharField(default=workspace.accounts.tokens.new_key, max_length=64, unique=True, verbose_name='Clé secrète')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Créée le')),
                 ('reset_at', models.DateTimeField(blank=True, null=True, verbose_name='Renouvelée le')),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='feed_token', to=settings.AUTH_USER_MODEL, verbose_name='Membre')),
