@@ -23,8 +23,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from resources.library.models import FeedToken  # noqa: E402
+from resources.library.feeds import FEEDS_PURPOSE  # noqa: E402
 from workspace.accounts.roles import PROMENEURS  # noqa: E402
+from workspace.accounts.tokens import SecretToken  # noqa: E402
 
 
 def main(repetitions=20):
@@ -33,7 +34,7 @@ def main(repetitions=20):
         sys.exit("Aucun promeneur : chargez d'abord le contenu de démonstration (manage.py load_demo).")
     client = Client(HTTP_HOST="localhost")
     client.force_login(member)
-    key = FeedToken.for_user(member).key
+    key = SecretToken.for_user(member, FEEDS_PURPOSE).key
     addresses = [
         "/espace/ressources/",
         "/espace/ressources/?categorie=formation",

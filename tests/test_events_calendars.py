@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from network.events.models import CalendarToken
+from network.events.models import CALENDAR_PURPOSE
 from tests.factories import EventFactory, RegistrationFactory, _in_days
+from workspace.accounts.tokens import SecretToken
 
 pytestmark = pytest.mark.django_db
 PARIS = ZoneInfo("Europe/Paris")
@@ -62,22 +63,22 @@ def test_an_event_file_respects_who_may_see_the_event(client_as, users, agenda):
 def test_personal_calendar_holds_members_events_and_own_registrations(client, users, agenda):
     promeneur = users["promeneur"]
     RegistrationFactory(event=agenda["public"], user=promeneur, status="attente")
-    token = CalendarToken.for_user(promeneur)
-    calendar = parse(client.get(f"/calendrier/{token.token}.ics"))
+    token = SecretToken.for_user(promeneur, CALENDAR_PURPOSE)
+    calendar = parse(client.get(f"/calendrier/{token.key}.ics"))
     assert summaries(calendar) == {"Formation des membres", "Forum public (liste d'attente)"}
 
 
 def test_a_committee_event_reaches_only_its_committee_and_coordination_calendars(client, users, agenda):
     for role, sees in (("pilotage", True), ("coordination", True), ("promeneur", False), ("financeurs", False)):
-        token = CalendarToken.for_user(users[role])
-        titles = summaries(parse(client.get(f"/calendrier/{token.token}.ics")))
+        token = SecretToken.for_user(users[role], CALENDAR_PURPOSE)
+        titles = summaries(parse(client.get(f"/calendrier/{token.key}.ics")))
         assert ("Comité de pilotage secret" in titles) is sees, role
 
 
 def test_personal_calendar_needs_a_valid_token_and_a_reset_revokes_the_old_one(client, client_as, users, agenda):
     assert client.get("/calendrier/pas-un-jeton.ics").status_code == 404
-    token = CalendarToken.for_user(users["promeneur"])
-    old = token.token
+    token = SecretToken.for_user(users["promeneur"], CALENDAR_PURPOSE)
+    old = token.key
     assert client.get(f"/calendrier/{old}.ics").status_code == 200
 
     member = client_as("promeneur")
@@ -86,16 +87,16 @@ def test_personal_calendar_needs_a_valid_token_and_a_reset_revokes_the_old_one(c
     response = member.post("/espace/agenda/mes-inscriptions/", {"action": "reset-calendar"}, follow=True)
     assert "renouvelée" in response.content.decode()
     token.refresh_from_db()
-    assert token.token != old
+    assert token.key != old
     assert client.get(f"/calendrier/{old}.ics").status_code == 404
-    assert client.get(f"/calendrier/{token.token}.ics").status_code == 200
+    assert client.get(f"/calendrier/{token.key}.ics").status_code == 200
 
 
 def test_an_inactive_members_calendar_is_closed(client, users):
-    token = CalendarToken.for_user(users["promeneur"])
+    token = SecretToken.for_user(users["promeneur"], CALENDAR_PURPOSE)
     users["promeneur"].is_active = False
     users["promeneur"].save()
-    assert client.get(f"/calendrier/{token.token}.ics").status_code == 404
+    assert client.get(f"/calendrier/{token.key}.ics").status_code == 404
 
 
 def test_a_cancelled_event_is_marked_cancelled_in_calendars(client):

@@ -6,8 +6,9 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from resources.library.models import FeedToken
+from resources.library.feeds import FEEDS_PURPOSE
 from tests.factories import UserFactory, news_page, publication_page, watch_page
+from workspace.accounts.tokens import SecretToken
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def test_member_feed_shows_news_and_watch_the_member_may_see(client, users):
     restriction = PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.GROUPS)
     restriction.groups.set([Group.objects.get(name="Coordination")])
 
-    promeneur_key = FeedToken.for_user(users["promeneur"]).key
+    promeneur_key = SecretToken.for_user(users["promeneur"], FEEDS_PURPOSE).key
     assert titles(client.get(f"/flux/{promeneur_key}/")) == ["Rencontre départementale", "Étude sur les 15-25 ans"]
     assert titles(client.get(f"/flux/{promeneur_key}/veille/")) == ["Étude sur les 15-25 ans"]
     assert titles(client.get(f"/flux/{promeneur_key}/actualites/")) == ["Rencontre départementale"]
@@ -45,7 +46,7 @@ def test_member_feed_shows_news_and_watch_the_member_may_see(client, users):
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
-    coordination_key = FeedToken.for_user(users["coordination"]).key
+    coordination_key = SecretToken.for_user(users["coordination"], FEEDS_PURPOSE).key
     assert "Note de la coordination" in titles(client.get(f"/flux/{coordination_key}/"))
 
 
@@ -57,12 +58,12 @@ def test_member_feed_without_a_valid_key_is_404(client, key):
 
 def test_a_former_member_or_a_deactivated_account_loses_the_feed(client, users):
     promeneur = users["promeneur"]
-    key = FeedToken.for_user(promeneur).key
+    key = SecretToken.for_user(promeneur, FEEDS_PURPOSE).key
     assert client.get(f"/flux/{key}/").status_code == 200
     promeneur.groups.clear()
     assert client.get(f"/flux/{key}/").status_code == 404
     other = UserFactory(username="ancien", role="promeneur")
-    other_key = FeedToken.for_user(other).key
+    other_key = SecretToken.for_user(other, FEEDS_PURPOSE).key
     other.is_active = False
     other.save()
     assert client.get(f"/flux/{other_key}/").status_code == 404
@@ -71,21 +72,21 @@ def test_a_former_member_or_a_deactivated_account_loses_the_feed(client, users):
 def test_member_resets_the_feed_address_from_the_space(client_as, users):
     client = client_as("promeneur")
     page = client.get("/espace/mes-flux/").content.decode()
-    old_key = FeedToken.objects.get(user=users["promeneur"]).key
+    old_key = SecretToken.objects.get(user=users["promeneur"], purpose=FEEDS_PURPOSE).key
     assert f"http://testserver/flux/{old_key}/veille/" in page
 
     response = client.post("/espace/mes-flux/", follow=True)
-    new_key = FeedToken.objects.get(user=users["promeneur"]).key
+    new_key = SecretToken.objects.get(user=users["promeneur"], purpose=FEEDS_PURPOSE).key
     assert new_key != old_key
     assert "Vos adresses de flux ont été renouvelées" in response.content.decode()
     assert f"/flux/{new_key}/" in response.content.decode()
     assert client.get(f"/flux/{old_key}/").status_code == 404
     assert client.get(f"/flux/{new_key}/").status_code == 200
-    assert FeedToken.objects.filter(user=users["promeneur"]).count() == 1
+    assert SecretToken.objects.filter(user=users["promeneur"], purpose=FEEDS_PURPOSE).count() == 1
 
 
 def test_feed_page_is_refused_outside_the_members(client_as):
     assert client_as("pilotage").get("/espace/mes-flux/").status_code == 403
     assert client_as("pilotage").post("/espace/mes-flux/").status_code == 403
     assert client_as("anonymous").post("/espace/mes-flux/").status_code == 302
-    assert not FeedToken.objects.exists()
+    assert not SecretToken.objects.filter(purpose=FEEDS_PURPOSE).exists()

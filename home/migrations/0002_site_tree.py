@@ -176,7 +176,7 @@ class Migration(migrations.Migration):
         ("activity", "0001_initial"),
         ("library", "0001_initial"),
         ("exchanges", "0001_initial"),
-        ("accounts", "0001_create_groups"),
+        ("accounts", "0002_create_groups"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
     # Going back deletes nothing: the pages may hold the coordinator's content.

@@ -12,7 +12,7 @@ from network.activity import rules
 from network.activity.charts import dashboard_charts
 from network.activity.forms import MonthField
 from network.activity.models.grids import FIRST_MONTH, add_months, current_month, previous_month
-from network.activity.stats import Scope, event_figures, figures, last_day
+from network.activity.stats import Scope, event_figures, figures, last_day, year_scope, years
 from network.directory.models import Structure, Territory
 
 MAX_MONTHS = 120
@@ -93,7 +93,7 @@ def dashboard(request):
             "figures": data,
             "charts": dashboard_charts(data),
             "exports": export_links(scope),
-            "report_years": range(current_month().year, FIRST_MONTH.year - 1, -1),
+            "report_years": years(),
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
@@ -101,17 +101,17 @@ def dashboard(request):
 
 def yearly_report(request):
     check_access(request.user)
-    this_year = current_month().year
-    try:
-        year = int(request.GET.get("annee", this_year))
-    except ValueError:
-        year = this_year
-    year = min(max(year, FIRST_MONTH.year), this_year)
-    scope = Scope(datetime.date(year, 1, 1), min(datetime.date(year, 12, 1), current_month()))
+    # The printable report has no room for notices: a year it does not cover gives the current one.
+    scope = year_scope(request.GET.get("annee", "")) or year_scope(current_month().year)
     data = figures(scope)
     data["events"] = event_figures(scope)
     return render(
         request,
         "activity/admin/report.html",
-        {"figures": data, "charts": dashboard_charts(data), "year": year, "generated_on": datetime.date.today()},
+        {
+            "figures": data,
+            "charts": dashboard_charts(data),
+            "year": scope.start.year,
+            "generated_on": datetime.date.today(),
+        },
     )

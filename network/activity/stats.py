@@ -15,7 +15,14 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from network.activity.models import ActivityGrid, CoordinationJournalEntry, LedAction, NetworkActivity
-from network.activity.models.grids import first_of_month, format_month, months_between, previous_month
+from network.activity.models.grids import (
+    FIRST_MONTH,
+    current_month,
+    first_of_month,
+    format_month,
+    months_between,
+    previous_month,
+)
 from network.directory.models import Promeneur, SocialProfile, Theme
 from network.events.models import Event, Registration
 
@@ -79,6 +86,23 @@ class Scope:
         else:
             return entries
         return entries.filter(pk__in=CoordinationJournalEntry.objects.filter(concerned).values("pk"))
+
+
+def years():
+    """The years the figures can cover, the current one first."""
+    return range(current_month().year, FIRST_MONTH.year - 1, -1)
+
+
+def year_scope(year, **filters):
+    """The months of ``year`` (a number, or the text of a ?annee= parameter) up to the current
+    month, or None when it is not one of years()."""
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        return None
+    if year not in years():
+        return None
+    return Scope(datetime.date(year, 1, 1), min(datetime.date(year, 12, 1), current_month()), **filters)
 
 
 def expected_grids(scope, today=None):

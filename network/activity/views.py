@@ -5,8 +5,6 @@ these run; here each view narrows to what the user may read: a promeneur their o
 grids, the coordination every grid, a committee member aggregated figures only.
 """
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -18,7 +16,7 @@ from network.activity.charts import dashboard_charts
 from network.activity.forms import GridEditor
 from network.activity.models import ActivityGrid
 from network.activity.models.grids import current_month, previous_month
-from network.activity.stats import Scope, event_figures, figures
+from network.activity.stats import event_figures, figures, year_scope, years
 from network.directory.models import Promeneur
 
 GRID_RELATIONS = ("network_activities", "led_actions__theme", "themes")
@@ -120,22 +118,19 @@ def year_totals(page, request, year):
     promeneur = promeneur_of(request.user)
     if promeneur is None:
         return no_profile(page, request)
-    if not 2015 <= year <= current_month().year:
+    scope = year_scope(year, promeneur=promeneur)
+    if scope is None:
         raise Http404
-    scope = Scope(datetime.date(year, 1, 1), min(datetime.date(year, 12, 1), current_month()), promeneur=promeneur)
     data = figures(scope)
     return render(page, request, "year_totals.html", promeneur=promeneur, year=year, figures=data)
 
 
 def committee_figures(page, request):
     this_year = current_month().year
-    try:
-        year = int(request.GET.get("annee", this_year))
-    except ValueError:
-        year = this_year
-    if not 2015 <= year <= this_year:
-        year = this_year
-    scope = Scope(datetime.date(year, 1, 1), min(datetime.date(year, 12, 1), current_month()))
+    scope = year_scope(request.GET.get("annee", this_year))
+    if scope is None:
+        messages.warning(request, f"Il n'y a pas de chiffres pour cette année : voici ceux de {this_year}.")
+        scope = year_scope(this_year)
     data = figures(scope)
     data["events"] = event_figures(scope)
     return TemplateResponse(
@@ -146,7 +141,7 @@ def committee_figures(page, request):
             "self": page,
             "figures": data,
             "charts": dashboard_charts(data),
-            "year": year,
-            "years": range(this_year, 2015 - 1, -1),
+            "year": scope.start.year,
+            "years": years(),
         },
     )

@@ -2,15 +2,14 @@
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Collection, ModelLogEntry
 
 from network.directory.models import Promeneur
+from workspace import mail
 
 
 @transaction.atomic
@@ -44,14 +43,9 @@ def save_own_profile(form, formset):
 
 
 def notify_coordination(promeneur):
-    context = {"promeneur": promeneur, "site_url": settings.WAGTAILADMIN_BASE_URL}
-    send_mail(
-        render_to_string("directory/emails/profile_changed_subject.txt", context).strip(),
-        render_to_string("directory/emails/profile_changed.txt", context),
-        settings.DEFAULT_FROM_EMAIL,
-        [settings.COORDINATION_EMAIL],
-        fail_silently=True,
-    )
+    context = {"promeneur": promeneur, "url": mail.absolute_url("/admin/annuaire/profils-modifies/")}
+    message = mail.message("directory/emails/profile_changed", context, [settings.COORDINATION_EMAIL])
+    mail.send([message], fail_silently=True)
 
 
 def mark_reviewed(promeneurs):

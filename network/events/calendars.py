@@ -2,11 +2,12 @@
 
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
+
+from workspace.mail import absolute_url
 
 PARIS = ZoneInfo("Europe/Paris")
 PRODID = "-//Promeneurs du Net 66//Agenda du réseau//FR"
@@ -14,10 +15,6 @@ PRODID = "-//Promeneurs du Net 66//Agenda du réseau//FR"
 
 def _uid(event):
     return f"evenement-{event.pk}@promeneursdunet66"
-
-
-def _base_url():
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
 
 
 def calendar_event(event, status=None):
@@ -36,7 +33,7 @@ def calendar_event(event, status=None):
     if description:
         item.add("description", description)
     item.add("location", event.place or event.online_link or "")
-    item.add("url", _base_url() + event.get_absolute_url())
+    item.add("url", absolute_url(event.get_absolute_url()))
     item.add("categories", [event.get_kind_display()])
     item.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     item.add("last-modified", event.updated_at)

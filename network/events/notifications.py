@@ -1,17 +1,11 @@
 """E-mails to registrants, in French, through Django's e-mail framework."""
 
-from django.conf import settings
-from django.core.mail import EmailMessage, send_mass_mail
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from network.events.calendars import build_calendar
+from workspace import mail
 
 TEMPLATES = "events/emails/"
-
-
-def _site_url():
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
 
 
 def _context(event, **extra):
@@ -19,26 +13,20 @@ def _context(event, **extra):
         "event": event,
         "start": timezone.localtime(event.start),
         "end": timezone.localtime(event.end),
-        "event_url": _site_url() + event.get_absolute_url(),
+        "event_url": mail.absolute_url(event.get_absolute_url()),
         **extra,
     }
-
-
-def _render(name, context):
-    subject = " ".join(render_to_string(f"{TEMPLATES}{name}_subject.txt", context).split())
-    body = render_to_string(f"{TEMPLATES}{name}.txt", context)
-    return subject, body
 
 
 def _send_to(registration, name, attach_calendar=False, **extra):
     if not registration.user.email:
         return
-    subject, body = _render(name, _context(registration.event, registration=registration, **extra))
-    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.user.email])
+    context = _context(registration.event, registration=registration, **extra)
+    message = mail.message(TEMPLATES + name, context, [registration.user.email])
     if attach_calendar:
         ics = build_calendar([registration.event], registration.event.title)
         message.attach("evenement.ics", ics, "text/calendar")
-    message.send()
+    mail.send([message])
 
 
 def registration_received(registration):
@@ -58,9 +46,7 @@ def _to_registrants(event, name, **extra):
     recipients = [r.user.email for r in registrations if r.user.email]
     if not recipients:
         return 0
-    subject, body = _render(name, _context(event, **extra))
-    # One message per registrant: nobody sees the others' addresses.
-    return send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in recipients])
+    return mail.send(mail.to_each(TEMPLATES + name, _context(event, **extra), recipients))
 
 
 def event_changed(event, changed):

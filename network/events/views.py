@@ -12,7 +12,8 @@ from wagtail import hooks
 
 from network.events import registrations
 from network.events.calendars import build_calendar
-from network.events.models import CalendarToken, Event, Registration
+from network.events.models import CALENDAR_PURPOSE, Event, Registration
+from workspace.accounts.tokens import SecretToken
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
@@ -122,10 +123,9 @@ def public_ics(request):
 
 def personal_ics(request, token):
     """A member's secret calendar: the members' events they may see and their own registrations."""
-    calendar_token = CalendarToken.objects.select_related("user").filter(token=token, user__is_active=True).first()
-    if calendar_token is None:
+    user = SecretToken.user_for(token, CALENDAR_PURPOSE)
+    if user is None:
         raise Http404("Calendrier introuvable.")
-    user = calendar_token.user
     mine = dict(
         Registration.objects.filter(user=user)
         .exclude(status=Registration.Status.CANCELLED)

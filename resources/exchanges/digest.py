@@ -6,13 +6,13 @@ SECTIONS (dotted paths), so that other features (events, …) add theirs with on
 
 from dataclasses import dataclass, field
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from wagtail.models import Page
 
 from resources.exchanges.models.discussions import Discussion, ExchangePreferences
-from resources.exchanges.notifications import absolute, members
+from resources.exchanges.notifications import members
+from workspace import mail
 from workspace.accounts.access import exclude_hidden_subtrees
 
 SECTIONS = (
@@ -44,7 +44,9 @@ def new_discussions(user, since):
         return None
     discussions = Discussion.objects.filter(created_at__gte=since, hidden=False).order_by("created_at")
     items = [
-        DigestItem(d.title, absolute(f"{index.url}{d.pk}/"), f"{d.get_category_display()} · {d.get_kind_display()}")
+        DigestItem(
+            d.title, mail.absolute_url(f"{index.url}{d.pk}/"), f"{d.get_category_display()} · {d.get_kind_display()}"
+        )
         for d in discussions
     ]
     return DigestSection("Nouvelles discussions dans les échanges", items)
@@ -58,7 +60,7 @@ def new_space_pages(user, since):
     pages = exclude_hidden_subtrees(
         Page.objects.descendant_of(space).live().filter(first_published_at__gte=since), user
     ).order_by("first_published_at")
-    items = [DigestItem(page.title, absolute(page.url or ""), "") for page in pages]
+    items = [DigestItem(page.title, mail.absolute_url(page.url or ""), "") for page in pages]
     return DigestSection("Nouveautés publiées dans l'espace membres", items)
 
 
@@ -72,7 +74,7 @@ def new_events(user, since):
     items = [
         DigestItem(
             event.title,
-            absolute(event.get_absolute_url()),
+            mail.absolute_url(event.get_absolute_url()),
             f"{event.get_kind_display()} · {timezone.localtime(event.start):%d/%m/%Y à %Hh%M}",
         )
         for event in events
@@ -91,23 +93,19 @@ def recipients():
     return members().exclude(pk__in=opted_out).order_by("pk")
 
 
-def render_digest(user, sections, since):
+def digest_message(user, sections, since):
     context = {
         "user": user,
         "sections": sections,
         "since": since,
-        "preferences_url": absolute("/espace/echanges/preferences/"),
+        "preferences_url": mail.absolute_url("/espace/echanges/preferences/"),
     }
-    subject = render_to_string("exchanges/emails/digest_subject.txt", context).strip()
-    return subject, render_to_string("exchanges/emails/digest.txt", context)
+    return mail.message("exchanges/emails/digest", context, [user.email])
 
 
 def send_digests(now=None, period=DEFAULT_PERIOD, dry_run=False, stdout=None):
     """One e-mail per member with what appeared since their last digest (at most ``period`` ago).
     Returns the number of e-mails sent; a second run the same day finds nothing new."""
-    from django.conf import settings
-    from django.core.mail import EmailMessage, get_connection
-
     now = now or timezone.now()
     sent_at = dict(ExchangePreferences.objects.values_list("user_id", "digest_sent_at"))
     messages, users = [], []
@@ -116,15 +114,13 @@ def send_digests(now=None, period=DEFAULT_PERIOD, dry_run=False, stdout=None):
         sections = build_digest(user, since)
         if not sections:
             continue
-        subject, body = render_digest(user, sections, since)
-        messages.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
+        messages.append(digest_message(user, sections, since))
         users.append(user)
         if stdout:
             stdout.write(f"{user.email} : {sum(len(s.items) for s in sections)} nouveauté(s)")
     if dry_run:
         return len(messages)
-    if messages:
-        get_connection().send_messages(messages)
+    mail.send(messages)
     for user in users:
         ExchangePreferences.objects.update_or_create(user=user, defaults={"digest_sent_at": now})
     return len(messages)

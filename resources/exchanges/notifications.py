@@ -2,27 +2,16 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
-from django.template.loader import render_to_string
 
 from resources.exchanges.models.discussions import ExchangePreferences, Follow, Kind
+from workspace import mail
 from workspace.accounts.roles import MEMBER_GROUPS
 
 
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _send(recipients, template, context):
-    """One e-mail per recipient (addresses are never disclosed to each other)."""
-    subject = render_to_string(f"exchanges/emails/{template}_subject.txt", context).strip()
-    body = render_to_string(f"exchanges/emails/{template}.txt", context)
-    messages = [
-        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in sorted(set(recipients))
-    ]
-    if messages:
-        get_connection().send_messages(messages)
+    messages = mail.to_each(f"exchanges/emails/{template}", context, sorted(set(recipients)))
+    mail.send(messages)
     return len(messages)
 
 
@@ -50,7 +39,7 @@ def notify_reply(message, url):
     return _send(
         users.values_list("email", flat=True),
         "reply",
-        {"message": message, "discussion": discussion, "url": absolute(url), "excerpt": message.excerpt(500)},
+        {"message": message, "discussion": discussion, "url": mail.absolute_url(url), "excerpt": message.excerpt(500)},
     )
 
 
@@ -64,7 +53,7 @@ def notify_new_discussion(discussion, opening, url):
     return _send(
         recipients,
         "new_discussion",
-        {"discussion": discussion, "url": absolute(url), "excerpt": opening.excerpt(500)},
+        {"discussion": discussion, "url": mail.absolute_url(url), "excerpt": opening.excerpt(500)},
     )
 
 
@@ -76,7 +65,7 @@ def notify_moderation(message, action, reason, url):
     return _send(
         [author.email],
         "moderation",
-        {"message": message, "action": action, "reason": reason, "url": absolute(url), "author": author},
+        {"message": message, "action": action, "reason": reason, "url": mail.absolute_url(url), "author": author},
     )
 
 
@@ -84,5 +73,5 @@ def notify_report(report, url, admin_url):
     return _send(
         [settings.COORDINATION_EMAIL],
         "report",
-        {"report": report, "url": absolute(url), "admin_url": absolute(admin_url)},
+        {"report": report, "url": mail.absolute_url(url), "admin_url": mail.absolute_url(admin_url)},
     )

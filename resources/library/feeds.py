@@ -7,12 +7,15 @@ from django.http import Http404
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.views.decorators.cache import never_cache
 
-from resources.library.models import FeedToken
 from resources.library.models.news import NewsPage, PublicationPage
 from resources.library.models.watch import WatchPage
 from workspace.accounts.access import exclude_hidden_subtrees
+from workspace.accounts.roles import is_member
+from workspace.accounts.tokens import SecretToken
 
 FEED_LENGTH = 30
+# The member's secret feed addresses are a workspace.accounts.tokens.SecretToken for this purpose.
+FEEDS_PURPOSE = "flux"
 
 
 class FrenchRssFeed(Rss201rev2Feed):
@@ -73,8 +76,9 @@ class MemberFeed(PageFeed):
     description = "Flux personnel de l'espace membres : ne le partagez pas."
 
     def get_object(self, request, key, section=""):
-        user = FeedToken.member_for_key(key)
-        if user is None or section not in SECTIONS:
+        user = SecretToken.user_for(key, FEEDS_PURPOSE)
+        # A former member keeps an active account but loses the feeds.
+        if user is None or not is_member(user) or section not in SECTIONS:
             raise Http404("Flux inconnu.")
         self.section = section
         return user

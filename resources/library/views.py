@@ -3,8 +3,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from resources.library.feeds import SECTIONS
-from resources.library.models import FeedToken
+from resources.library.feeds import FEEDS_PURPOSE, SECTIONS
+from workspace.accounts.tokens import SecretToken
 
 
 def feed_path(token, section=""):
@@ -15,7 +15,7 @@ def feed_path(token, section=""):
 def my_feeds(request, page):
     """/espace/mes-flux/ (MyFeedsPage, under the space's restriction): the member's personal
     feed addresses, and a button to reset them."""
-    token = FeedToken.for_user(request.user)
+    token = SecretToken.for_user(request.user, FEEDS_PURPOSE)
     if request.method == "POST":
         token.reset()
         messages.success(request, "Vos adresses de flux ont été renouvelées : les anciennes ne fonctionnent plus.")

@@ -3,9 +3,10 @@ publications, feeds, search by type, and the member documents of a resource."""
 
 from django.contrib.auth import get_user_model
 
-from resources.library.models import FeedToken
+from resources.library.feeds import FEEDS_PURPOSE
 from tests.access import coordination_admin, everyone, members_only, shown_to
 from tests.factories import member_document, news_page, publication_page, resource_page, watch_page
+from workspace.accounts.tokens import SecretToken
 
 PRIVATE_RESOURCE = "Fiche interne Quetzalcoatl"
 PRIVATE_WATCH = "Rapport repéré Ornithorynque"
@@ -86,8 +87,8 @@ def make_objects():
     return {
         "resource_document": document.url,
         "resource_document_file": settings.MEDIA_URL + document.file.name,
-        "promeneur_key": FeedToken.for_user(promeneur).key,
-        "committee_key": FeedToken.for_user(committee_member).key,
+        "promeneur_key": SecretToken.for_user(promeneur, FEEDS_PURPOSE).key,
+        "committee_key": SecretToken.for_user(committee_member, FEEDS_PURPOSE).key,
         "resources_index_id": resource.get_parent().pk,
         "watch_index_id": resource.get_parent().get_siblings().get(slug="veille").pk,
     }

@@ -69,9 +69,10 @@ ROWS = [
 
 
 def make_objects():
-    from network.events.models import CalendarToken, TrainingPage
+    from network.events.models import CALENDAR_PURPOSE, TrainingPage
     from tests.factories import EventFactory
     from tests.pages import page_at, publish_child
+    from workspace.accounts.tokens import SecretToken
 
     training = publish_child(
         page_at("/espace/formations/"), TrainingPage(title="Formation Cassiopée", slug="cassiopee")
@@ -89,8 +90,8 @@ def make_objects():
         "members_event": members.pk,
         "copil_event": copil.pk,
         "training_path": "cassiopee/",
-        "promeneur_token": CalendarToken.for_user(promeneur).token,
-        "copil_token": CalendarToken.for_user(copil_member).token,
+        "promeneur_token": SecretToken.for_user(promeneur, CALENDAR_PURPOSE).key,
+        "copil_token": SecretToken.for_user(copil_member, CALENDAR_PURPOSE).key,
     }
 
 

@@ -1,6 +1,14 @@
+import logging
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
+from django.core.mail import EmailMessage
+
+from workspace import mail
+
+logger = logging.getLogger(__name__)
 
 # One message for every failure, so that the form never tells whether an account exists.
 INVALID_LOGIN = "Identifiant ou mot de passe incorrect. Vérifiez votre saisie et réessayez."
@@ -24,3 +32,23 @@ class LoginForm(AuthenticationForm):
             if len(matches) == 1:
                 return matches[0]
         return value
+
+
+class PasswordResetForm(DjangoPasswordResetForm):
+    """The reset e-mail is rendered and sent like every other e-mail of the site (workspace/mail.py)."""
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
+        # Plain text only: the site sets no html_email_template_name.
+        message = EmailMessage(
+            mail.render_subject(subject_template_name, context),
+            mail.render_body(email_template_name, context),
+            from_email,
+            [to_email],
+        )
+        # As Django's form: a failure is logged, never shown, so the page does not tell whether the account exists.
+        try:
+            mail.send([message])
+        except Exception:
+            logger.exception("Failed to send password reset email to %s", context["user"].pk)

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 
-from workspace.accounts.forms import LoginForm
+from workspace.accounts.forms import LoginForm, PasswordResetForm
 
 
 class LoginView(auth_views.LoginView):
@@ -20,6 +20,7 @@ class LogoutView(auth_views.LogoutView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset_form.html"
+    form_class = PasswordResetForm
     email_template_name = "accounts/emails/password_reset.txt"
     subject_template_name = "accounts/emails/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")

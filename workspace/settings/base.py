@@ -85,6 +85,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text e-mails (workspace/mail.py): the same templates, never HTML-escaped.
+        "NAME": "mail",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 WSGI_APPLICATION = "workspace.wsgi.application"
@@ -169,10 +177,12 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Promeneurs du Net 66 <promeneursdunet66@example.org>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 COORDINATION_EMAIL = env_str("COORDINATION_EMAIL", "coordination@example.org")
+# The site's public address, for links read outside it (e-mails, calendar files): workspace/mail.py.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Promeneurs du Net 66"
-WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False

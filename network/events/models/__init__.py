@@ -1,10 +1,10 @@
 from .agenda import AgendaPage
-from .events import CalendarToken, Event, Registration
+from .events import CALENDAR_PURPOSE, Event, Registration
 from .trainings import TrainingIndexPage, TrainingMaterial, TrainingPage
 
 __all__ = [
+    "CALENDAR_PURPOSE",
     "AgendaPage",
-    "CalendarToken",
     "Event",
     "Registration",
     "TrainingIndexPage",

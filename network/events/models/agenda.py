@@ -5,10 +5,12 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from network.events.models.events import CalendarToken, Event, Registration
+from network.events.models.events import CALENDAR_PURPOSE, Event, Registration
+from workspace.accounts.tokens import SecretToken
 from workspace.pages.models import BasePage
 
 
@@ -53,7 +55,7 @@ class AgendaPage(RoutablePageMixin, BasePage):
     def my_registrations(self, request):
         if self.scope != self.Scope.VISIBLE or not request.user.is_authenticated:
             raise Http404
-        token = CalendarToken.for_user(request.user)
+        token = SecretToken.for_user(request.user, CALENDAR_PURPOSE)
         if request.method == "POST" and request.POST.get("action") == "reset-calendar":
             token.reset()
             messages.success(
@@ -70,7 +72,7 @@ class AgendaPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "registrations": registrations,
-                "calendar_url": request.build_absolute_uri(token.get_absolute_url()),
+                "calendar_url": request.build_absolute_uri(reverse("events:personal_ics", args=[token.key])),
             },
             template="events/my_registrations.html",
         )

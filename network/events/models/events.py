@@ -5,8 +5,6 @@ roles of workspace/accounts/roles.py; every page, calendar file and registration
 check asks it.
 """
 
-import secrets
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -223,31 +221,5 @@ class Registration(models.Model):
         return self.status != self.Status.CANCELLED
 
 
-def new_calendar_token():
-    return secrets.token_urlsafe(32)
-
-
-class CalendarToken(models.Model):
-    """The secret of a member's personal calendar address; the member can reset it."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token")
-    token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
-    created_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = "Adresse de calendrier personnel"
-        verbose_name_plural = "Adresses de calendrier personnel"
-
-    def __str__(self):
-        return f"Calendrier personnel de {self.user}"
-
-    def get_absolute_url(self):
-        return reverse("events:personal_ics", args=[self.token])
-
-    @classmethod
-    def for_user(cls, user):
-        return cls.objects.get_or_create(user=user)[0]
-
-    def reset(self):
-        self.token = new_calendar_token()
-        self.save(update_fields=["token", "created_at"])
+# The member's secret calendar address is a workspace.accounts.tokens.SecretToken for this purpose.
+CALENDAR_PURPOSE = "calendrier"

@@ -35,7 +35,7 @@ def unbuild(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("library", "0001_initial"),
-        ("accounts", "0001_create_groups"),
+        ("accounts", "0002_create_groups"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
     operations = [migrations.RunPython(build, unbuild)]

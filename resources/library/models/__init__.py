@@ -1,11 +1,9 @@
-from .feed_tokens import FeedToken
 from .news import NewsIndexMixin, NewsPage, NewsPageTag, PublicationIndexPage, PublicationPage, PublicationPageTag
 from .resources import ResourceIndexMixin, ResourcePage, ResourcePageTag
 from .sections import MyFeedsPage, NewsIndexPage, ResourceIndexPage, WatchIndexPage
 from .watch import WatchIndexMixin, WatchPage, WatchPageTag
 
 __all__ = [
-    "FeedToken",
     "MyFeedsPage",
     "NewsIndexMixin",
     "NewsIndexPage",

@@ -14,5 +14,5 @@ def delete_groups(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("auth", "0012_alter_user_first_name_max_length")]
+    dependencies = [("accounts", "0001_initial"), ("auth", "0012_alter_user_first_name_max_length")]
     operations = [migrations.RunPython(create_groups, delete_groups)]

@@ -1,0 +1,114 @@
+"""Plain-text e-mails arrive as written: never HTML-escaped, subject on one line, links to SITE_URL."""
+
+import datetime
+import uuid
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from network.activity.notifications import notify_support_needed
+from network.directory.privacy import notify_coordination
+from network.events import registrations
+from tests.exchanges_helpers import discussion_action
+from tests.factories import (
+    ActivityGridFactory,
+    DiscussionFactory,
+    EventFactory,
+    PromeneurFactory,
+    StructureFactory,
+    UserFactory,
+)
+from workspace.mail import render_subject
+
+pytestmark = pytest.mark.django_db
+
+STRUCTURE = "Maison des jeunes d'Elne & Co"
+TITLE = "Atelier d'écriture & jeux vidéo"
+ESCAPED = ("&#x27;", "&#39;", "&amp;", "&quot;", "&lt;", "&gt;")
+
+
+def only_message():
+    [message] = mail.outbox
+    for text in (message.subject, message.body):
+        assert not any(entity in text for entity in ESCAPED), text
+    assert "\n" not in message.subject
+    return message
+
+
+@pytest.fixture
+def elne():
+    return PromeneurFactory(
+        first_name="Zoé", structure=StructureFactory(name=STRUCTURE), user=UserFactory(username="zoe", role="promeneur")
+    )
+
+
+def test_grid_reminder_names_the_month_unescaped(elne, settings):
+    settings.SITE_URL = "https://pdn66.example.org"
+    mail.outbox.clear()
+    call_command("send_activity_reminders", "--mois", "2025-10", stdout=StringIO())
+    [message] = [m for m in mail.outbox if m.to == [elne.email]]
+    mail.outbox[:] = [message]
+    only_message()
+    assert message.subject == "Votre grille d'activité d'octobre 2025 est attendue"
+    assert "Votre grille d'activité d'octobre 2025 n'a pas encore été transmise" in message.body
+    assert "https://pdn66.example.org/espace/mon-activite/" in message.body
+
+
+def test_support_needed_alert_names_the_structure_unescaped(elne):
+    grid = ActivityGridFactory(
+        promeneur=elne, month=datetime.date(2025, 10, 1), support_needed="Besoin d'un avis & vite."
+    )
+    mail.outbox.clear()
+    notify_support_needed(grid)
+    message = only_message()
+    assert message.subject == f"Besoin d'appui : {elne.full_name}, grille d'octobre 2025"
+    assert f"({STRUCTURE})" in message.body and "Besoin d'un avis & vite." in message.body
+
+
+def test_profile_change_alert_names_the_structure_unescaped(elne):
+    mail.outbox.clear()
+    notify_coordination(elne)
+    message = only_message()
+    assert f"({STRUCTURE}) vient de modifier son profil" in message.body
+    assert "http://testserver/admin/annuaire/profils-modifies/" in message.body
+
+
+def test_event_registration_is_unescaped(users, django_capture_on_commit_callbacks):
+    event = EventFactory(title=TITLE, place=STRUCTURE, capacity=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.register(event, users["promeneur"])
+    message = only_message()
+    assert message.subject == f"Inscription confirmée : {TITLE}"
+    assert TITLE in message.body and f"Lieu : {STRUCTURE}" in message.body
+    assert f"http://testserver/evenements/{event.pk}/" in message.body
+
+
+def test_reply_notification_is_unescaped(client, users):
+    discussion = DiscussionFactory(title=TITLE, author=users["promeneur"])
+    replier = UserFactory(username="karim", first_name="Karim", role="promeneur")
+    client.force_login(replier)
+    mail.outbox.clear()
+    body = f"Voyez avec la {STRUCTURE}, c'est <leur> projet."
+    client.post(discussion_action(discussion, "repondre"), {"body": body, "form_token": str(uuid.uuid4())})
+    message = only_message()
+    assert message.subject == f"Nouvelle réponse : {TITLE}"
+    assert f"« {TITLE} »" in message.body and STRUCTURE in message.body
+
+
+def test_digest_is_unescaped(users):
+    DiscussionFactory(title=TITLE)
+    mail.outbox.clear()
+    call_command("send_weekly_digest", stdout=StringIO())
+    [message] = [m for m in mail.outbox if m.to == [users["promeneur"].email]]
+    mail.outbox[:] = [message]
+    only_message()
+    assert message.subject == "Cette semaine dans l'espace des Promeneurs du Net 66"
+    assert f"- {TITLE} (" in message.body
+
+
+def test_a_subject_is_one_line_whatever_the_template(tmp_path, settings):
+    (tmp_path / "subject.txt").write_text("  Rappel :\n  {{ title }}\n\n")
+    settings.TEMPLATES = [{**settings.TEMPLATES[1], "DIRS": [tmp_path]}]
+    assert render_subject("subject.txt", {"title": TITLE}) == f"Rappel : {TITLE}"

@@ -1,0 +1,3 @@
+from workspace.accounts.tokens import SecretToken
+
+__all__ = ["SecretToken"]
