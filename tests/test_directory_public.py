@@ -108,6 +108,18 @@ def test_theme_filter_and_filters_kept_in_the_form(client, directory):
     assert re.search(r'<option value="instagram" selected>', html)
 
 
+def test_pages_keep_the_valid_filters_in_their_links(client, directory):
+    for number in range(25):
+        promeneur = PromeneurFactory(user=None, last_name=f"Nom{number}")
+        promeneur.territories.add(directory["anna"].territories.first())
+        promeneur.save()
+        SocialProfileFactory(promeneur=promeneur, network="instagram")
+    query = {"q": "  nom ", "territoire": "conflent", "reseau": "instagram", "theme": "inconnue"}
+    html = body(client.get("/annuaire/", query))
+    assert "25 promeneurs" in html
+    assert 'href="?q=nom&amp;territoire=conflent&amp;reseau=instagram&amp;page=2"' in html
+
+
 def test_a_promeneur_with_two_profiles_on_the_network_is_listed_once(client, directory):
     SocialProfileFactory(promeneur=directory["anna"], network="instagram", profile_name="anna_bis")
     assert body(client.get("/annuaire/", {"reseau": "instagram"})).count(">Anna Prat</a>") == 1

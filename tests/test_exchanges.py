@@ -151,6 +151,18 @@ def test_list_filters_by_category_and_unanswered(client_as):
     assert "Sujet juridique" in body and "Sujet animation" not in body
 
 
+def test_list_pages_keep_the_valid_filters_in_their_links(client_as):
+    for _ in range(21):
+        DiscussionFactory(category="posture").tags.add("commun")
+    client = client_as("promeneur")
+    body = client.get(f"{EXCHANGES}?etat=sans-reponse").content.decode()
+    assert 'href="?etat=sans-reponse&amp;page=2"' in body
+    body = client.get(f"{EXCHANGES}?categorie=posture&mot-cle=commun&etat=sans-reponse").content.decode()
+    assert 'href="?categorie=posture&amp;mot-cle=commun&amp;etat=sans-reponse&amp;page=2"' in body
+    body = client.get(f"{EXCHANGES}?categorie=inconnue&nature=inconnue").content.decode()
+    assert 'href="?page=2"' in body  # unknown values are left out, of the list and of its links
+
+
 # Editing and deleting ------------------------------------------------------------------------------
 
 

@@ -1,44 +1,84 @@
-"""Filtering the directory listings: the same rules for the public and the members' pages."""
+"""Filters of the directory listings: the same rules for the public and the members' pages."""
 
+from functools import reduce
+from operator import or_
+
+import django_filters
 from django.db.models import Q
 
+from network.directory.models import Relay, SocialProfile, Territory, Theme
+from workspace.filtering import ListingFilterSet
 
-def filter_promeneurs(queryset, form):
-    filters = form.clean_filters()
-    if territory := filters.get("territoire"):
-        queryset = queryset.filter(territories=territory)
-    if network := filters.get("reseau"):
-        queryset = queryset.filter(social_profiles__network=network)
-    if theme := filters.get("theme"):
-        queryset = queryset.filter(themes=theme)
-    for word in filters.get("q", "").split():
-        queryset = queryset.filter(
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(job_title__icontains=word)
-            | Q(structure__name__icontains=word)
-            | Q(structure__commune__icontains=word)
-            | Q(presentation__icontains=word)
-        )
-    # A promeneur with two profiles on the filtered network would appear twice.
-    return queryset.distinct()
+PROMENEUR_SEARCH_FIELDS = (
+    "first_name",
+    "last_name",
+    "job_title",
+    "structure__name",
+    "structure__commune",
+    "presentation",
+)
+STRUCTURE_SEARCH_FIELDS = ("name", "commune")
 
 
-def filter_structures(queryset, form):
-    """Structures of the members' directory: by territory, or by a word of their name or commune."""
-    filters = form.clean_filters()
-    if territory := filters.get("territoire"):
-        queryset = queryset.filter(Q(territory=territory) | Q(promeneurs__territories=territory))
-    for word in filters.get("q", "").split():
-        queryset = queryset.filter(Q(name__icontains=word) | Q(commune__icontains=word))
-    return queryset.select_related("territory").distinct()
-
-
-def filter_relays(queryset, form):
-    """A territory keeps the relays without territory: they serve the whole department."""
-    filters = form.clean_filters()
-    if domain := filters.get("domaine"):
-        queryset = queryset.filter(domain=domain)
-    if territory := filters.get("territoire"):
-        queryset = queryset.filter(Q(territory=territory) | Q(territory__isnull=True))
+def with_every_word(queryset, words, fields):
+    """Rows with each of ``words`` in one of ``fields``, whatever the case."""
+    for word in words.split():
+        queryset = queryset.filter(reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields)))
     return queryset
+
+
+def territory_filter(**kwargs):
+    """The "Territoire" filter shared by the directory and the relays (by slug in the address)."""
+    return django_filters.ModelChoiceFilter(
+        label="Territoire",
+        queryset=Territory.objects.all(),
+        to_field_name="slug",
+        empty_label="Tous les territoires",
+        **kwargs,
+    )
+
+
+class DirectoryFilterSet(ListingFilterSet):
+    """Promeneurs of the public and the members' directories."""
+
+    q = django_filters.CharFilter(
+        label="Rechercher un nom, une structure, une commune", max_length=100, method="search"
+    )
+    territoire = territory_filter(field_name="territories")
+    # A promeneur with two profiles on the filtered network would appear twice.
+    reseau = django_filters.ChoiceFilter(
+        label="Réseau social",
+        field_name="social_profiles__network",
+        choices=SocialProfile.Network.choices,
+        empty_label="Tous les réseaux",
+        distinct=True,
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label="Thématique",
+        field_name="themes",
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        empty_label="Toutes les thématiques",
+    )
+
+    def search(self, queryset, name, value):
+        return with_every_word(queryset, value, PROMENEUR_SEARCH_FIELDS)
+
+    def structures(self, queryset):
+        """Structures of the members' directory, by the same filters: in the territory (theirs
+        or one of their promeneurs'), with the words in their name or commune."""
+        if territory := self.values.get("territoire"):
+            queryset = queryset.filter(Q(territory=territory) | Q(promeneurs__territories=territory))
+        queryset = with_every_word(queryset, self.values.get("q", ""), STRUCTURE_SEARCH_FIELDS)
+        return queryset.select_related("territory").distinct()
+
+
+class RelayFilterSet(ListingFilterSet):
+    domaine = django_filters.ChoiceFilter(
+        label="Domaine", field_name="domain", choices=Relay.Domain.choices, empty_label="Tous les domaines"
+    )
+    territoire = territory_filter(method="in_territory")
+
+    def in_territory(self, queryset, name, territory):
+        """A territory keeps the relays without territory: they serve the whole department."""
+        return queryset.filter(Q(territory=territory) | Q(territory__isnull=True))

@@ -1,4 +1,4 @@
-"""Forms of the directory pages: filters, and a promeneur's own profile."""
+"""Forms of the directory pages: a promeneur's own profile."""
 
 import re
 
@@ -7,9 +7,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory
-from django.utils.http import urlencode
 
-from network.directory.models import Promeneur, Relay, SocialProfile, Territory, Theme
+from network.directory.models import Promeneur, SocialProfile
 
 PHONE_MESSAGE = "Saisissez un numéro de téléphone français valide, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78."
 PHONE_RE = re.compile(r"^(?:\+33|0033|0)[1-9]\d{8}$")
@@ -30,59 +29,6 @@ def normalise_phone(value):
 
 def megabytes(size):
     return f"{size / (1024 * 1024):.1f}".replace(".", ",")
-
-
-def territory_filter():
-    """The "Territoire" filter shared by the directory and the relays (by slug in the address)."""
-    return forms.ModelChoiceField(
-        label="Territoire",
-        queryset=Territory.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Tous les territoires",
-    )
-
-
-class FilterForm(forms.Form):
-    """GET filters: an unknown value is ignored rather than an error page."""
-
-    def clean_filters(self):
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
-
-    def query_string(self):
-        """The current filters, to keep them in the pagination links."""
-        params = {}
-        for name, value in self.clean_filters().items():
-            params[name] = getattr(value, "slug", value)
-        return urlencode(params)
-
-
-class DirectoryFilterForm(FilterForm):
-    q = forms.CharField(label="Rechercher un nom, une structure, une commune", required=False, max_length=100)
-    territoire = territory_filter()
-    reseau = forms.ChoiceField(
-        label="Réseau social", choices=[("", "Tous les réseaux"), *SocialProfile.Network.choices], required=False
-    )
-    theme = forms.ModelChoiceField(
-        label="Thématique",
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="Toutes les thématiques",
-    )
-
-    def clean_q(self):
-        return " ".join(self.cleaned_data["q"].split())
-
-
-class RelayFilterForm(FilterForm):
-    domaine = forms.ChoiceField(
-        label="Domaine", choices=[("", "Tous les domaines"), *Relay.Domain.choices], required=False
-    )
-    territoire = territory_filter()
 
 
 class ProfileForm(forms.ModelForm):

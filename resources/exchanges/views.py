@@ -2,17 +2,17 @@
 space's view restriction). Rules live in rules.py, changes in actions.py."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 
 from resources.exchanges import actions, notifications, rules
+from resources.exchanges.filters import DiscussionFilterSet
 from resources.exchanges.forms import (
     PRIVACY_REMINDER,
     DiscussionForm,
     ReplyForm,
 )
-from resources.exchanges.models.discussions import Category, Discussion, Follow, Kind, Message
+from resources.exchanges.models.discussions import Discussion, Follow, Message
 from resources.exchanges.models.faq import FaqEntry
 
 PER_PAGE = 20
@@ -65,33 +65,17 @@ def get_message(request, pk):
 
 
 def discussion_list(request, page):
-    queryset = Discussion.objects.for_listing(request.user)
-    category = request.GET.get("categorie", "")
-    kind = request.GET.get("nature", "")
-    tag = request.GET.get("mot-cle", "")
-    waiting = request.GET.get("etat") == "sans-reponse"
-    if category in Category.values:
-        queryset = queryset.filter(category=category)
-    if kind in Kind.values:
-        queryset = queryset.filter(kind=kind)
-    if tag:
-        queryset = queryset.filter(tags__slug=tag)
-    if waiting:
-        queryset = queryset.filter(waiting=0)
-    query = "&".join(
-        f"{key}={value}" for key, value in (("categorie", category), ("nature", kind), ("mot-cle", tag)) if value
-    )
-    discussions = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    filters = DiscussionFilterSet(request, Discussion.objects.for_listing(request.user))
+    discussions, _ = filters.paginate(PER_PAGE)
     return render(
         request,
         page,
         "discussion_list.html",
         {
             "discussions": discussions,
-            "categories": Category.choices,
-            "kinds": Kind.choices,
-            "current": {"category": category, "kind": kind, "tag": tag, "waiting": waiting},
-            "extra_query": query + ("&etat=sans-reponse" if waiting else ""),
+            "filters": filters,
+            "tag": filters.values.get("mot-cle", ""),
+            "extra_query": filters.query_string(),
             "base_url": page.url,
             "can_moderate": rules.can_moderate(request.user),
         },

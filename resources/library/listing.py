@@ -1,60 +1,16 @@
-"""Listing helpers shared by the section indexes: filters read from the query string,
-pagination that explains itself, and the visible child pages of one type."""
+"""Listing helpers shared by the section indexes: their filtered, paginated listing and
+the visible child pages of one type."""
 
-from dataclasses import dataclass, field
-
-from django.utils.http import urlencode
 from taggit.models import Tag
 
+from resources.library.filters import SectionFilterSet
 from workspace.accounts.access import exclude_hidden_subtrees
 from workspace.pages.models import IndexPage
-from workspace.pages.pagination import paginate
 
 
 def visible_of_type(model, parent, user):
     """Live pages of ``model`` under ``parent`` that ``user`` may see."""
     return exclude_hidden_subtrees(model.objects.live().descendant_of(parent), user)
-
-
-@dataclass
-class Filters:
-    """Category and tag filters of an index, checked against what exists."""
-
-    category: str = ""
-    tag: Tag | None = None
-    notices: list = field(default_factory=list)
-
-    @classmethod
-    def from_request(cls, request, categories=None):
-        filters = cls()
-        category = request.GET.get("categorie", "").strip()[:50]
-        if category and categories is not None:
-            if category in dict(categories):
-                filters.category = category
-            else:
-                filters.notices.append("Cette catégorie n'existe pas : toutes les catégories sont affichées.")
-        tag_slug = request.GET.get("etiquette", "").strip()[:100]
-        if tag_slug:
-            filters.tag = Tag.objects.filter(slug=tag_slug).first()
-            if filters.tag is None:
-                filters.notices.append("Cette étiquette n'existe pas : toutes les étiquettes sont affichées.")
-        return filters
-
-    def apply(self, queryset):
-        if self.category:
-            queryset = queryset.filter(category=self.category)
-        if self.tag:
-            queryset = queryset.filter(tags=self.tag)
-        return queryset
-
-    def query_string(self):
-        """The filters as a query string for the pagination links."""
-        params = {}
-        if self.category:
-            params["categorie"] = self.category
-        if self.tag:
-            params["etiquette"] = self.tag.slug
-        return urlencode(params)
 
 
 def tags_used(through_model, pages):
@@ -78,16 +34,17 @@ class FilteredIndexMixin:
     def get_context(self, request, *args, **kwargs):
         # IndexPage's own listing (all children, unfiltered) is replaced here: skip it.
         context = super(IndexPage, self).get_context(request, *args, **kwargs)
-        filters = Filters.from_request(request, self.categories)
         pages = self.listed_pages(request.user)
-        children, page_notice = paginate(filters.apply(pages), request.GET.get("page"), self.per_page)
+        tags = list(tags_used(self.child_model.tags.through, pages.order_by()))
+        filters = SectionFilterSet(request, pages, self.categories, tags)
+        children, page_notice = filters.paginate(self.per_page)
         context.update(
             children=children,
             filters=filters,
             notices=[*filters.notices, *([page_notice] if page_notice else [])],
             extra_query=filters.query_string(),
             categories=self.categories,
-            tags=tags_used(self.child_model.tags.through, pages.order_by()),
+            tags=tags,
         )
         return context
 

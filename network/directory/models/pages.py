@@ -6,7 +6,6 @@ live in network/directory.py and network/privacy.py.
 """
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -28,17 +27,16 @@ class PublicDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("")
     def directory(self, request):
-        from network.directory.filters import filter_promeneurs
-        from network.directory.forms import DirectoryFilterForm
+        from network.directory.filters import DirectoryFilterSet
 
-        form = DirectoryFilterForm(request.GET or None)
-        promeneurs = filter_promeneurs(Promeneur.objects.publicly_listed().for_listing(), form)
+        filters = DirectoryFilterSet(request, Promeneur.objects.publicly_listed().for_listing())
+        promeneurs, _ = filters.paginate(self.per_page)
         return self.render(
             request,
             context_overrides={
-                "filter_form": form,
-                "promeneurs": Paginator(promeneurs, self.per_page).get_page(request.GET.get("page")),
-                "filter_query": form.query_string(),
+                "filter_form": filters.form,
+                "promeneurs": promeneurs,
+                "filter_query": filters.query_string(),
             },
         )
 
@@ -86,17 +84,16 @@ class MembersDirectoryPage(BasePage):
         verbose_name = "Annuaire des membres"
 
     def get_context(self, request, *args, **kwargs):
-        from network.directory.filters import filter_promeneurs, filter_structures
-        from network.directory.forms import DirectoryFilterForm
+        from network.directory.filters import DirectoryFilterSet
 
         context = super().get_context(request, *args, **kwargs)
-        form = DirectoryFilterForm(request.GET or None)
-        promeneurs = filter_promeneurs(Promeneur.objects.active().for_listing(), form)
+        filters = DirectoryFilterSet(request, Promeneur.objects.active().for_listing())
+        promeneurs, _ = filters.paginate(self.per_page)
         context.update(
-            filter_form=form,
-            filter_query=form.query_string(),
-            promeneurs=Paginator(promeneurs, self.per_page).get_page(request.GET.get("page")),
-            structures=filter_structures(Structure.objects.exclude(status=Structure.Status.INACTIVE), form),
+            filter_form=filters.form,
+            filter_query=filters.query_string(),
+            promeneurs=promeneurs,
+            structures=filters.structures(Structure.objects.exclude(status=Structure.Status.INACTIVE)),
         )
         return context
 
@@ -112,12 +109,11 @@ class RelaysPage(BasePage):
         verbose_name = "Relais"
 
     def get_context(self, request, *args, **kwargs):
-        from network.directory.filters import filter_relays
-        from network.directory.forms import RelayFilterForm
+        from network.directory.filters import RelayFilterSet
 
         context = super().get_context(request, *args, **kwargs)
-        form = RelayFilterForm(request.GET or None)
-        context.update(filter_form=form, **split_emergencies(filter_relays(Relay.objects.emergency_first(), form)))
+        filters = RelayFilterSet(request, Relay.objects.emergency_first())
+        context.update(filter_form=filters.form, **split_emergencies(filters.qs))
         return context
 
 
