@@ -124,7 +124,7 @@ def test_a_reply_of_brackets_is_posted_shown_and_listed_quickly_with_bounded_que
     of computing, and as many queries as for an ordinary reply."""
     ordinary = DiscussionFactory(author=other_member)
     post_reply_and_report(client_as, ordinary, "Appelle le 3018.")
-    page, listing = discussion_url(ordinary), "/admin/snippets/resources/report/"
+    page, listing = discussion_url(ordinary), "/admin/snippets/exchanges/report/"
     client_as("promeneur").get(page)  # warm the per-process caches (templates, site root paths…)
     page_queries = timed(client_as("promeneur"), "get", page)[1]
     client_as("coordination").get(listing)
