@@ -71,7 +71,10 @@ class PromeneurFactory(factory.django.DjangoModelFactory):
     first_name = factory.LazyAttribute(lambda p: p.user.first_name if p.user else "Prénom")
     last_name = factory.LazyAttribute(lambda p: p.user.last_name if p.user else "Nom")
     structure = factory.SubFactory(StructureFactory)
-    email = factory.LazyAttribute(lambda p: f"{p.first_name}.{p.last_name}@example.org".lower())
+    # E-mails are unique (case-insensitive): a record without an account gets a numbered one.
+    email = factory.LazyAttributeSequence(
+        lambda p, n: f"{p.first_name}.{p.last_name}{'' if p.user else f'.{n}'}@example.org".lower()
+    )
     phone = "06 12 34 56 78"
     hours_online = "mardi 17h–19h"
     public_listing = True

@@ -2,6 +2,7 @@
 structure), bad input is refused in French with the rest kept, the coordination is told,
 and the member downloads their personal data."""
 
+import html
 import json
 
 import pytest
@@ -278,3 +279,27 @@ def test_a_presentation_too_long_is_refused_and_kept(client_as, me):
     assert text.strip() in html
     me.refresh_from_db()
     assert me.presentation == ""
+
+
+def test_an_e_mail_already_used_by_another_promeneur_is_refused_in_any_case(client_as, me):
+    other = PromeneurFactory(email="karim.haddad@example.org")
+    client = client_as("promeneur")
+    response = client.post(URL, form_data(me, email="Karim.Haddad@Example.org", hours_online="Le mardi soir"))
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "Cette adresse e-mail est déjà celle d'un autre promeneur" in body
+    assert "Le mardi soir" in body  # what was typed is kept
+    me.refresh_from_db()
+    other.refresh_from_db()
+    assert me.email != "Karim.Haddad@Example.org" and other.email == "karim.haddad@example.org"
+
+
+def test_the_admin_refuses_a_second_promeneur_with_the_same_e_mail(client_as):
+    from django.db import IntegrityError, transaction
+
+    PromeneurFactory(email="karim.haddad@example.org")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PromeneurFactory(email="KARIM.HADDAD@example.org")
+    # Promeneurs who left the network (e-mail erased) do not collide.
+    PromeneurFactory(email="")
+    PromeneurFactory(email="")

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -205,6 +207,16 @@ class Promeneur(index.Indexed, ClusterableModel):
         ordering = ["last_name", "first_name"]
         verbose_name = "Promeneur"
         verbose_name_plural = "Promeneurs"
+        constraints = [
+            # The import matches promeneurs by e-mail: two records with one address (in any
+            # case) would let one member's row overwrite another's.
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~Q(email=""),
+                name="promeneur_email_unique_ci",
+                violation_error_message="Cette adresse e-mail est déjà celle d'un autre promeneur de l'annuaire.",
+            )
+        ]
 
     def __str__(self):
         return self.full_name
