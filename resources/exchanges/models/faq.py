@@ -77,10 +77,13 @@ def entries_by_category(entries):
     return [(Category(value).label, items) for value, items in groups.items() if items]
 
 
-FAQ_TEMPLATE = "exchanges/faq_page.html"
-
-
 class FaqPageMixin:
+    """One FAQ page per audience, each listing its entries by category."""
+
+    subpage_types = []
+    max_count = 1
+    template = "exchanges/faq_page.html"
+
     def faq_entries(self):
         raise NotImplementedError
 
@@ -94,9 +97,6 @@ class MembersFaqPage(FaqPageMixin, BasePage):
     """/espace/faq/: every entry, members-only and public ones (under the space's restriction)."""
 
     parent_page_types = ["pages.SpacePage"]
-    subpage_types = []
-    max_count = 1
-    template = FAQ_TEMPLATE
 
     def faq_entries(self):
         return FaqEntry.objects.all()
@@ -107,10 +107,6 @@ class MembersFaqPage(FaqPageMixin, BasePage):
 
 class PublicFaqPage(FaqPageMixin, BasePage):
     """/faq/: the public entries only."""
-
-    subpage_types = []
-    max_count = 1
-    template = FAQ_TEMPLATE
 
     def faq_entries(self):
         return FaqEntry.objects.public()
