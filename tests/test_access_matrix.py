@@ -8,9 +8,11 @@ import importlib
 import pkgutil
 
 import pytest
+from django.db import transaction
 
 import tests.access
 from tests.access import ROLES
+from tests.factories import role_users
 
 AREAS = [
     importlib.import_module(f"tests.access.{module.name}") for module in pkgutil.iter_modules(tests.access.__path__)
@@ -18,13 +20,29 @@ AREAS = [
 MATRIX = [row for area in AREAS for row in area.ROWS]
 
 
+@pytest.fixture(scope="module")
+def matrix_data(django_db_setup, django_db_blocker):
+    """The users and every area's objects, made once for the module in a transaction rolled
+    back at its end; each test runs in a savepoint of it, so what a test changes is undone
+    before the next row."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        users = role_users()
+        objects = {}
+        for area in AREAS:
+            if hasattr(area, "make_objects"):
+                objects.update(area.make_objects())
+        yield users, objects
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def site_objects(db):
-    objects = {}
-    for area in AREAS:
-        if hasattr(area, "make_objects"):
-            objects.update(area.make_objects())
-    return objects
+def users(matrix_data, db):
+    return matrix_data[0]
+
+
+@pytest.fixture
+def site_objects(matrix_data, db):
+    return matrix_data[1]
 
 
 def answer_matches(response, expected):
