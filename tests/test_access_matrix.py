@@ -1,19 +1,26 @@
 """Who gets what, address by address: the product's privacy promise as one table.
 
 The rows live in tests/access/<area>.py (see tests/access/__init__.py for the
-expectations); this test gathers them all and asks each address as each role, and
-posts where a row says so.
+expectations); this test gathers them all and asks each address as each role, posts
+where a row says so, and fails when an address of the site has no row.
 """
 
 import importlib
 import pkgutil
+import types
 
 import pytest
 from django.db import transaction
+from django.test import override_settings
+from django.urls import path
 
 import tests.access
+from network.events.views import public_ics
+from resources.exchanges.models.pages import ExchangeIndexPage
+from tests import matrix_coverage
 from tests.access import ROLES, Nobody, Post, in_space, is_refused, is_served, members_only, nobody
 from tests.factories import role_users
+from workspace import urls as site_urls
 
 AREAS = [
     importlib.import_module(f"tests.access.{module.name}") for module in pkgutil.iter_modules(tests.access.__path__)
@@ -126,3 +133,42 @@ def test_a_private_page_that_nobody_gets_is_caught():
     assert not private_but_served_to_nobody(members_only(), None)
     with pytest.raises(ValueError):
         members_only("404")
+
+
+# Coverage: every address of the site has its row.
+
+
+def matrix_addresses(objects, rows=MATRIX):
+    return [address.format(**objects) for address, _expectations, _post in rows]
+
+
+def test_every_address_of_the_site_has_a_row(site_objects):
+    missing = matrix_coverage.uncovered(matrix_addresses(site_objects))
+    assert not missing, "Addresses without a row in tests/access/:\n" + "\n".join(missing)
+    assert matrix_coverage.stale_exclusions() == []
+
+
+def test_a_new_url_pattern_without_a_row_is_reported(site_objects):
+    urlconf = types.ModuleType("urls_with_one_more_address")
+    urlconf.urlpatterns = [path("agenda-en-double.ics", public_ics), *site_urls.urlpatterns]
+    with override_settings(ROOT_URLCONF=urlconf):
+        assert matrix_coverage.uncovered(matrix_addresses(site_objects)) == ["URL /agenda-en-double.ics (sans nom)"]
+
+
+def test_a_new_route_without_a_row_is_reported(site_objects, monkeypatch):
+    original = ExchangeIndexPage.get_subpage_urls.__func__
+
+    def with_archives(cls):
+        return (*original(cls), path("archives/", ExchangeIndexPage.discussion_list, name="archives"))
+
+    monkeypatch.setattr(ExchangeIndexPage, "get_subpage_urls", classmethod(with_archives))
+    assert matrix_coverage.uncovered(matrix_addresses(site_objects)) == [
+        "route exchanges.ExchangeIndexPage « archives/ » (archives)"
+    ]
+
+
+def test_a_page_type_without_a_row_is_reported(site_objects):
+    rows = [row for row in MATRIX if not row[0].startswith("/espace/formations/")]
+    missing = matrix_coverage.uncovered(matrix_addresses(site_objects, rows))
+    assert "type de page events.TrainingIndexPage" in missing
+    assert "type de page events.TrainingPage" in missing

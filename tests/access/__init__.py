@@ -4,7 +4,8 @@ Each module here defines ``ROWS``: a list of (address, {role: expectation}) for 
 (address, {role: expectation}, Post(...)) when posting to the address is checked too; it
 may define ``make_objects()`` returning {name: value} for the ``{name}`` placeholders in its
 addresses (objects are created in the test database first).
-tests/test_access_matrix.py collects every module of this package.
+tests/test_access_matrix.py collects every module of this package, and fails when an address
+of the site (URL pattern, route of a routable page, page type) has no row.
 
 Expectations:
   "200"          the page is served
@@ -156,3 +157,28 @@ def shown_to(roles, text, within=None):
 def hidden(text, within=None):
     """``text`` shown to no role, on a page served as ``within`` says (by default to everyone)."""
     return shown_to((), text, within)
+
+
+def snippet_rows(model, pk, **coordination):
+    """Rows for every admin view of the snippet ``model`` ("app/model"): listing, forms, history,
+    usage, copy and its chooser, for the object ``pk``. Coordination only: it gets a 200 unless
+    ``coordination`` gives another answer by view name."""
+    base = f"/admin/snippets/{model}/"
+    chooser = f"/admin/snippets/choose/{model}/"
+    views = {
+        "list": base,
+        "list_results": base + "results/",
+        "add": base + "add/",
+        "edit": f"{base}edit/{pk}/",
+        "delete": f"{base}delete/{pk}/",
+        "usage": f"{base}usage/{pk}/",
+        "history": f"{base}history/{pk}/",
+        "history_results": f"{base}history-results/{pk}/",
+        "copy": f"{base}copy/{pk}/",
+        "choose": chooser,
+        "choose_results": chooser + "results/",
+        "chosen": f"{chooser}chosen/{pk}/",
+        "chosen_multiple": f"{chooser}chosen-multiple/?id={pk}",
+        "create": chooser + "create/",
+    }
+    return [(address, coordination_admin(coordination.get(view, "200"))) for view, address in views.items()]

@@ -14,7 +14,7 @@ from tests.access import (
     members_only,
     nobody,
 )
-from tests.factories import ActivityGridFactory, NetworkActivityFactory, PromeneurFactory
+from tests.factories import ActivityGridFactory, JournalEntryFactory, NetworkActivityFactory, PromeneurFactory
 from tests.test_activity_grids import grid_data
 
 OTHER_DIFFICULTY = "Difficulté confidentielle de Bérénice"
@@ -68,18 +68,32 @@ ROWS = [
     (A, coordination_admin()),
     (A + "rapport/", coordination_admin()),
     (A + "grilles/", coordination_admin()),
+    (A + "grilles/results/", coordination_admin()),
     (A + "grilles/?export=csv", coordination_admin()),
     (A + "grilles/?export=xlsx", coordination_admin()),
+    # Grids are written on the site: the admin never creates one, not even for the coordination.
+    (A + "grilles/new/", nobody("admin-login", "admin-login", "admin-login", coordination="302")),
     (A + "grilles/inspect/{other_grid}/", coordination_admin()),
     (
         A + "grilles/edit/{other_grid}/",
         coordination_admin(),
         Post(coordination_admin("302"), grid_state("other_grid"), {"status": "rouverte"}, ("coordination",)),
     ),
+    (A + "grilles/delete/{other_grid}/", coordination_admin()),
+    (A + "grilles/history/{other_grid}/", coordination_admin()),
+    (A + "grilles/history-results/{other_grid}/", coordination_admin()),
+    (A + "grilles/usage/{other_grid}/", coordination_admin()),
     (A + "journal/", coordination_admin()),
+    (A + "journal/results/", coordination_admin()),
     (A + "journal/new/", coordination_admin()),
     (A + "journal/?export=csv", coordination_admin()),
     (A + "journal/?export=xlsx", coordination_admin()),
+    (A + "journal/edit/{journal_entry}/", coordination_admin()),
+    (A + "journal/delete/{journal_entry}/", coordination_admin()),
+    (A + "journal/history/{journal_entry}/", coordination_admin()),
+    (A + "journal/history-results/{journal_entry}/", coordination_admin()),
+    (A + "journal/usage/{journal_entry}/", coordination_admin()),
+    (A + "journal/copy/{journal_entry}/", coordination_admin()),
 ]
 
 
@@ -90,4 +104,4 @@ def make_objects():
         difficulties=OTHER_DIFFICULTY,
     )
     NetworkActivityFactory(grid=other)
-    return {"own_grid": own.pk, "other_grid": other.pk}
+    return {"own_grid": own.pk, "other_grid": other.pk, "journal_entry": JournalEntryFactory().pk}

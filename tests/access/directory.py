@@ -4,8 +4,8 @@ my profile and its data download, the admin's listings, exports and actions.
 The public rows also prove that no promeneur's e-mail or phone reaches a public page.
 """
 
-from network.directory.models import Promeneur
-from tests.access import ROLES, Post, coordination_admin, everyone, hidden, in_space, members_only
+from network.directory.models import Promeneur, Theme
+from tests.access import ROLES, Post, coordination_admin, everyone, hidden, in_space, members_only, snippet_rows
 from tests.factories import PromeneurFactory, RelayFactory, SocialProfileFactory, StructureFactory, TerritoryFactory
 from tests.test_directory_profile import form_data
 
@@ -100,7 +100,17 @@ ROWS = [
     ("/admin/snippets/directory/structure/?export=xlsx", coordination_admin()),
     ("/admin/snippets/directory/relay/?export=csv", coordination_admin()),
     ("/admin/snippets/directory/territory/?export=xlsx", coordination_admin()),
+    *snippet_rows("directory/promeneur", "{public_pk}"),
+    *snippet_rows("directory/structure", "{structure_pk}"),
+    *snippet_rows("directory/territory", "{territory_pk}"),
+    *snippet_rows("directory/theme", "{theme_pk}"),
+    *snippet_rows("directory/relay", "{relay_pk}"),
     ("/admin/annuaire/profils-modifies/", coordination_admin()),
+    (
+        "/admin/annuaire/profils-modifies/relus/",
+        coordination_admin("405"),
+        Post(coordination_admin("302"), promeneur_state("public_pk"), {"promeneur": "{public_pk}"}, ("coordination",)),
+    ),
     (
         "/admin/annuaire/promeneurs/{public_pk}/anonymiser/",
         coordination_admin(),
@@ -135,10 +145,13 @@ def make_objects():
         structure=structure,
         public_listing=False,
     )
-    RelayFactory(organisation=PUBLIC_RELAY, is_public=True, domain="violences", territory=territory)
+    relay = RelayFactory(organisation=PUBLIC_RELAY, is_public=True, domain="violences", territory=territory)
     RelayFactory(organisation=MEMBERS_RELAY, is_public=False, domain="radicalisation")
     return {
         "public_pk": public.pk,
         "own_pk": Promeneur.objects.get(user__username="promeneur").pk,
         "territory_pk": territory.pk,
+        "structure_pk": structure.pk,
+        "theme_pk": Theme.objects.create(name="Thème de la matrice", slug="theme-matrice").pk,
+        "relay_pk": relay.pk,
     }

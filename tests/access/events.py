@@ -12,6 +12,7 @@ from tests.access import (
     members_only,
     served,
     shown_to,
+    snippet_rows,
 )
 
 PUBLIC_EVENT = "Forum public Andromède"
@@ -123,8 +124,7 @@ ROWS = [
     ("/calendrier/{copil_token}.ics", everyone(f"shows:{COPIL_EVENT}")),
     ("/calendrier/pas-un-jeton-valide.ics", everyone("404")),
     # Coordinator tools
-    ("/admin/snippets/events/event/", coordination_admin()),
-    ("/admin/snippets/events/event/edit/{copil_event}/", coordination_admin()),
+    *snippet_rows("events/event", "{copil_event}"),
     ("/admin/agenda/{members_event}/inscriptions/", coordination_admin()),
     ("/admin/agenda/{members_event}/inscriptions.csv", coordination_admin()),
     ("/admin/agenda/{members_event}/inscriptions.xlsx", coordination_admin()),

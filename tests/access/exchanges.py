@@ -5,12 +5,12 @@ The actions post: each row with a POST says who may act, and that nobody else ch
 from tests.access import (
     COMMITTEE_ROLES,
     Post,
-    coordination_admin,
     everyone,
     in_space,
     members_only,
     nobody,
     shown_to,
+    snippet_rows,
 )
 
 DISCUSSION = "Discussion matrice Sirius"
@@ -144,15 +144,16 @@ ROWS = [
     ("/faq/", everyone(f"shows:{PUBLIC_FAQ}")),
     ("/faq/", everyone(f"hides:{MEMBERS_FAQ}")),
     ("/sitemap.xml", everyone("shows:/faq/")),
-    ("/admin/snippets/exchanges/report/", coordination_admin()),
-    ("/admin/snippets/exchanges/discussion/", coordination_admin()),
-    ("/admin/snippets/exchanges/faqentry/", coordination_admin()),
+    *snippet_rows("exchanges/report", "{report}"),
+    *snippet_rows("exchanges/discussion", "{discussion}"),
+    *snippet_rows("exchanges/faqentry", "{faq_entry}"),
 ]
 
 
 def make_objects():
     from django.contrib.auth import get_user_model
 
+    from resources.exchanges.models import Report
     from resources.exchanges.models.faq import FaqEntry
     from tests.factories import DiscussionFactory, MessageFactory, UserFactory
 
@@ -168,7 +169,10 @@ def make_objects():
     resolved.answer = MessageFactory(discussion=resolved, author=author, body="La réponse.")
     resolved.save()
     FaqEntry.objects.create(question=PUBLIC_FAQ, answer="Réponse publique.", category="autre", visibility="public")
-    FaqEntry.objects.create(question=MEMBERS_FAQ, answer="Réponse interne.", category="posture", visibility="members")
+    members_faq = FaqEntry.objects.create(
+        question=MEMBERS_FAQ, answer="Réponse interne.", category="posture", visibility="members"
+    )
+    report = Report.objects.create(message=hidden_message, reporter=author, reason="À vérifier.")
     return {
         "discussion": discussion.pk,
         "hidden_discussion": hidden_discussion.pk,
@@ -176,4 +180,6 @@ def make_objects():
         "reply": reply.pk,
         "own_reply": own_reply.pk,
         "hidden_message": hidden_message.pk,
+        "report": report.pk,
+        "faq_entry": members_faq.pk,
     }
