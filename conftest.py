@@ -9,17 +9,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture
 def users(db):
-    from tests.factories import PromeneurFactory, UserFactory
+    from tests.factories import role_users
 
-    promeneur = PromeneurFactory(user=UserFactory(username="promeneur", first_name="Lucie", role="promeneur"))
-    return {
-        "anonymous": None,
-        "promeneur": promeneur.user,
-        "coordination": UserFactory(username="coordination", role="coordination"),
-        "pilotage": UserFactory(username="copil", role="pilotage"),
-        "financeurs": UserFactory(username="financeur", role="financeurs"),
-        "technique": UserFactory(username="technique", role="technique"),
-    }
+    return role_users()
 
 
 @pytest.fixture

@@ -80,6 +80,19 @@ class PromeneurFactory(factory.django.DjangoModelFactory):
     public_listing = True
 
 
+def role_users():
+    """One user per role of the access rules, by role name ("anonymous" is None)."""
+    promeneur = PromeneurFactory(user=UserFactory(username="promeneur", first_name="Lucie", role="promeneur"))
+    return {
+        "anonymous": None,
+        "promeneur": promeneur.user,
+        "coordination": UserFactory(username="coordination", role="coordination"),
+        "pilotage": UserFactory(username="copil", role="pilotage"),
+        "financeurs": UserFactory(username="financeur", role="financeurs"),
+        "technique": UserFactory(username="technique", role="technique"),
+    }
+
+
 # Practice exchanges (issue 6) ---------------------------------------------------------------------
 
 

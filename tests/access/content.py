@@ -4,8 +4,8 @@ publications, feeds, search by type, and the member documents of a resource."""
 from django.contrib.auth import get_user_model
 
 from resources.library.feeds import FEEDS_PURPOSE
-from tests.access import coordination_admin, everyone, members_only, shown_to
-from tests.factories import member_document, news_page, publication_page, resource_page, watch_page
+from tests.access import Post, coordination_admin, everyone, in_space, members_only, shown_to
+from tests.factories import UserFactory, member_document, news_page, publication_page, resource_page, watch_page
 from workspace.accounts.tokens import SecretToken
 
 PRIVATE_RESOURCE = "Fiche interne Quetzalcoatl"
@@ -17,6 +17,13 @@ MEMBERS = {"promeneur", "coordination"}
 
 def hidden_from_all(text):
     return everyone(f"hides:{text}")
+
+
+def feed_key_of(username):
+    def snapshot(objects):
+        return SecretToken.objects.get(user__username=username, purpose=FEEDS_PURPOSE).key
+
+    return snapshot
 
 
 ROWS = [
@@ -41,6 +48,13 @@ ROWS = [
     ("/publications/rss/", hidden_from_all(PRIVATE_NEWS)),
     ("/publications/rss/", hidden_from_all(PRIVATE_RESOURCE)),
     ("/espace/mes-flux/", members_only(ok="shows:Mes flux RSS")),
+    # Renewing the feed addresses renews one's own, never another member's (whatever is posted).
+    (
+        "/espace/mes-flux/",
+        members_only(),
+        Post(in_space("302"), feed_key_of("lectrice-flux"), {"key": "{reader_key}", "user": "{reader}"}),
+    ),
+    ("/espace/mes-flux/", members_only(), Post(in_space("302"), feed_key_of("promeneur"), {}, ("promeneur",))),
     ("/flux/{promeneur_key}/", everyone(f"shows:{PRIVATE_NEWS}")),
     ("/flux/{promeneur_key}/veille/", everyone(f"shows:{PRIVATE_WATCH}")),
     ("/flux/{promeneur_key}/actualites/", everyone(f"shows:{PRIVATE_NEWS}")),
@@ -84,7 +98,10 @@ def make_objects():
     User = get_user_model()
     promeneur, _ = User.objects.get_or_create(username="promeneur")
     committee_member, _ = User.objects.get_or_create(username="copil")
+    reader = UserFactory(username="lectrice-flux", role="promeneur")
     return {
+        "reader": reader.pk,
+        "reader_key": SecretToken.for_user(reader, FEEDS_PURPOSE).key,
         "resource_document": document.url,
         "resource_document_file": settings.MEDIA_URL + document.file.name,
         "promeneur_key": SecretToken.for_user(promeneur, FEEDS_PURPOSE).key,

@@ -4,8 +4,10 @@ my profile and its data download, the admin's listings, exports and actions.
 The public rows also prove that no promeneur's e-mail or phone reaches a public page.
 """
 
-from tests.access import ROLES, coordination_admin, everyone, members_only
+from network.directory.models import Promeneur, Theme
+from tests.access import ROLES, Post, coordination_admin, everyone, hidden, in_space, members_only, snippet_rows
 from tests.factories import PromeneurFactory, RelayFactory, SocialProfileFactory, StructureFactory, TerritoryFactory
+from tests.test_directory_profile import form_data
 
 PUBLIC_NAME = "Ombeline Vaquer"
 PUBLIC_EMAIL = "ombeline.vaquer@structure-test.fr"
@@ -18,6 +20,21 @@ MEMBERS_RELAY = "Cellule Aspres réservée"
 
 def hides_everywhere(text):
     return everyone(f"hides:{text}")
+
+
+def promeneur_state(name):
+    def snapshot(objects):
+        promeneurs = Promeneur.objects.filter(pk=objects[name])
+        fields = ("first_name", "last_name", "email", "phone", "presentation", "slug", "reviewed_at", "anonymised_at")
+        return promeneurs.values_list(*fields).get()
+
+    return snapshot
+
+
+# The profile page edits the record of the member who posts, whatever id is posted with it:
+# the promeneur's own changes, another's never; the coordination has no record to edit.
+PROFILE_POST = {**in_space("302"), "coordination": "200"}
+ANOTHERS_ID = {"pk": "{public_pk}", "id": "{public_pk}", "promeneur": "{public_pk}"}
 
 
 PUBLIC_PAGES = [
@@ -62,7 +79,17 @@ ROWS = [
     ("/espace/mon-profil/", members_only()),
     ("/espace/mon-profil/", {**members_only(), "promeneur": "shows:Enregistrer mon profil"}),
     ("/espace/mon-profil/mes-donnees/", members_only()),
-    ("/espace/mon-profil/mes-donnees/", {**everyone(f"hides:{PUBLIC_EMAIL}")}),
+    (
+        "/espace/mon-profil/",
+        members_only(),
+        Post(PROFILE_POST, promeneur_state("public_pk"), form_data(None, presentation="Pirate", **ANOTHERS_ID)),
+    ),
+    (
+        "/espace/mon-profil/",
+        members_only(),
+        Post(PROFILE_POST, promeneur_state("own_pk"), form_data(None, presentation="Ma présentation"), ("promeneur",)),
+    ),
+    ("/espace/mon-profil/mes-donnees/", hidden(PUBLIC_EMAIL, within=members_only())),
     ("/espace/mon-profil/mes-donnees/", {**members_only(), "promeneur": 'shows:"identifiant": "promeneur"'}),
     # Admin: coordination only
     ("/admin/snippets/directory/relay/", coordination_admin()),
@@ -73,11 +100,25 @@ ROWS = [
     ("/admin/snippets/directory/structure/?export=xlsx", coordination_admin()),
     ("/admin/snippets/directory/relay/?export=csv", coordination_admin()),
     ("/admin/snippets/directory/territory/?export=xlsx", coordination_admin()),
+    *snippet_rows("directory/promeneur", "{public_pk}"),
+    *snippet_rows("directory/structure", "{structure_pk}"),
+    *snippet_rows("directory/territory", "{territory_pk}"),
+    *snippet_rows("directory/theme", "{theme_pk}"),
+    *snippet_rows("directory/relay", "{relay_pk}"),
     ("/admin/annuaire/profils-modifies/", coordination_admin()),
-    ("/admin/annuaire/promeneurs/{public_pk}/anonymiser/", coordination_admin()),
+    (
+        "/admin/annuaire/profils-modifies/relus/",
+        coordination_admin("405"),
+        Post(coordination_admin("302"), promeneur_state("public_pk"), {"promeneur": "{public_pk}"}, ("coordination",)),
+    ),
+    (
+        "/admin/annuaire/promeneurs/{public_pk}/anonymiser/",
+        coordination_admin(),
+        Post(coordination_admin("302"), promeneur_state("public_pk"), {}, ("coordination",)),
+    ),
 ]
 
-assert all(set(expected) == set(ROLES) for _, expected in ROWS)
+assert all(set(expected) == set(ROLES) for _, expected, *_post in ROWS)
 
 
 def make_objects():
@@ -104,6 +145,13 @@ def make_objects():
         structure=structure,
         public_listing=False,
     )
-    RelayFactory(organisation=PUBLIC_RELAY, is_public=True, domain="violences", territory=territory)
+    relay = RelayFactory(organisation=PUBLIC_RELAY, is_public=True, domain="violences", territory=territory)
     RelayFactory(organisation=MEMBERS_RELAY, is_public=False, domain="radicalisation")
-    return {"public_pk": public.pk, "territory_pk": territory.pk}
+    return {
+        "public_pk": public.pk,
+        "own_pk": Promeneur.objects.get(user__username="promeneur").pk,
+        "territory_pk": territory.pk,
+        "structure_pk": structure.pk,
+        "theme_pk": Theme.objects.create(name="Thème de la matrice", slug="theme-matrice").pk,
+        "relay_pk": relay.pk,
+    }

@@ -3,10 +3,16 @@ A committee's event never reaches anyone outside that committee and the coordina
 
 from tests.access import (
     ROLES,
+    Post,
+    committee_only,
     coordination_admin,
     everyone,
+    hidden,
+    in_space,
     members_only,
+    served,
     shown_to,
+    snippet_rows,
 )
 
 PUBLIC_EVENT = "Forum public Andromède"
@@ -15,10 +21,39 @@ COPIL_EVENT = "Réunion du copil Hydre"
 
 
 def _only(roles, ok="200", anonymous="login", others="404"):
+    """An event that ``roles`` may see; the others do not learn it exists."""
+    if not roles:
+        raise ValueError("an event nobody may see is an unknown address: everyone('404')")
     expected = dict.fromkeys(ROLES, others)
     expected["anonymous"] = anonymous
-    expected.update(dict.fromkeys(roles, ok))
+    expected.update(dict.fromkeys(roles, served(ok)))
     return expected
+
+
+def registration_of(username, event="members_event"):
+    """The state of ``username``'s registration to ``event``."""
+
+    def snapshot(objects):
+        from network.events.models import Registration
+
+        registrations = Registration.objects.filter(event=objects[event], user__username=username)
+        return list(registrations.values_list("status", "cancelled_at"))
+
+    return snapshot
+
+
+def calendar_token_of(username):
+    def snapshot(objects):
+        from network.events.models import CALENDAR_PURPOSE
+        from workspace.accounts.tokens import SecretToken
+
+        return SecretToken.objects.get(user__username=username, purpose=CALENDAR_PURPOSE).key
+
+    return snapshot
+
+
+# A POST about an event that committees may not see: they do not learn it exists.
+EVENT_POST = in_space("302", committees="404")
 
 
 MEMBERS = ("promeneur", "coordination")
@@ -34,13 +69,26 @@ ROWS = [
     ("/agenda.ics", everyone(f"hides:{COPIL_EVENT}")),
     # Members' agenda
     ("/espace/agenda/", members_only(ok=f"shows:{MEMBERS_EVENT}")),
-    ("/espace/agenda/", shown_to({"coordination"}, COPIL_EVENT)),
+    ("/espace/agenda/", shown_to({"coordination"}, COPIL_EVENT, within=members_only())),
     ("/espace/agenda/mes-inscriptions/", members_only()),
+    # Renewing the calendar address renews one's own, never another member's (whatever is posted).
+    (
+        "/espace/agenda/mes-inscriptions/",
+        members_only(),
+        Post(
+            in_space("302"), calendar_token_of("autre-inscrite"), {"action": "reset-calendar", "user": "{other_user}"}
+        ),
+    ),
+    (
+        "/espace/agenda/mes-inscriptions/",
+        members_only(),
+        Post(in_space("302"), calendar_token_of("promeneur"), {"action": "reset-calendar"}, ("promeneur",)),
+    ),
     ("/espace/formations/{training_path}", members_only(ok="shows:Session Cassiopée")),
     # Committee page
-    ("/comites/pilotage/", shown_to(set(COPIL), COPIL_EVENT)),
-    ("/comites/financeurs/", everyone(f"hides:{COPIL_EVENT}")),
-    ("/comites/technique/", everyone(f"hides:{COPIL_EVENT}")),
+    ("/comites/pilotage/", shown_to(set(COPIL), COPIL_EVENT, within=committee_only("pilotage"))),
+    ("/comites/financeurs/", hidden(COPIL_EVENT, within=committee_only("financeurs"))),
+    ("/comites/technique/", hidden(COPIL_EVENT, within=committee_only("technique"))),
     # Event pages and files
     ("/evenements/{public_event}/", everyone(f"shows:{PUBLIC_EVENT}")),
     ("/evenements/{members_event}/", _only(MEMBERS, ok=f"shows:{MEMBERS_EVENT}")),
@@ -48,10 +96,28 @@ ROWS = [
     ("/evenements/{public_event}/evenement.ics", everyone(f"shows:{PUBLIC_EVENT}")),
     ("/evenements/{members_event}/evenement.ics", _only(MEMBERS, ok=f"shows:{MEMBERS_EVENT}")),
     ("/evenements/{copil_event}/evenement.ics", _only(COPIL, ok=f"shows:{COPIL_EVENT}")),
-    ("/evenements/999999/", _only((), anonymous="404")),
-    # Registration actions answer POST only
-    ("/evenements/{members_event}/inscription/", everyone("405")),
-    ("/evenements/{members_event}/annulation/", everyone("405")),
+    ("/evenements/999999/", everyone("404")),
+    # Registration actions answer POST only, for the member who posts: registering works for
+    # those who may see the event; cancelling never touches another member's registration.
+    (
+        "/evenements/{members_event}/inscription/",
+        everyone("405"),
+        Post(EVENT_POST, registration_of("promeneur"), {}, ("promeneur",)),
+    ),
+    (
+        "/evenements/{members_event}/annulation/",
+        everyone("405"),
+        Post(
+            EVENT_POST,
+            registration_of("autre-inscrite"),
+            {"user": "{other_user}", "registration": "{other_registration}"},
+        ),
+    ),
+    (
+        "/evenements/{booked_event}/annulation/",
+        everyone("405"),
+        Post(EVENT_POST, registration_of("promeneur", "booked_event"), {}, ("promeneur",)),
+    ),
     # Personal calendars: the secret token is the key; the content follows its owner's rights
     ("/calendrier/{promeneur_token}.ics", everyone(f"shows:{MEMBERS_EVENT}")),
     ("/calendrier/{promeneur_token}.ics", everyone(f"hides:{COPIL_EVENT}")),
@@ -59,8 +125,7 @@ ROWS = [
     ("/calendrier/{copil_token}.ics", everyone(f"shows:{COPIL_EVENT}")),
     ("/calendrier/pas-un-jeton-valide.ics", everyone("404")),
     # Coordinator tools
-    ("/admin/snippets/events/event/", coordination_admin()),
-    ("/admin/snippets/events/event/edit/{copil_event}/", coordination_admin()),
+    *snippet_rows("events/event", "{copil_event}"),
     ("/admin/agenda/{members_event}/inscriptions/", coordination_admin()),
     ("/admin/agenda/{members_event}/inscriptions.csv", coordination_admin()),
     ("/admin/agenda/{members_event}/inscriptions.xlsx", coordination_admin()),
@@ -70,7 +135,7 @@ ROWS = [
 
 def make_objects():
     from network.events.models import CALENDAR_PURPOSE, TrainingPage
-    from tests.factories import EventFactory
+    from tests.factories import EventFactory, RegistrationFactory, UserFactory
     from tests.pages import page_at, publish_child
     from workspace.accounts.tokens import SecretToken
 
@@ -85,7 +150,15 @@ def make_objects():
     # so that their logged-in sessions stay valid.
     promeneur = _user("promeneur", "Promeneurs")
     copil_member = _user("copil", "Comité de pilotage")
+    other = UserFactory(username="autre-inscrite", role="promeneur")
+    SecretToken.for_user(other, CALENDAR_PURPOSE)
+    other_registration = RegistrationFactory(event=members, user=other)
+    booked = EventFactory(title="Atelier réservé Lyra")
+    RegistrationFactory(event=booked, user=promeneur)
     return {
+        "booked_event": booked.pk,
+        "other_user": other.pk,
+        "other_registration": other_registration.pk,
         "public_event": public.pk,
         "members_event": members.pk,
         "copil_event": copil.pk,

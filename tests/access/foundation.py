@@ -34,6 +34,8 @@ ROWS = [
     # Accounts
     ("/connexion/", everyone("200")),
     ("/deconnexion/", everyone("200")),
+    ("/deconnexion/confirmer/", everyone("405")),  # logging out is a POST
+    ("/mot-de-passe/nouveau/MQ/lien-perime/", everyone("shows:Ce lien n'est plus valable")),
     ("/mot-de-passe/oublie/", everyone("200")),
     ("/mot-de-passe/oublie/envoye/", everyone("200")),
     ("/mot-de-passe/nouveau/termine/", everyone("200")),
