@@ -82,7 +82,10 @@ class FaqPageMixin:
 
     subpage_types = []
     max_count = 1
-    template = "exchanges/faq_page.html"
+
+    def get_template(self, request, *args, **kwargs):
+        # Wagtail names a template per page class; both FAQ pages share one.
+        return "exchanges/faq_page.html"
 
     def faq_entries(self):
         raise NotImplementedError
