@@ -132,6 +132,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind the reverse proxy, REMOTE_ADDR is the proxy's for every visitor: five bad
+# passwords from anyone would lock the real user out. TRUSTED_PROXY_COUNT says how
+# many proxies append to X-Forwarded-For (0: the header is ignored, it can be forged).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "workspace.security.client_ip.client_ip"
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
