@@ -138,6 +138,12 @@ AXES_VERBOSE = False
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "workspace.security.client_ip.client_ip"
 
+# Password reset e-mails: at most this many per address and per client address
+# (see TRUSTED_PROXY_COUNT) in one window, so that nobody floods an inbox.
+PASSWORD_RESET_LIMIT_PER_EMAIL = 3
+PASSWORD_RESET_LIMIT_PER_IP = 10
+PASSWORD_RESET_LIMIT_WINDOW_MINUTES = 60
+
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
