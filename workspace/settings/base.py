@@ -4,6 +4,7 @@ comes from environment variables (see README, "Variables d'environnement")."""
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "workspace.security.headers.ContentSecurityPolicyMiddleware",
+    "workspace.security.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -143,6 +146,34 @@ AXES_CLIENT_IP_CALLABLE = "workspace.security.client_ip.client_ip"
 PASSWORD_RESET_LIMIT_PER_EMAIL = 3
 PASSWORD_RESET_LIMIT_PER_IP = 10
 PASSWORD_RESET_LIMIT_WINDOW_MINUTES = 60
+
+# Content-Security-Policy (django-csp, see workspace.security.headers). The site runs
+# no inline script or style. Frames are the editors' video embeds (YouTube, Vimeo, any
+# PeerTube instance), hence any https origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail's admin still relies on inline scripts and styles, and previews images as
+# blob: URLs; it keeps the other restrictions (no foreign script, no plugin, no framing).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+    }
+}
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
