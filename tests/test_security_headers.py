@@ -74,3 +74,7 @@ def test_video_embeds_need_no_inline_style():
     assert "video.example.org/embed/1" in html
     assert "style=" not in html
 
+
+def test_the_admin_loads_no_avatar_from_gravatar(client_as):
+    body = client_as("coordination").get("/admin/").content.decode()
+    assert "gravatar" not in body.lower()
