@@ -2,6 +2,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 
 from workspace.accounts.access import failed_restrictions
+from workspace.accounts.user_admin import BULK_ACTIONS
 
 
 # Wagtail sends anyone who fails a restriction to the login page. A visitor who is
@@ -17,3 +18,8 @@ def forbid_logged_in_users_outside_the_collection(document, request):
     restrictions = document.collection.get_view_restrictions()
     if request.user.is_authenticated and failed_restrictions(request.user, restrictions):
         raise PermissionDenied
+
+
+# Registered after Wagtail's own (order=1): the registry keeps the last action of each type.
+for action_class in BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class, order=1)
