@@ -1,9 +1,14 @@
-"""French error pages. The 500 page is rendered without context or database access,
-so that it works when everything else is broken and leaks nothing."""
+"""French error pages. The 400 and 500 pages are rendered without context or database
+access, so that they work when everything else is broken (or when the request itself
+cannot be trusted near the database) and leak nothing."""
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponseBadRequest, HttpResponseServerError
 from django.template import loader
 from django.views import defaults
+
+
+def bad_request(request, exception=None):
+    return HttpResponseBadRequest(loader.get_template("400.html").render())
 
 
 def permission_denied(request, exception=None):
