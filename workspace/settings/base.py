@@ -189,7 +189,8 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, made safe for quotes on SQLite (see the module).
+        "BACKEND": "workspace.search.backend",
         # Used by the PostgreSQL backend for French stemming; ignored elsewhere.
         "SEARCH_CONFIG": "french",
     }
