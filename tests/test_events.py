@@ -251,6 +251,13 @@ def test_the_next_address_must_be_on_this_site(client_as):
     assert response["Location"] == f"/evenements/{event.pk}/"
 
 
+@pytest.mark.parametrize("target", ["agenda", "-1", "espace agenda"])
+def test_a_next_address_that_is_not_a_path_goes_back_to_the_event(client_as, target):
+    event = EventFactory()
+    response = client_as("promeneur").post(f"/evenements/{event.pk}/inscription/", {"next": target})
+    assert response.status_code == 302 and response["Location"] == f"/evenements/{event.pk}/"
+
+
 def test_a_member_sees_their_registrations_in_the_space(client_as, users):
     mine = RegistrationFactory(user=users["promeneur"], event__title="Analyse de pratiques Lyra").event
     RegistrationFactory(event__title="Inscription d'un autre Deneb")

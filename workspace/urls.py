@@ -32,6 +32,7 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "workspace.views.bad_request"
 handler403 = "workspace.views.permission_denied"
 handler404 = "workspace.views.page_not_found"
 handler500 = "workspace.views.server_error"

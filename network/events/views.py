@@ -59,7 +59,8 @@ def event_detail(request, pk):
 
 def _back(request, event):
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    # A path only: redirect() takes a bare word for a URL name to reverse (NoReverseMatch, a 500).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)
     return redirect(event.get_absolute_url())
 

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "workspace.security.headers.ContentSecurityPolicyMiddleware",
     "workspace.security.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that reads the session, the user or the database.
+    "workspace.malformed_input.MalformedInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,6 +111,17 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # runserver answers requests in threads. In SQLite's default mode a transaction that
+    # reads then writes (a registration) fails at once with "database is locked" when
+    # another one writes: IMMEDIATE takes the write lock at BEGIN, so writers queue
+    # instead (up to 20 seconds), and WAL lets readers go on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
@@ -235,7 +248,8 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, made safe for quotes on SQLite (see the module).
+        "BACKEND": "workspace.search.backend",
         # Used by the PostgreSQL backend for French stemming; ignored elsewhere.
         "SEARCH_CONFIG": "french",
     }
