@@ -6,7 +6,10 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from workspace.media.permissions import IMAGE_VIEW_RULE
+
 from .models import Promeneur, Structure, Territory, Theme
+from .privacy import photo_view_rule
 from .viewsets import review
 from .viewsets.directory import (
     PROMENEUR_EXPORT,
@@ -134,6 +137,7 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryViewSetGroup)
+hooks.register(IMAGE_VIEW_RULE, photo_view_rule)
 
 
 @hooks.register("register_admin_viewset")
