@@ -3,11 +3,12 @@
 import re
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory
 from django.utils.http import urlencode
+
+from workspace.media.validators import ImageUploadValidator
 
 from .models import Promeneur, Relay, SocialProfile, Territory, Theme
 
@@ -26,10 +27,6 @@ def normalise_phone(value):
         raise ValidationError(PHONE_MESSAGE, code="invalid_phone")
     national = "0" + digits[-9:]
     return " ".join(national[i : i + 2] for i in range(0, 10, 2))
-
-
-def megabytes(size):
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
 
 
 def territory_filter():
@@ -91,6 +88,7 @@ class ProfileForm(forms.ModelForm):
     new_photo = forms.ImageField(
         label="Nouvelle photo",
         required=False,
+        validators=[ImageUploadValidator(extensions=PHOTO_EXTENSIONS)],
         help_text="JPEG, PNG ou WebP, 5 Mo au maximum. Elle n'est publiée que si vous l'acceptez ci-dessous.",
     )
     remove_photo = forms.BooleanField(label="Supprimer ma photo actuelle", required=False)
@@ -116,26 +114,6 @@ class ProfileForm(forms.ModelForm):
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"])
-
-    def clean_new_photo(self):
-        photo = self.cleaned_data.get("new_photo")
-        if not photo:
-            return None
-        limit = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 5 * 1024 * 1024)
-        if photo.size > limit:
-            raise ValidationError(
-                f"La photo est trop lourde ({megabytes(photo.size)} Mo) : {megabytes(limit)} Mo au maximum. "
-                "Choisissez une image plus légère.",
-                code="too_large",
-            )
-        extension = photo.name.rsplit(".", 1)[-1].lower() if "." in photo.name else ""
-        image_format = (getattr(getattr(photo, "image", None), "format", "") or "").lower()
-        if extension not in PHOTO_EXTENSIONS or image_format not in ("jpeg", "png", "webp"):
-            raise ValidationError(
-                "Ce fichier n'est pas une photo acceptée : choisissez une image JPEG, PNG ou WebP.",
-                code="bad_type",
-            )
-        return photo
 
 
 class SocialProfileForm(forms.ModelForm):

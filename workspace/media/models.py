@@ -7,11 +7,13 @@ originals and renditions get random names in a storage that the web server never
 serves; their URLs point to the application's serving view.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import (
     AbstractImage,
     AbstractRendition,
+    SourceImageIOError,
     WagtailImageField,
     get_rendition_upload_to,
     get_upload_to,
@@ -40,6 +42,13 @@ class SiteImage(AbstractImage):
 
     def get_upload_to(self, filename):
         return random_name("originals", filename)
+
+    def generate_rendition_file(self, filter, *, source=None):
+        # An image stored without the upload check (by code, or before it existed) must
+        # not make a page decode a bomb: the {% image %} tag shows a missing image instead.
+        if self.width * self.height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+            raise SourceImageIOError(f"Image {self.pk} is too large to resize ({self.width} × {self.height}).")
+        return super().generate_rendition_file(filter, source=source)
 
 
 class SiteRendition(AbstractRendition):
