@@ -190,7 +190,7 @@ def test_a_photo_too_large_is_refused(client_as, me):
     response = client_as("promeneur").post(URL, form_data(me, new_photo=upload("grande.jpg", big, "image/jpeg")))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "La photo est trop lourde" in html and "Mo au maximum" in html
+    assert "Image trop lourde : " in html and "Mo au plus" in html
     me.refresh_from_db()
     assert me.photo is None
 

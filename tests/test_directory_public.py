@@ -150,7 +150,8 @@ def test_photo_only_with_consent(client, directory):
     anna.photo_consent = True
     anna.save()
     html = body(client.get(f"/annuaire/{anna.slug}/"))
-    assert re.search(r'<img[^>]+src="/media/images/photo[^"]*\.fill-160x160', html)
+    # Served by the application under a random name (tests/test_images.py).
+    assert re.search(r'<img[^>]+src="/images/renditions/[0-9a-f]{32}\.png"', html)
 
 
 def test_structure_page_lists_its_public_promeneurs(client, directory):

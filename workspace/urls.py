@@ -1,6 +1,4 @@
-from django.conf import settings
-from django.urls import include, path, re_path
-from django.views.static import serve as serve_static
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -12,23 +10,15 @@ from workspace.sitemap import PublicSitemap
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Images and documents are always served by the application, which checks who may
+    # see them: nothing under MEDIA_ROOT or PRIVATE_MEDIA_ROOT has a direct address.
+    path("images/", include("workspace.media.urls")),
     path("recherche/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
     path("", include("workspace.accounts.urls")),
     path("", include("network.events.urls")),
     path("", include("resources.library.urls")),
 ]
-
-if settings.DEBUG:
-    # Only images are served from MEDIA_ROOT: documents always go through
-    # /documents/ so that their collection's restriction is checked.
-    urlpatterns += [
-        re_path(
-            r"^media/(?P<path>(?:images|original_images)/.*)$",
-            serve_static,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
-    ]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

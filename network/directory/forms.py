@@ -3,12 +3,12 @@
 import re
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory
 
 from network.directory.models import Promeneur, SocialProfile
+from workspace.media.validators import ImageUploadValidator
 
 PHONE_MESSAGE = "Saisissez un numéro de téléphone français valide, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78."
 PHONE_RE = re.compile(r"^(?:\+33|0033|0)[1-9]\d{8}$")
@@ -27,8 +27,6 @@ def normalise_phone(value):
     return " ".join(national[i : i + 2] for i in range(0, 10, 2))
 
 
-def megabytes(size):
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
 
 
 class ProfileForm(forms.ModelForm):
@@ -37,6 +35,7 @@ class ProfileForm(forms.ModelForm):
     new_photo = forms.ImageField(
         label="Nouvelle photo",
         required=False,
+        validators=[ImageUploadValidator(extensions=PHOTO_EXTENSIONS)],
         help_text="JPEG, PNG ou WebP, 5 Mo au maximum. Elle n'est publiée que si vous l'acceptez ci-dessous.",
     )
     remove_photo = forms.BooleanField(label="Supprimer ma photo actuelle", required=False)
@@ -62,26 +61,6 @@ class ProfileForm(forms.ModelForm):
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data["phone"])
-
-    def clean_new_photo(self):
-        photo = self.cleaned_data.get("new_photo")
-        if not photo:
-            return None
-        limit = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 5 * 1024 * 1024)
-        if photo.size > limit:
-            raise ValidationError(
-                f"La photo est trop lourde ({megabytes(photo.size)} Mo) : {megabytes(limit)} Mo au maximum. "
-                "Choisissez une image plus légère.",
-                code="too_large",
-            )
-        extension = photo.name.rsplit(".", 1)[-1].lower() if "." in photo.name else ""
-        image_format = (getattr(getattr(photo, "image", None), "format", "") or "").lower()
-        if extension not in PHOTO_EXTENSIONS or image_format not in ("jpeg", "png", "webp"):
-            raise ValidationError(
-                "Ce fichier n'est pas une photo acceptée : choisissez une image JPEG, PNG ou WebP.",
-                code="bad_type",
-            )
-        return photo
 
 
 class SocialProfileForm(forms.ModelForm):

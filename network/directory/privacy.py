@@ -1,15 +1,42 @@
 """A promeneur's personal data: their own edits, their download, and anonymisation when they leave."""
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.images import get_image_model
-from wagtail.models import Collection, ModelLogEntry
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, ModelLogEntry
 
 from network.directory.models import Promeneur
 from workspace import mail
+from workspace.accounts.roles import MEMBER_GROUPS, is_member
+
+PHOTOS_COLLECTION = "Photos des promeneurs"
+
+
+def photos_collection():
+    """Where uploaded profile photos go: a collection restricted to members, so that a
+    photo no longer linked to its promeneur is never public (created on first use)."""
+    collection = Collection.objects.filter(name=PHOTOS_COLLECTION).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=PHOTOS_COLLECTION)
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=BaseViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=MEMBER_GROUPS))
+    return collection
+
+
+def photo_view_rule(user, image):
+    """Who may see a promeneur's photo (Wagtail hook ``image_view_rule``): members of the
+    space, and everyone while the promeneur is publicly listed and consents. Checked at
+    each request, so that withdrawing consent hides the photo at once."""
+    owners = Promeneur.objects.filter(photo=image)
+    if not owners.exists():
+        return None
+    return is_member(user) or owners.with_public_photo().exists()
 
 
 @transaction.atomic
@@ -22,7 +49,7 @@ def save_own_profile(form, formset):
     new_photo = form.cleaned_data.get("new_photo")
     if new_photo:
         promeneur.photo = get_image_model().objects.create(
-            title=f"Photo de {promeneur.full_name}", file=new_photo, collection=Collection.get_first_root_node()
+            title=f"Photo de {promeneur.full_name}", file=new_photo, collection=photos_collection()
         )
     elif form.cleaned_data.get("remove_photo"):
         promeneur.photo = None

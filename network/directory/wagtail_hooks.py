@@ -3,11 +3,15 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
+from workspace.media.permissions import IMAGE_VIEW_RULE
+
 from .models import Promeneur
+from .privacy import photo_view_rule
 from .viewsets import review
 from .viewsets.directory import DirectoryViewSetGroup
 
 register_snippet(DirectoryViewSetGroup)
+hooks.register(IMAGE_VIEW_RULE, photo_view_rule)
 
 
 @hooks.register("register_admin_urls")

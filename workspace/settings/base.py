@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "workspace.accounts",
     "workspace.search",
     "workspace.pages",
+    "workspace.media",
     "network.directory",
     "network.events",
     "network.activity",
@@ -215,13 +216,27 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
+# Images (originals and renditions) live outside MEDIA_ROOT, in a folder the web server
+# never serves: the application serves them after checking who may see them.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "images": {"BACKEND": "workspace.media.storage.PrivateImageStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Form fields other than files: 2.5 MB (Django's default, said here on purpose).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A whole upload request above this is refused (400) before its body is read; the
+# largest legitimate one is a document (WAGTAILDOCS_MAX_UPLOAD_SIZE) and its form.
+UPLOAD_MAX_REQUEST_SIZE = env_int("UPLOAD_MAX_REQUEST_SIZE", 25 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = [
+    "workspace.media.uploads.RequestSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -274,7 +289,14 @@ WAGTAILDOCS_EXTENSIONS = [
     "jpg",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Images are stored privately under random names and served through a view that
+# checks who may see them (workspace/media); every upload is checked by one validator
+# (size, real type, pixel count) before it is stored.
+WAGTAILIMAGES_IMAGE_MODEL = "media.SiteImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "workspace.media.forms.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# A 12000 × 12000 PNG weighs 420 KB but takes 1.2 GB to make a thumbnail of.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Wagtail's editor autosave (every 500 ms) races a quick "Publier" on the create

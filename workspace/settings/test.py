@@ -9,3 +9,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
+PRIVATE_MEDIA_ROOT = BASE_DIR / "test-artifacts" / "private-media"  # noqa: F405

@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -134,6 +135,10 @@ class PromeneurQuerySet(models.QuerySet):
         """Who the public directory may show: active and opted in."""
         return self.active().filter(public_listing=True)
 
+    def with_public_photo(self):
+        """Whose photo anyone may see: listed publicly and consenting to show their photo."""
+        return self.publicly_listed().filter(photo_consent=True)
+
     def changed_since_review(self):
         """Profiles their promeneur edited after the coordination last reviewed them."""
         return self.filter(profile_changed_at__isnull=False).filter(
@@ -164,7 +169,12 @@ class Promeneur(index.Indexed, ClusterableModel):
     last_name = models.CharField("Nom", max_length=80)
     slug = models.SlugField(max_length=120, unique=True)
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name="Photo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        get_image_model_string(),
+        verbose_name="Photo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     job_title = models.CharField("Fonction", max_length=120, blank=True)
     structure = models.ForeignKey(

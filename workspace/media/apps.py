@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MediaConfig(AppConfig):
+    name = "workspace.media"
+    label = "media"
+    verbose_name = "Images"

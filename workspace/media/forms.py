@@ -1,0 +1,25 @@
+"""The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE): Wagtail's, with the site's
+upload check run first, so that an oversized or disguised file gets its French message
+before Wagtail opens it."""
+
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
+
+from .validators import validate_image_upload
+
+
+class CheckedImageField(WagtailImageField):
+    def to_python(self, data):
+        if data not in self.empty_values and hasattr(data, "size"):
+            validate_image_upload(data)
+        return super().to_python(data)
+
+
+class ImageForm(BaseImageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail builds its forms with its own field for "file" (formfield_callback):
+        # the same field, checked first.
+        if "file" in self.fields:
+            field = self.fields["file"]
+            self.fields["file"] = CheckedImageField(label=field.label, required=field.required, widget=field.widget)

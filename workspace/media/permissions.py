@@ -1,0 +1,38 @@
+"""Who may see an image, asked by the serving view at each request.
+
+An app that owns a kind of image (the directory owns promeneurs' photos) registers a
+rule with the ``IMAGE_VIEW_RULE`` Wagtail hook: ``rule(user, image)`` returns True or
+False when the image is one of its own, None otherwise. The first rule that answers
+decides; an image no rule claims follows its collection's view restrictions. Whoever
+may choose or edit the image in the admin sees it there too.
+"""
+
+from dataclasses import dataclass
+
+from wagtail import hooks
+from wagtail.images.permissions import permission_policy
+
+from workspace.accounts.access import user_can_view_collection
+
+IMAGE_VIEW_RULE = "image_view_rule"
+
+
+@dataclass(frozen=True)
+class ImageAccess:
+    allowed: bool
+    # The answer depends on who asks or may change at any time: no shared cache may keep it.
+    restricted: bool
+
+
+def image_access(user, image):
+    for rule in hooks.get_hooks(IMAGE_VIEW_RULE):
+        verdict = rule(user, image)
+        if verdict is not None:
+            allowed, restricted = bool(verdict), True
+            break
+    else:
+        restricted = image.collection.get_view_restrictions().exists()
+        allowed = not restricted or user_can_view_collection(user, image.collection)
+    if not allowed and user.is_authenticated:
+        allowed = permission_policy.user_has_any_permission_for_instance(user, ["choose", "change"], image)
+    return ImageAccess(allowed=allowed, restricted=restricted)
