@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from network.models.activity import add_months, previous_month
+from network.activity.models.grids import add_months, previous_month
 from tests.factories import (
     PASSWORD,
     ActivityGridFactory,
@@ -126,15 +126,15 @@ ADMIN_LISTINGS = [
     ("/admin/activite/grilles/", ["month_from", "month_to", "status", "territory", "structure", "export"]),
     ("/admin/activite/journal/", ["date_from", "date_to", "kind", "structures", "q", "export"]),
     (
-        "/admin/snippets/network/promeneur/",
+        "/admin/snippets/directory/promeneur/",
         ["territoire", "structure", "reseau", "is_active", "public_listing", "a_relire", "q", "p", "ordering"],
     ),
-    ("/admin/snippets/network/structure/", ["kind", "territory", "status", "priority_neighbourhood", "q", "p"]),
-    ("/admin/snippets/network/relay/", ["domain", "territory", "is_national_emergency", "is_public", "q", "p"]),
-    ("/admin/snippets/network/event/", ["kind", "audience", "is_cancelled", "q", "p", "ordering"]),
-    ("/admin/snippets/resources/discussion/", ["category", "kind", "closed", "hidden", "q", "p"]),
-    ("/admin/snippets/resources/faqentry/", ["category", "visibility", "q"]),
-    ("/admin/snippets/resources/report/", ["handled", "p"]),
+    ("/admin/snippets/directory/structure/", ["kind", "territory", "status", "priority_neighbourhood", "q", "p"]),
+    ("/admin/snippets/directory/relay/", ["domain", "territory", "is_national_emergency", "is_public", "q", "p"]),
+    ("/admin/snippets/events/event/", ["kind", "audience", "is_cancelled", "q", "p", "ordering"]),
+    ("/admin/snippets/exchanges/discussion/", ["category", "kind", "closed", "hidden", "q", "p"]),
+    ("/admin/snippets/exchanges/faqentry/", ["category", "visibility", "q"]),
+    ("/admin/snippets/exchanges/report/", ["handled", "p"]),
     ("/admin/annuaire/profils-modifies/", ["page"]),
     ("/admin/pages/search/", ["q", "p"]),
 ]
@@ -199,7 +199,7 @@ PATHS = [
     ("promeneur", "/espace/mon-activite/grilles/{}/"),
     ("promeneur", "/espace/mon-activite/bilan/{}/"),
     ("coordination", "/admin/agenda/{}/inscriptions/"),
-    ("coordination", "/admin/snippets/network/promeneur/edit/{}/"),
+    ("coordination", "/admin/snippets/directory/promeneur/edit/{}/"),
 ]
 path_value = st.one_of(nasty_text, st.integers(min_value=-(10**25), max_value=10**25).map(str)).filter(
     lambda value: value not in ("", ".", "..")

@@ -9,10 +9,9 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from network.activity import rules
-from network.activity.charts import dashboard_charts
 from network.activity.forms import MonthField
 from network.activity.models.grids import FIRST_MONTH, add_months, current_month, previous_month
-from network.activity.stats import Scope, event_figures, figures, last_day, year_scope, years
+from network.activity.stats import Scope, figures_and_charts, last_day, year_scope, years
 from network.directory.models import Structure, Territory
 
 MAX_MONTHS = 120
@@ -83,15 +82,12 @@ def dashboard(request):
     start, end = DashboardFilterForm.default_period()
     form = DashboardFilterForm(request.GET or None, initial={"start": start, "end": end})
     scope = form.scope()
-    data = figures(scope)
-    data["events"] = event_figures(scope)
     return render(
         request,
         "activity/admin/dashboard.html",
         {
             "form": form,
-            "figures": data,
-            "charts": dashboard_charts(data),
+            **figures_and_charts(scope),
             "exports": export_links(scope),
             "report_years": years(),
         },
@@ -103,14 +99,11 @@ def yearly_report(request):
     check_access(request.user)
     # The printable report has no room for notices: a year it does not cover gives the current one.
     scope = year_scope(request.GET.get("annee", "")) or year_scope(current_month().year)
-    data = figures(scope)
-    data["events"] = event_figures(scope)
     return render(
         request,
         "activity/admin/report.html",
         {
-            "figures": data,
-            "charts": dashboard_charts(data),
+            **figures_and_charts(scope),
             "year": scope.start.year,
             "generated_on": datetime.date.today(),
         },

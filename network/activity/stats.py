@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from network.activity.charts import dashboard_charts
 from network.activity.models import ActivityGrid, CoordinationJournalEntry, LedAction, NetworkActivity
 from network.activity.models.grids import (
     FIRST_MONTH,
@@ -286,3 +287,11 @@ def event_figures(scope, now=None):
         "trainings": _attendance_row("Formations", events_by_kind.get(Event.Kind.TRAINING, 0), trainings),
         **people,
     }
+
+
+def figures_and_charts(scope):
+    """What the dashboard, the yearly report and the committees' page show for ``scope``:
+    the figures (grids and events) and their charts."""
+    data = figures(scope)
+    data["events"] = event_figures(scope)
+    return {"figures": data, "charts": dashboard_charts(data)}

@@ -12,11 +12,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from network.activity import rules
-from network.activity.charts import dashboard_charts
 from network.activity.forms import GridEditor
 from network.activity.models import ActivityGrid
 from network.activity.models.grids import current_month, previous_month
-from network.activity.stats import event_figures, figures, year_scope, years
+from network.activity.stats import figures, figures_and_charts, year_scope, years
 from network.directory.models import Promeneur
 
 GRID_RELATIONS = ("network_activities", "led_actions__theme", "themes")
@@ -131,16 +130,13 @@ def committee_figures(page, request):
     if scope is None:
         messages.warning(request, f"Il n'y a pas de chiffres pour cette année : voici ceux de {this_year}.")
         scope = year_scope(this_year)
-    data = figures(scope)
-    data["events"] = event_figures(scope)
     return TemplateResponse(
         request,
         "activity/committee_figures.html",
         {
             "page": page,
             "self": page,
-            "figures": data,
-            "charts": dashboard_charts(data),
+            **figures_and_charts(scope),
             "year": scope.start.year,
             "years": years(),
         },

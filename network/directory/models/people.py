@@ -28,20 +28,13 @@ def unique_slug(instance, value, max_length=80, reserved=frozenset()):
     return slug
 
 
-class Territory(models.Model):
-    class Kind(models.TextChoices):
-        EPCI = "epci", "EPCI (communauté de communes ou d'agglomération)"
-        COMMUNE = "commune", "Commune"
-        SECTOR = "secteur", "Secteur"
+class SluggedByName(models.Model):
+    """A record shown by its name, whose address (slug) is made from the name once."""
 
-    name = models.CharField("Nom", max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
-    kind = models.CharField("Type", max_length=20, choices=Kind.choices, default=Kind.EPCI)
 
     class Meta:
-        ordering = ["name"]
-        verbose_name = "Territoire"
-        verbose_name_plural = "Territoires"
+        abstract = True
 
     def __str__(self):
         return self.name
@@ -50,6 +43,21 @@ class Territory(models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
+
+
+class Territory(SluggedByName):
+    class Kind(models.TextChoices):
+        EPCI = "epci", "EPCI (communauté de communes ou d'agglomération)"
+        COMMUNE = "commune", "Commune"
+        SECTOR = "secteur", "Secteur"
+
+    name = models.CharField("Nom", max_length=120, unique=True)
+    kind = models.CharField("Type", max_length=20, choices=Kind.choices, default=Kind.EPCI)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Territoire"
+        verbose_name_plural = "Territoires"
 
 
 class Theme(models.Model):
@@ -67,7 +75,7 @@ class Theme(models.Model):
         return self.name
 
 
-class Structure(index.Indexed, models.Model):
+class Structure(index.Indexed, SluggedByName):
     class Kind(models.TextChoices):
         SOCIAL_CENTRE = "centre_social", "Centre social"
         MJC = "mjc", "MJC"
@@ -84,7 +92,6 @@ class Structure(index.Indexed, models.Model):
         INACTIVE = "inactive", "Inactive"
 
     name = models.CharField("Nom", max_length=200, unique=True)
-    slug = models.SlugField(max_length=120, unique=True)
     kind = models.CharField("Type", max_length=30, choices=Kind.choices, default=Kind.ASSOCIATION)
     address = models.CharField("Adresse", max_length=255, blank=True)
     postcode = models.CharField("Code postal", max_length=10, blank=True)
@@ -112,14 +119,6 @@ class Structure(index.Indexed, models.Model):
         ordering = ["name"]
         verbose_name = "Structure"
         verbose_name_plural = "Structures"
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     def territory_name(self):
         return self.territory.name if self.territory else ""
