@@ -9,6 +9,8 @@ superuser's business: every user view and bulk action of the admin asks here.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.http import Http404
+from wagtail.admin.views.generic.models import CopyViewMixin
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_user_views
 from wagtail.users.views.bulk_actions import AssignRoleBulkAction, DeleteBulkAction, SetActiveStateBulkAction
@@ -77,6 +79,16 @@ class CreateView(FormForUserMixin, wagtail_user_views.CreateView):
     pass
 
 
+class CopyView(CopyViewMixin, CreateView):
+    """A new account filled in from one this manager may manage (never from a superuser's)."""
+
+    def get_object(self, queryset=None):
+        user = super().get_object(queryset)
+        if not may_manage_user(self.request.user, user):
+            raise Http404
+        return user
+
+
 class EditView(FormForUserMixin, wagtail_user_views.EditView):
     def get_queryset(self):
         return manageable(super().get_queryset(), self.request.user)
@@ -95,6 +107,7 @@ class HistoryView(wagtail_user_views.HistoryView):
 class UserViewSet(wagtail_user_views.UserViewSet):
     index_view_class = IndexView
     add_view_class = CreateView
+    copy_view_class = CopyView
     edit_view_class = EditView
     delete_view_class = DeleteView
     history_view_class = HistoryView
