@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from tests.factories import PASSWORD
 
@@ -40,6 +41,9 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # The test's own ORM calls ran while Playwright held the thread's context: the
+        # connection they opened belongs to it, and would outlive the test database.
+        connections.close_all()
 
 
 @pytest.fixture
