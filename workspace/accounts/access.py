@@ -47,13 +47,3 @@ def exclude_hidden_subtrees(queryset, user):
 
 def visible_pages(user):
     return exclude_hidden_subtrees(Page.objects.live(), user)
-
-
-def user_can_view_page(user, page):
-    return not failed_restrictions(user, page.get_view_restrictions())
-
-
-def user_can_view_collection(user, collection):
-    """Collections' view restrictions (and their ancestors'), which Wagtail checks for
-    documents but not for images (wagtail/wagtail#3880): the image view asks here."""
-    return not failed_restrictions(user, collection.get_view_restrictions())

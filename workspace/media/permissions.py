@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from wagtail import hooks
 from wagtail.images.permissions import permission_policy
 
-from workspace.accounts.access import user_can_view_collection
+from workspace.accounts.access import failed_restrictions
 
 IMAGE_VIEW_RULE = "image_view_rule"
 
@@ -31,8 +31,11 @@ def image_access(user, image):
             allowed, restricted = bool(verdict), True
             break
     else:
-        restricted = image.collection.get_view_restrictions().exists()
-        allowed = not restricted or user_can_view_collection(user, image.collection)
+        # The collection's restrictions and its ancestors': Wagtail checks them for documents,
+        # not for images (wagtail/wagtail#3880).
+        restrictions = list(image.collection.get_view_restrictions())
+        restricted = bool(restrictions)
+        allowed = not failed_restrictions(user, restrictions)
     if not allowed and user.is_authenticated:
         allowed = permission_policy.user_has_any_permission_for_instance(user, ["choose", "change"], image)
     return ImageAccess(allowed=allowed, restricted=restricted)

@@ -55,16 +55,16 @@ class Tree:
     def add_page(self, model_label, parent, title, slug, in_menu=False, **fields):
         """The page at ``parent``'s address + ``slug``, created if no page answers there."""
         url_path = f"{parent.url_path}{slug}/"
-        app_label, model_name = model_label.split(".")
-        Model = self.apps.get_model(app_label, model_name)
-        content_type, _ = self.ContentType.objects.get_or_create(app_label=app_label, model=model_name.lower())
         existing = self.Page.objects.filter(url_path=url_path).first()
         if existing is not None:
             return existing
+        app_label, model_name = model_label.split(".")
+        Model = self.apps.get_model(app_label, model_name)
+        content_type, _ = self.ContentType.objects.get_or_create(app_label=app_label, model=model_name.lower())
         return create_child(
             self.Page,
             Model,
-            self.Page.objects.get(pk=parent.pk),
+            parent,
             title=title,
             draft_title=title,
             slug=slug,
