@@ -9,7 +9,7 @@ def register_activity_viewsets():
 
 
 @hooks.register("register_personal_data")
-def activity_grids_of(user, promeneur):
+def grids_in_personal_data(user, promeneur):
     if promeneur is None:
         return {}
     return {

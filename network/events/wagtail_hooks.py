@@ -15,7 +15,7 @@ def register_event_admin_urls():
 
 
 @hooks.register("register_personal_data")
-def registrations_of(user, promeneur):
+def registrations_in_personal_data(user, promeneur):
     registrations = user.event_registrations.select_related("event").order_by("queued_at")
     return {
         "inscriptions": [

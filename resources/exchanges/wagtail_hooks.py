@@ -21,7 +21,7 @@ def discussed_exchanges_section(request, event):
 
 
 @hooks.register("register_personal_data")
-def messages_of(user, promeneur):
+def messages_in_personal_data(user, promeneur):
     messages = Message.objects.filter(author=user).select_related("discussion").order_by("created_at")
     return {
         "messages_echanges": [
