@@ -1,4 +1,5 @@
-"""The site's plain-text e-mails: one way to render them, to link back to the site and to send them.
+"""The site's plain-text e-mails: one way to render them, to link back to the site and to send them
+(through the outbox, workspace/outbox: never inside the user's request).
 
 An e-mail template is named by its stem: ``app/emails/name`` stands for ``app/emails/name_subject.txt``
 (the subject) and ``app/emails/name.txt`` (the body). They are rendered by the "mail" template engine
@@ -7,7 +8,7 @@ An e-mail template is named by its stem: ``app/emails/name`` stands for ``app/em
 """
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
 ENGINE = "mail"
@@ -43,10 +44,14 @@ def to_each(template, context, recipients):
     return [EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients]
 
 
-def send(messages, fail_silently=False):
-    """Send the messages over one connection; returns how many were sent."""
+def send(messages):
+    """Hand the messages to the outbox, which delivers them in the background and retries until
+    the mail server takes them; returns how many were queued."""
+    # Imported here: this module is read while apps load (notifications, forms), before models are.
+    from workspace.outbox.delivery import queue
+
     # As EmailMessage.send(): a message without any address is skipped, not handed to the backend.
     messages = [email for email in messages if email.recipients()]
     if not messages:
         return 0
-    return get_connection(fail_silently=fail_silently).send_messages(messages)
+    return queue(messages)

@@ -72,7 +72,7 @@ def save_own_profile(form, formset):
 def notify_coordination(promeneur):
     context = {"promeneur": promeneur, "url": mail.absolute_url("/admin/annuaire/profils-modifies/")}
     message = mail.message("directory/emails/profile_changed", context, [settings.COORDINATION_EMAIL])
-    mail.send([message], fail_silently=True)
+    mail.send([message])
 
 
 def mark_reviewed(promeneurs):

@@ -1,4 +1,3 @@
-import logging
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -7,8 +6,6 @@ from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetFo
 from django.core.mail import EmailMessage
 
 from workspace import mail
-
-logger = logging.getLogger(__name__)
 
 # One message for every failure, so that the form never tells whether an account exists.
 INVALID_LOGIN = "Identifiant ou mot de passe incorrect. Vérifiez votre saisie et réessayez."
@@ -47,8 +44,4 @@ class PasswordResetForm(DjangoPasswordResetForm):
             from_email,
             [to_email],
         )
-        # As Django's form: a failure is logged, never shown, so the page does not tell whether the account exists.
-        try:
-            mail.send([message])
-        except Exception:
-            logger.exception("Failed to send password reset email to %s", context["user"].pk)
+        mail.send([message])

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "workspace.pages",
     "workspace.media",
     "workspace.cockpit",
+    "workspace.outbox",
     "network.directory",
     "network.events",
     "network.activity",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -250,6 +253,11 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Promeneurs du Net 66 <promeneursdunet66@example.org>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 COORDINATION_EMAIL = env_str("COORDINATION_EMAIL", "coordination@example.org")
+
+# Slow work (e-mails, Wagtail's own background jobs) runs through Django's tasks framework. The
+# immediate backend runs a task at once, in the same process: right for development and tests. In
+# production the database backend keeps tasks in PostgreSQL for the `db_worker` command (README).
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 # The site's public address, for links read outside it (e-mails, calendar files): workspace/mail.py.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

@@ -25,6 +25,8 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
 # Deliberate choices, not oversights: HSTS preload is a one-way commitment left to
 # the host (W021); Wagtail's live preview shows the page in a same-origin frame,
 # which X_FRAME_OPTIONS = "DENY" would break (W019).

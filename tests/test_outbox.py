@@ -1,0 +1,105 @@
+"""E-mails leave through the outbox: the user's action never waits for, nor fails with, the mail
+server, and a message the server refused is sent once it is back, once."""
+
+import smtplib
+from datetime import timedelta
+
+import pytest
+from django.core import mail as sent_mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+
+from network.events import registrations
+from tests.factories import EventFactory
+from workspace import mail
+from workspace.outbox.models import OutgoingEmail
+
+pytestmark = pytest.mark.django_db
+
+DOWN = "tests.test_outbox.UnreachableServer"
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+class UnreachableServer(EmailBackend):
+    def send_messages(self, messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+def later(minutes):
+    return timezone.now() + timedelta(minutes=minutes)
+
+
+def test_a_message_is_kept_then_sent_and_marked_sent():
+    mail.send([mail.message("activity/emails/support_needed", {"grid": None}, ["coordination@example.org"])])
+    row = OutgoingEmail.objects.get()
+    assert row.sent_at is not None and row.attempts == 1
+    assert sent_mail.outbox[0].to == ["coordination@example.org"]
+
+
+def test_registering_while_the_mail_server_is_down_succeeds_and_the_email_leaves_when_it_returns(
+    users, django_capture_on_commit_callbacks
+):
+    event = EventFactory(title="Posture du promeneur", capacity=5)
+    with override_settings(EMAIL_BACKEND=DOWN), django_capture_on_commit_callbacks(execute=True):
+        registration = registrations.register(event, users["promeneur"])
+    assert registration.pk is not None
+    assert sent_mail.outbox == []
+    waiting = OutgoingEmail.objects.get()
+    assert waiting.sent_at is None and "SMTPServerDisconnected" in waiting.last_error
+    assert waiting.attachments[0][0] == "evenement.ics"
+
+    call_command("send_pending_mail")  # the retry is not due yet
+    assert sent_mail.outbox == []
+
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now())
+    call_command("send_pending_mail")
+    call_command("send_pending_mail")
+    assert len(sent_mail.outbox) == 1
+    message = sent_mail.outbox[0]
+    assert message.subject == "Inscription confirmée : Posture du promeneur"
+    assert message.attachments[0][0] == "evenement.ics"
+    assert "BEGIN:VCALENDAR" in message.attachments[0][1]
+
+
+def test_each_failure_waits_longer_up_to_an_hour():
+    row = OutgoingEmail(attempts=1)
+    assert row.retry_delay() == timedelta(minutes=1)
+    row.attempts = 3
+    assert row.retry_delay() == timedelta(minutes=4)
+    row.attempts = 20
+    assert row.retry_delay() == timedelta(minutes=60)
+
+
+@pytest.fixture
+def worker(monkeypatch):
+    """The real ``db_worker`` command, run until the queue is empty. It closes the connection
+    between tasks (as Django does between requests), which would end the test's transaction."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: call_command("db_worker", "--batch", "--interval", "0")
+
+
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_in_production_the_request_only_queues_and_the_worker_sends(worker):
+    from django_tasks_db.models import DBTaskResult
+
+    mail.send(mail.to_each("activity/emails/support_needed", {"grid": None}, ["a@example.org", "b@example.org"]))
+    assert sent_mail.outbox == []
+    assert DBTaskResult.objects.count() == 1
+
+    worker()
+    assert sorted(message.to[0] for message in sent_mail.outbox) == ["a@example.org", "b@example.org"]
+    assert not OutgoingEmail.objects.filter(sent_at__isnull=True).exists()
+
+
+@override_settings(TASKS=DATABASE_QUEUE, EMAIL_BACKEND=DOWN)
+def test_in_production_a_failed_delivery_comes_back_when_the_retry_is_due(worker):
+    from django_tasks_db.models import DBTaskResult
+
+    mail.send([mail.message("activity/emails/support_needed", {"grid": None}, ["coordination@example.org"])])
+    worker()
+    retry = DBTaskResult.objects.filter(status="READY").get()
+    assert retry.run_after is not None and retry.run_after > timezone.now()

@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from workspace.outbox.delivery import deliver
+from workspace.outbox.models import OutgoingEmail
+
+
+class Command(BaseCommand):
+    help = "Envoie les e-mails en attente dont la prochaine tentative est due (à lancer toutes les 5 minutes)."
+
+    def handle(self, *args, **options):
+        sent, failed = deliver()
+        waiting = OutgoingEmail.objects.filter(sent_at__isnull=True).count()
+        self.stdout.write(f"{sent} envoyé(s), {failed} en échec, {waiting} en attente.")
