@@ -1,10 +1,13 @@
-"""French error pages. The 400 and 500 pages are rendered without context or database
+"""French error pages. The 400, 500 and 503 pages are rendered without context or database
 access, so that they work when everything else is broken (or when the request itself
 cannot be trusted near the database) and leak nothing."""
 
+import sys
+
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
-from django.http import HttpResponseBadRequest, HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template import loader
 from django.views import defaults
 
@@ -26,4 +29,10 @@ def page_not_found(request, exception=None):
 
 @csp_update({"style-src": [UNSAFE_INLINE]})
 def server_error(request):
+    """A lost database is an outage, not a bug: say so (503, retry soon). With CONN_HEALTH_CHECKS
+    the next request opens a new connection, so the site comes back with the database."""
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())

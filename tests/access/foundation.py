@@ -29,6 +29,8 @@ ROWS = [
     ("/accessibilite/", everyone("200")),
     ("/recherche/", everyone("200")),
     ("/nexiste-pas/", everyone("404")),
+    # The load balancer's health check: what answers, nothing about the site's content.
+    ("/sante/", everyone("200")),
     ("/sitemap.xml", everyone("hides:/espace/")),
     ("/sitemap.xml", everyone("hides:/comites/")),
     # Accounts

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "workspace.media",
     "workspace.cockpit",
     "workspace.outbox",
+    "workspace.operations",
     "network.directory",
     "network.events",
     "network.activity",
@@ -115,6 +116,8 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        # A connection lost with the database (restart, failover) is replaced at the next request.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
