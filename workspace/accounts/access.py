@@ -1,39 +1,83 @@
 """Who may see what: the one place where view restrictions are read for a user.
 
 Wagtail checks restrictions per request when serving a page or a document; the
-search, feeds and calendars need the same answer for a whole queryset, and the
-403 hooks need it for a logged-in user. All of them ask here.
+search, feeds, calendars, menus and the 403 hooks need the same answer for a whole
+queryset or a page. All of them ask here.
+
+The page restrictions are few and change rarely, but every page asks about them: they are read
+once into the shared cache and kept there until a restriction, its groups or a page's place in
+the tree change (``forget_page_restrictions``, connected in accounts/apps.py).
 """
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
 from workspace.accounts.roles import user_group_ids
 
+RESTRICTIONS_KEY = "access:page-restrictions"
 
-def user_passes_restriction(user, restriction):
-    if restriction.restriction_type == BaseViewRestriction.NONE:
+
+def passes(user, restriction_type, group_ids):
+    if restriction_type == BaseViewRestriction.NONE:
         return True
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
+    if user.is_superuser or restriction_type == BaseViewRestriction.LOGIN:
         return True
-    if restriction.restriction_type == BaseViewRestriction.LOGIN:
-        return True
-    if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        return bool({group.pk for group in restriction.groups.all()} & user_group_ids(user))
+    if restriction_type == BaseViewRestriction.GROUPS:
+        return bool(set(group_ids) & user_group_ids(user))
     # Password restrictions are not used on this site: treat them as closed.
     return False
+
+
+def user_passes_restriction(user, restriction):
+    group_ids = [group.pk for group in restriction.groups.all()] if restriction.restriction_type == "groups" else ()
+    return passes(user, restriction.restriction_type, group_ids)
 
 
 def failed_restrictions(user, restrictions):
     return [r for r in restrictions if not user_passes_restriction(user, r)]
 
 
+def page_restrictions():
+    """Every page view restriction as (page path, type, group ids), from the shared cache."""
+    table = cache.get(RESTRICTIONS_KEY)
+    if table is None:
+        groups = {}
+        for restriction_id, group_id in PageViewRestriction.groups.through.objects.values_list(
+            "pageviewrestriction_id", "group_id"
+        ):
+            groups.setdefault(restriction_id, []).append(group_id)
+        table = [
+            (path, restriction_type, tuple(groups.get(pk, ())))
+            for pk, path, restriction_type in PageViewRestriction.objects.values_list(
+                "pk", "page__path", "restriction_type"
+            )
+        ]
+        cache.set(RESTRICTIONS_KEY, table, None)
+    return table
+
+
+def forget_page_restrictions(**kwargs):
+    cache.delete(RESTRICTIONS_KEY)
+    # And again once the change is committed: a request in between may have read the old rows.
+    transaction.on_commit(lambda: cache.delete(RESTRICTIONS_KEY))
+
+
 def hidden_page_paths(user):
-    """Tree paths of the subtrees this user may not see."""
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    return [r.page.path for r in failed_restrictions(user, restrictions)]
+    """Tree paths of the subtrees this user may not see, worked out once per request."""
+    if not hasattr(user, "_hidden_page_paths"):
+        user._hidden_page_paths = tuple(
+            sorted(path for path, kind, group_ids in page_restrictions() if not passes(user, kind, group_ids))
+        )
+    return user._hidden_page_paths
+
+
+def may_see_page(user, page):
+    """The page's own restriction and its ancestors', as Wagtail reads them, from the cache."""
+    return not any(page.path.startswith(path) for path in hidden_page_paths(user))
 
 
 def exclude_hidden_subtrees(queryset, user):

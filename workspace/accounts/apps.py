@@ -10,7 +10,23 @@ class AccountsConfig(AppConfig):
     managed_by_coordination = True
 
     def ready(self):
-        from workspace.accounts.roles import grant_role_permissions
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from wagtail.models import PageViewRestriction
+        from wagtail.signals import post_page_move
+
+        from workspace.accounts.access import forget_page_restrictions
+        from workspace.accounts.roles import forget_user_groups, grant_role_permissions
+
+        user_groups = get_user_model().groups.through
+        m2m_changed.connect(forget_user_groups, sender=user_groups, dispatch_uid="forget_user_groups")
+        post_save.connect(forget_page_restrictions, sender=PageViewRestriction, dispatch_uid="restriction_saved")
+        post_delete.connect(forget_page_restrictions, sender=PageViewRestriction, dispatch_uid="restriction_deleted")
+        m2m_changed.connect(
+            forget_page_restrictions, sender=PageViewRestriction.groups.through, dispatch_uid="restriction_groups"
+        )
+        # A moved page takes its restriction to a new path.
+        post_page_move.connect(forget_page_restrictions, dispatch_uid="restrictions_page_move")
 
         # Model permissions exist only once every app has migrated, so the roles'
         # permissions are (re)granted after each migrate rather than in a migration.

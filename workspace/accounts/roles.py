@@ -5,6 +5,8 @@ Groups are created by migration 0001; their permissions are granted after each
 have migrated.
 """
 
+from django.core.cache import cache
+
 PROMENEURS = "Promeneurs"
 COORDINATION = "Coordination"
 COMITE_PILOTAGE = "Comité de pilotage"
@@ -45,10 +47,36 @@ COLLECTION_PERMISSIONS = (
 )
 
 
+# Every page asks which groups its visitor is in: the answer is kept in the shared cache, and
+# forgotten when the user's memberships change (accounts/apps.py). The groups themselves are the
+# fixed roles above, created by migration and never renamed; the time limit covers the rest.
+GROUPS_CACHE_SECONDS = 600
+
+
+def _groups_key(user_pk):
+    return f"roles:user-groups:{user_pk}"
+
+
 def _load_groups(user):
     if not hasattr(user, "_group_pairs"):
-        user._group_pairs = frozenset(user.groups.values_list("pk", "name"))
+        pairs = cache.get(_groups_key(user.pk))
+        if pairs is None:
+            pairs = frozenset(user.groups.values_list("pk", "name"))
+            cache.set(_groups_key(user.pk), pairs, GROUPS_CACHE_SECONDS)
+        user._group_pairs = pairs
     return user._group_pairs
+
+
+def forget_user_groups(sender, instance, action, reverse, pk_set, **kwargs):
+    """m2m_changed of User.groups, from either side."""
+    if not reverse:
+        user_pks = [instance.pk]
+    elif action == "pre_clear":
+        user_pks = list(instance.user_set.values_list("pk", flat=True))
+    else:
+        user_pks = list(pk_set or ())
+    if action in ("post_add", "post_remove", "pre_clear", "post_clear"):
+        cache.delete_many([_groups_key(pk) for pk in user_pks])
 
 
 def user_groups(user):

@@ -1,7 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 
-from workspace.accounts.access import failed_restrictions
+from workspace.accounts.access import failed_restrictions, may_see_page
 from workspace.accounts.user_admin import BULK_ACTIONS
 
 
@@ -9,7 +9,7 @@ from workspace.accounts.user_admin import BULK_ACTIONS
 # already logged in gains nothing from logging in again: they get a clear 403.
 @hooks.register("before_serve_page", order=-10)
 def forbid_logged_in_users_outside_the_restriction(page, request, serve_args, serve_kwargs):
-    if request.user.is_authenticated and failed_restrictions(request.user, page.get_view_restrictions()):
+    if request.user.is_authenticated and not may_see_page(request.user, page):
         raise PermissionDenied
 
 

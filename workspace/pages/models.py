@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from workspace.accounts.access import exclude_hidden_subtrees
+from workspace.pages import navigation
 from workspace.pages.blocks import BodyBlock
 from workspace.pages.pagination import paginate
 
@@ -54,8 +55,9 @@ class SpacePage(IndexPage):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = exclude_hidden_subtrees(self.get_children().live().in_menu(), request.user).specific()
+        # The space's home lists its sections, not its children: skip IndexPage's paginated list.
+        context = BasePage.get_context(self, request, *args, **kwargs)
+        context["sections"] = navigation.sections(self, request)
         context["blocks"] = [block for hook in hooks.get_hooks("space_home_blocks") if (block := hook(request))]
         return context
 
