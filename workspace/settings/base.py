@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "workspace.security.headers.ContentSecurityPolicyMiddleware",
     "workspace.security.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "workspace.pages.page_cache.BrowsersRevalidateMiddleware",
+    # Stores the finished response, headers included; the fetch comes once the user is known.
+    "wagtailcache.cache.UpdateCacheMiddleware",
     # Before anything that reads the session, the user or the database.
     "workspace.malformed_input.MalformedInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -76,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     # Last, so that a throttled login is answered before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -133,17 +137,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_cache(url):
+    # Without Redis the site keeps working, uncached (IGNORE_EXCEPTIONS).
+    return {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": url, "OPTIONS": {"IGNORE_EXCEPTIONS": True}}
+
+
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
+    # The public pages have a Redis database of their own: publishing empties it whole.
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
+        "default": redis_cache(REDIS_URL),
+        "pages": redis_cache(env_str("PAGE_CACHE_REDIS_URL", REDIS_URL.rsplit("/", 1)[0] + "/1")),
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
+CACHES["pages"]["TIMEOUT"] = env_int("PAGE_CACHE_SECONDS", 300)
+
+# Public pages (and the other answers to visitors who are not logged in) are served from the
+# "pages" cache by wagtail-cache; workspace/pages/page_cache.py says what is never cached and
+# empties it whenever what the public sees may have changed.
+WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
+WAGTAIL_CACHE_BACKEND = "pages"
 
 # Sessions read from the cache (Redis in production), written through to the database: a
 # member's page costs no session query, and a restart of Redis logs nobody out.
