@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from openpyxl import Workbook
 
 from network.directory.models import DirectoryImport, Promeneur, SocialProfile, Structure
@@ -280,3 +281,12 @@ def test_the_promeneurs_role_cannot_reach_the_import(client_as, structure):
     assert client.get(UPLOAD).status_code == 302
     assert upload(client, VARIANTS["utf-8, virgules"]).status_code == 302
     assert not DirectoryImport.objects.exists()
+
+
+def test_an_upload_nobody_confirmed_is_deleted_after_a_day(coordination, structure):
+    preview_of(coordination, VARIANTS["utf-8, virgules"])
+    fresh = preview_of(coordination, VARIANTS["utf-8, virgules"]).context["record"]
+    stale = DirectoryImport.objects.exclude(pk=fresh.pk)
+    stale.update(uploaded_at=timezone.now() - datetime.timedelta(days=1, minutes=1))
+    coordination.get(UPLOAD)
+    assert list(DirectoryImport.objects.values_list("pk", flat=True)) == [fresh.pk]

@@ -9,7 +9,7 @@ import datetime
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -21,7 +21,7 @@ from network.directory import importing
 from network.directory.models import DirectoryImport
 from network.directory.rules import can_import, importable_kinds
 
-# An upload not confirmed within this delay is deleted at the next upload.
+# An upload not confirmed within this delay is deleted.
 PENDING_KEPT_FOR = datetime.timedelta(days=1)
 ENCODING_NAMES = {"utf-8": "UTF-8", "cp1252": "Windows-1252 (Excel)"}
 DELIMITER_NAMES = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}
@@ -72,11 +72,12 @@ def upload(request):
     _require_import_permission(request)
     initial = {"kind": request.GET.get("type", "promeneurs")}
     form = DirectoryImportForm(request.POST or None, request.FILES or None, user=request.user, initial=initial)
+    # Files nobody confirmed hold personal data for nothing: dropped whenever the screen is opened.
+    DirectoryImport.objects.filter(
+        confirmed_at__isnull=True, uploaded_at__lt=timezone.now() - PENDING_KEPT_FOR
+    ).delete()
     if request.method == "POST" and form.is_valid():
         _require_import_permission(request, form.cleaned_data["kind"])
-        DirectoryImport.objects.filter(
-            confirmed_at__isnull=True, uploaded_at__lt=timezone.now() - PENDING_KEPT_FOR
-        ).delete()
         record = DirectoryImport.objects.create(
             kind=form.cleaned_data["kind"],
             file_name=form.cleaned_data["file"].name[:255],
@@ -132,6 +133,14 @@ def confirm(request, pk):
             report = importing.run_import(record.kind, bytes(record.content), valid_only=True, user=request.user)
         except importing.ImportFileError as error:
             messages.error(request, f"{error} Rien n'a été importé.")
+            return redirect("network_directory_import_preview", record.pk)
+        except IntegrityError:
+            # Another import (another file, another tab) created one of these records meanwhile.
+            messages.error(
+                request,
+                "L'annuaire a été modifié pendant l'import (par un autre import ?) : rien n'a été importé. "
+                "Rechargez l'aperçu pour voir ce que ce fichier ferait maintenant.",
+            )
             return redirect("network_directory_import_preview", record.pk)
         record.content = b""
         record.confirmed_at = timezone.now()
