@@ -1,6 +1,7 @@
 """Importing the directory in the admin: upload, a preview of every line before anything is
 written, confirm once; the files French users save, the admin's own exports, bad files."""
 
+import csv
 import datetime
 import html
 import io
@@ -200,6 +201,36 @@ def test_an_export_of_the_admin_imports_back_unchanged(coordination, directory, 
         (line.line, line.label, line.messages, line.changes) for line in report.lines
     ]
     assert report.ignored_columns == (["Réseaux"] if kind == "promeneurs" else [])
+    confirm(coordination, preview)
+    assert snapshot() == before
+
+
+def as_french_excel(content, encoding):
+    """The export as French Excel saves it: ``;``, Oui/Non, dd/mm/yyyy, in ``encoding``."""
+    text = content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";" if ";" in text.splitlines()[0] else ","))
+    french = {"True": "Oui", "False": "Non"}
+
+    def cell(value):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
+        return french.get(value, value)
+
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows([[cell(value) for value in row] for row in rows])
+    return buffer.getvalue().encode(encoding)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
+@pytest.mark.parametrize(("kind", "model"), [("promeneurs", "promeneur"), ("structures", "structure")])
+def test_an_export_saved_again_by_french_excel_imports_back_unchanged(coordination, directory, kind, model, encoding):
+    export = coordination.get(f"/admin/snippets/directory/{model}/?export=csv")
+    content = b"".join(export.streaming_content) if export.streaming else export.content
+    resaved = as_french_excel(content, encoding)
+    assert b"Oui" in resaved and (kind == "structures" or b"02/09/2024" in resaved)
+    before = snapshot()
+    preview = preview_of(coordination, resaved, kind)
+    assert {line.status for line in preview.context["report"].lines} == {"inchangé"}
     confirm(coordination, preview)
     assert snapshot() == before
 
