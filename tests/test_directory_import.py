@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from network.directory.models import Promeneur, SocialProfile, Structure
-from tests.factories import PromeneurFactory, StructureFactory, TerritoryFactory
+from tests.factories import PromeneurFactory, StructureFactory, TerritoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,13 +66,13 @@ def snapshot():
 
 def test_valid_files_import_structures_then_promeneurs(tmp_path, existing):
     out, err = run("structures", write(tmp_path, STRUCTURES_CSV))
-    assert "2 ligne(s) lue(s), 0 invalide(s). Structures : 2 créé(s), 0 mis à jour." in out and not err
+    assert "2 ligne(s) lue(s), 0 invalide(s). Structures : 2 créé(s), 0 mis à jour, 0 inchangé(s)." in out and not err
     mjc = Structure.objects.get(name="MJC de Prades")
     assert mjc.kind == "mjc" and mjc.territory.name == "Conflent" and mjc.phone == "04 68 96 00 00"
     assert Structure.objects.get(name="Centre social Saint-Jacques").priority_neighbourhood
 
     out, err = run("promeneurs", write(tmp_path, PROMENEURS_CSV))
-    assert "Promeneurs : 2 créé(s), 0 mis à jour." in out and not err
+    assert "Promeneurs : 2 créé(s), 0 mis à jour, 0 inchangé(s)." in out and not err
     anna = Promeneur.objects.get(email="anna.prat@example.org")
     assert anna.structure == mjc and anna.public_listing and anna.phone == "06 01 02 03 04"
     assert [p.profile_name for p in anna.social_profiles.all()] == ["anna_pdn66"]
@@ -87,9 +87,9 @@ def test_running_twice_creates_no_duplicate(tmp_path, territories):
     run("promeneurs", write(tmp_path, PROMENEURS_CSV))
     before = (Structure.objects.count(), Promeneur.objects.count(), SocialProfile.objects.count())
     out, _ = run("structures", write(tmp_path, STRUCTURES_CSV))
-    assert "0 créé(s), 2 mis à jour" in out
+    assert "0 créé(s), 0 mis à jour, 2 inchangé(s)" in out
     out, _ = run("promeneurs", write(tmp_path, PROMENEURS_CSV.replace("Animatrice", "Coordinatrice")))
-    assert "0 créé(s), 2 mis à jour" in out
+    assert "0 créé(s), 1 mis à jour, 1 inchangé(s)" in out
     assert (Structure.objects.count(), Promeneur.objects.count(), SocialProfile.objects.count()) == before
     assert Promeneur.objects.get(email="anna.prat@example.org").job_title == "Coordinatrice"
 
@@ -106,10 +106,10 @@ Denis;Roca;denis@example.org;123;Structure déjà là
 def test_bad_rows_are_all_reported_with_their_line_and_nothing_is_imported(tmp_path, existing):
     before = snapshot()
     message, err = run_failing("promeneurs", write(tmp_path, BAD_ROWS))
-    assert "Ligne 3 : email : adresse e-mail invalide « pas-une-adresse »" in err
+    assert "Ligne 3 : e-mail : adresse e-mail invalide « pas-une-adresse »" in err
     assert "Ligne 4 : structure : structure inconnue « Structure inconnue »" in err
-    assert "Ligne 5 : doublon de la ligne 2 (même e-mail)" in err
-    assert "Ligne 6 : telephone : numéro de téléphone invalide « 123 »" in err
+    assert "Ligne 5 : ligne en double : même e-mail que la ligne 2" in err
+    assert "Ligne 6 : téléphone : numéro de téléphone invalide « 123 »" in err
     assert "Ligne 2" not in err
     assert "5 ligne(s) lue(s), 4 invalide(s). Rien n'a été importé." in message
     assert snapshot() == before
@@ -117,7 +117,7 @@ def test_bad_rows_are_all_reported_with_their_line_and_nothing_is_imported(tmp_p
 
 def test_valid_only_flag_imports_the_valid_rows(tmp_path, existing):
     out, err = run("promeneurs", write(tmp_path, BAD_ROWS), "--lignes-valides")
-    assert "1 créé(s), 0 mis à jour, 4 ligne(s) ignorée(s)" in out
+    assert "1 créé(s), 0 mis à jour, 0 inchangé(s), 4 ligne(s) ignorée(s)" in out
     assert "Ligne 3" in err
     assert set(Promeneur.objects.values_list("email", flat=True)) == {"deja@example.org", "anna.prat@example.org"}
 
@@ -135,8 +135,9 @@ def test_dry_run_imports_nothing(tmp_path, existing, territories):
         ("", "Le fichier est vide"),
         ("\n\n  \n", "Le fichier est vide"),
         ("prenom;nom;email;structure\n", "ne contient que la ligne d'en-tête"),
-        ("name;surname;mail\nAnna;Prat;a@example.org\n", "colonnes obligatoires manquantes : prenom, nom, structure"),
-        ("prenom;nom;email;structure;age\nA;P;a@example.org;Structure déjà là;32\n", "colonnes inconnues : age"),
+        ("name;surname;mail\nAnna;Prat;a@example.org\n", "colonnes obligatoires manquantes : prenom, nom"),
+        ("\ufeff", "Le fichier est vide"),
+        (b"\x89PNG\r\n\x1a\n", "Ce fichier est une image PNG, pas un fichier CSV"),
         ("prenom;nom;email;email;structure\n", "colonnes en double : email"),
     ],
 )
@@ -154,16 +155,73 @@ def test_wrong_columns_message_lists_the_expected_ones(tmp_path, existing):
     assert "Colonnes attendues : nom (obligatoires)" in message
 
 
-def test_a_non_utf8_file_is_refused_then_accepted_with_its_encoding(tmp_path, existing, territories):
+def test_a_windows_1252_file_is_read_as_such(tmp_path, existing, territories):
+    path = write(tmp_path, STRUCTURES_CSV, encoding="cp1252")
+    out, _ = run("structures", path)
+    assert "2 créé(s)" in out
+    assert Structure.objects.filter(
+        name="Centre social Saint-Jacques", territory__name="Perpignan Méditerranée"
+    ).exists()
+
+
+def test_a_file_not_in_the_encoding_given_is_refused(tmp_path, existing):
     path = write(tmp_path, STRUCTURES_CSV, encoding="cp1252")
     before = snapshot()
-    message, _ = run_failing("structures", path)
-    assert "n'est pas encodé en UTF-8 (caractère illisible ligne 3)" in message
-    assert "--encoding cp1252" in message
+    message, _ = run_failing("structures", path, "--encoding", "utf-8")
+    assert "n'est pas encodé en utf-8 (caractère illisible ligne 3)" in message
     assert snapshot() == before
-    out, _ = run("structures", path, "--encoding", "cp1252")
-    assert "2 créé(s)" in out
-    assert Structure.objects.filter(name="Centre social Saint-Jacques").exists()
+
+
+def test_unknown_columns_are_reported_and_ignored(tmp_path, existing):
+    out, err = run(
+        "promeneurs", write(tmp_path, "prenom;nom;email;structure;age\nA;P;a@example.org;Structure déjà là;32\n")
+    )
+    assert "Colonnes ignorées : age" in err
+    assert "1 créé(s)" in out
+
+
+def test_a_file_above_the_limit_is_refused_before_it_is_read(tmp_path, existing):
+    path = tmp_path / "gros.csv"
+    with path.open("wb") as file:
+        file.truncate(3 * 1024 * 1024)
+    message, _ = run_failing("promeneurs", str(path))
+    assert "Le fichier pèse 3,0 Mo : un import est limité à 2 Mo." in message
+
+
+def test_only_the_columns_of_the_file_are_written(tmp_path, existing):
+    _structure, promeneur = existing
+    promeneur.territories.set(TerritoryFactory.create_batch(1))
+    promeneur.save()
+    Promeneur.objects.filter(pk=promeneur.pk).update(public_listing=True, phone="06 01 02 03 04", job_title="Animateur")
+    out, _ = run("promeneurs", write(tmp_path, "prenom;nom;email;fonction\nDéjà;Là;DEJA@example.org;Éducateur\n"))
+    assert "0 créé(s), 1 mis à jour" in out
+    promeneur.refresh_from_db()
+    assert promeneur.job_title == "Éducateur" and promeneur.email == "deja@example.org"
+    assert promeneur.public_listing and promeneur.phone == "06 01 02 03 04" and promeneur.territories.count() == 1
+    assert promeneur.structure.name == "Structure déjà là"
+
+
+def test_a_phone_number_excel_stripped_of_its_zero_is_a_french_number(tmp_path, existing):
+    run("promeneurs", write(tmp_path, "prenom;nom;email;telephone\nAnna;Prat;anna@example.org;612345603\n"))
+    assert Promeneur.objects.get(email="anna@example.org").phone == "06 12 34 56 03"
+
+
+def test_a_row_never_writes_over_another_persons_record(tmp_path, existing):
+    """A's e-mail in the directory, but B's login account has that address: the row may be
+    about either, so it is refused rather than written on A's record."""
+    _structure, record_a = existing
+    account = UserFactory(email="DEJA@example.org")
+    record_b = PromeneurFactory(user=account, first_name="Bea", email="bea@example.org")
+    before = snapshot()
+    message, err = run_failing("promeneurs", write(tmp_path, "prenom;nom;email\nDéjà;Nouveau nom;deja@example.org\n"))
+    assert f"aussi du compte de connexion de {record_b} (fiche n° {record_b.pk})" in err
+    assert snapshot() == before
+    # An address that only a login account has: creating a record would duplicate its promeneur.
+    account.email = "autre@example.org"
+    account.save()
+    message, err = run_failing("promeneurs", write(tmp_path, "prenom;nom;email\nBea;B;autre@example.org\n"))
+    assert f"celle du compte de connexion de {record_b} (fiche n° {record_b.pk}), dont la fiche porte une autre" in err
+    assert Promeneur.objects.filter(pk=record_a.pk, last_name="Là").exists()
 
 
 def test_comma_separated_file_with_a_bom(tmp_path, territories):

@@ -6,6 +6,7 @@ import sys
 
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
+from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template import loader
@@ -16,7 +17,9 @@ from django.views import defaults
 # even static files) to display; they hold no variable content for an injection to use.
 @csp_update({"style-src": [UNSAFE_INLINE]})
 def bad_request(request, exception=None):
-    return HttpResponseBadRequest(loader.get_template("400.html").render())
+    # A flag, not the exception's text: the page still shows nothing that came with the request.
+    too_large = isinstance(exception, RequestDataTooBig)
+    return HttpResponseBadRequest(loader.get_template("400.html").render({"too_large": too_large}))
 
 
 def permission_denied(request, exception=None):

@@ -7,7 +7,7 @@ from workspace.media.permissions import IMAGE_VIEW_RULE
 
 from .models import Promeneur
 from .privacy import photo_view_rule
-from .viewsets import review
+from .viewsets import imports, review
 from .viewsets.directory import DirectoryViewSetGroup
 
 register_snippet(DirectoryViewSetGroup)
@@ -16,7 +16,7 @@ hooks.register(IMAGE_VIEW_RULE, photo_view_rule)
 
 @hooks.register("register_admin_urls")
 def register_directory_admin_urls():
-    return [path("", include(review.urlpatterns))]
+    return [path("", include(review.urlpatterns)), path("", include(imports.urlpatterns))]
 
 
 @hooks.register("register_snippet_listing_buttons")

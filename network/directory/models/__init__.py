@@ -1,8 +1,10 @@
+from .imports import DirectoryImport
 from .pages import MembersDirectoryPage, MyProfilePage, PublicDirectoryPage, RelaysPage
 from .people import Promeneur, SocialProfile, Structure, Territory, Theme
 from .relays import Relay
 
 __all__ = [
+    "DirectoryImport",
     "MembersDirectoryPage",
     "MyProfilePage",
     "Promeneur",

@@ -3,12 +3,16 @@ their filters, and what the CSV / XLSX exports contain."""
 
 import django_filters
 from django.urls import reverse
+from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.admin.widgets import HeaderButton
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from network.directory.models import Promeneur, SocialProfile, Structure, Territory, Theme
+from network.directory.rules import can_import
+from network.directory.viewsets import imports
 from network.directory.viewsets.relays import RelayViewSet
 from workspace.exports import SafeExportViewSetMixin
 
@@ -79,6 +83,29 @@ STRUCTURE_EXPORT = [
 ]
 STRUCTURE_EXPORT_HEADINGS = {"get_kind_display": "Type", "get_status_display": "Statut"}
 
+
+class ImportableIndexView(IndexView):
+    """A listing whose header offers to import a file of its records."""
+
+    import_kind = None
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if can_import(self.request.user, self.import_kind):
+            url = reverse("network_directory_import") + f"?type={self.import_kind}"
+            buttons.append(HeaderButton("Importer un fichier", url=url, icon_name="upload"))
+        return buttons
+
+
+class PromeneurIndexView(ImportableIndexView):
+    import_kind = "promeneurs"
+
+
+class StructureIndexView(ImportableIndexView):
+    import_kind = "structures"
+
+
 class TerritoryViewSet(SafeExportViewSetMixin, SnippetViewSet):
     model = Territory
     icon = "site"
@@ -108,6 +135,7 @@ class StructureViewSet(SafeExportViewSetMixin, SnippetViewSet):
     list_filter = ["kind", "territory", "status", "priority_neighbourhood"]
     search_fields = ["name", "commune"]
     search_backend_name = None
+    index_view_class = StructureIndexView
     list_export = STRUCTURE_EXPORT
     export_headings = STRUCTURE_EXPORT_HEADINGS
     export_filename = "structures"
@@ -146,6 +174,7 @@ class PromeneurViewSet(SafeExportViewSetMixin, SnippetViewSet):
     filterset_class = PromeneurFilterSet
     search_fields = ["first_name", "last_name", "email"]
     search_backend_name = None  # the database's own search: every field, no index to keep up to date
+    index_view_class = PromeneurIndexView
     list_export = PROMENEUR_EXPORT
     export_headings = PROMENEUR_EXPORT_HEADINGS
     export_filename = "promeneurs"
@@ -190,4 +219,5 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
         return [
             *super().get_submenu_items(),
             MenuItem("Profils modifiés", reverse("network_changed_profiles"), icon_name="warning", order=900),
+            imports.menu_item(),
         ]

@@ -2,14 +2,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from network.directory.importing import KINDS, ImportFileError, run_import
+from network.directory.importing import KINDS, MAX_FILE_SIZE, ImportFileError, file_too_large_message, run_import
 
 
 class Command(BaseCommand):
     help = (
-        "Importe les structures ou les promeneurs depuis un fichier CSV (séparateur « ; » ou « , »). "
-        "Chaque ligne est vérifiée ; si une ligne est invalide, rien n'est importé (sauf avec --lignes-valides). "
-        "Relancer le même fichier met à jour les fiches sans créer de doublon."
+        "Importe les structures ou les promeneurs depuis un fichier CSV (UTF-8 ou Windows-1252, séparateur « ; » "
+        "ou « , »), comme l'écran « Importer » de l'administration. Chaque ligne est vérifiée ; si une ligne est "
+        "invalide, rien n'est importé (sauf avec --lignes-valides). Relancer le même fichier ne crée aucun doublon."
     )
 
     def add_arguments(self, parser):
@@ -26,15 +26,19 @@ class Command(BaseCommand):
         parser.add_argument(
             "--essai", dest="dry_run", action="store_true", help="vérifie le fichier sans rien importer"
         )
-        parser.add_argument("--encoding", default="utf-8", help="encodage du fichier (par défaut utf-8 ; ex. cp1252)")
+        parser.add_argument(
+            "--encoding", default=None, help="encodage du fichier (par défaut : UTF-8, sinon Windows-1252)"
+        )
         parser.add_argument(
             "--progression", dest="every", type=int, default=100, help="affiche la progression toutes les N lignes"
         )
 
-    def handle(self, kind, path, valid_only=False, dry_run=False, encoding="utf-8", every=100, **options):
+    def handle(self, kind, path, valid_only=False, dry_run=False, encoding=None, every=100, **options):
         file = Path(path)
         if not file.is_file():
             raise CommandError(f"Fichier introuvable : {path}")
+        if file.stat().st_size > MAX_FILE_SIZE:
+            raise CommandError(f"{file.name} : {file_too_large_message(file.stat().st_size)} Rien n'a été importé.")
         try:
             report = run_import(
                 kind,
@@ -48,6 +52,8 @@ class Command(BaseCommand):
         except ImportFileError as error:
             raise CommandError(f"{file.name} : {error} Rien n'a été importé.") from error
 
+        if report.ignored_columns:
+            self.stderr.write("Colonnes ignorées : " + ", ".join(report.ignored_columns))
         for line, message in report.errors:
             self.stderr.write(f"Ligne {line} : {message}")
         invalid = len(report.invalid_lines)
@@ -55,8 +61,8 @@ class Command(BaseCommand):
         if report.imported:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"{summary} {report.kind.capitalize()} : {report.created} créé(s), {report.updated} mis à jour"
-                    + (f", {invalid} ligne(s) ignorée(s)." if invalid else ".")
+                    f"{summary} {report.kind.capitalize()} : {report.created} créé(s), {report.updated} mis à jour, "
+                    f"{report.unchanged} inchangé(s)" + (f", {invalid} ligne(s) ignorée(s)." if invalid else ".")
                 )
             )
         elif dry_run and not invalid:
