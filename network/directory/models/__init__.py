@@ -1,8 +1,10 @@
+from .communes import Commune
 from .pages import MembersDirectoryPage, MyProfilePage, PublicDirectoryPage, RelaysPage
 from .people import Promeneur, SocialProfile, Structure, Territory, Theme
 from .relays import Relay
 
 __all__ = [
+    "Commune",
     "MembersDirectoryPage",
     "MyProfilePage",
     "Promeneur",

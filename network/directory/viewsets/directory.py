@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from network.directory.models import Promeneur, SocialProfile, Structure, Territory, Theme
+from network.directory.viewsets.communes import commune_chooser_viewset
 from network.directory.viewsets.relays import RelayViewSet
 from workspace.exports import SafeExportViewSetMixin
 
@@ -68,6 +69,7 @@ STRUCTURE_EXPORT = [
     "address",
     "postcode",
     "commune",
+    "epci_name",
     "territory_name",
     "phone",
     "website",
@@ -113,14 +115,20 @@ class StructureViewSet(SafeExportViewSetMixin, SnippetViewSet):
     export_filename = "structures"
 
     def get_queryset(self, request):
-        return Structure.objects.select_related("territory")
+        return Structure.objects.select_related("territory", "insee_commune")
 
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("status"),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("postcode"), FieldPanel("commune"), FieldPanel("territory")],
+            [
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("commune"),
+                FieldPanel("insee_commune", widget=commune_chooser_viewset.widget_class),
+                FieldPanel("territory"),
+            ],
             heading="Adresse",
         ),
         FieldPanel("phone"),
