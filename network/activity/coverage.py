@@ -78,16 +78,18 @@ class Coverage:
         return f"depuis {format_month(self.since)}"
 
 
-def latest_weekly_hours(since):
-    """Per promeneur (OuterRef), the hours per week of their latest grid submitted since ``since``."""
-    grids = ActivityGrid.objects.submitted().filter(promeneur=OuterRef("pk"), month__gte=since)
+def latest_weekly_hours(since, until):
+    """Per promeneur (OuterRef), the hours per week of their latest grid submitted for a month
+    from ``since`` to ``until``."""
+    grids = ActivityGrid.objects.submitted().filter(promeneur=OuterRef("pk"), month__gte=since, month__lte=until)
     return Subquery(grids.order_by("-month").values("hours_per_week")[:1])
 
 
 def coverage(month=None):
     """The coverage on ``month`` (the current one by default): grids of the ``RECENT_MONTHS``
     months before it, the current month included."""
-    since = add_months(month or current_month(), 1 - RECENT_MONTHS)
+    month = month or current_month()
+    since = add_months(month, 1 - RECENT_MONTHS)
     communes = (
         Commune.objects.values("epci_code", "epci_name")
         .annotate(communes=Count("pk"), population=Sum("population"))
@@ -101,7 +103,7 @@ def coverage(month=None):
     }
     promeneurs = (
         Promeneur.objects.active()
-        .annotate(latest_hours=latest_weekly_hours(since))
+        .annotate(latest_hours=latest_weekly_hours(since, month))
         .values(epci=F("structure__insee_commune__epci_code"))
         .annotate(promeneurs=Count("pk"), hours=Sum("latest_hours"), with_grid=Count("latest_hours"))
         .order_by()
