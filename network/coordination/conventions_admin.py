@@ -10,13 +10,13 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.documents.fields import WagtailDocumentField
 from wagtail_modeladmin.options import ModelAdmin
 
 from network.coordination.conventions import store_signed_document
 from network.coordination.models import Convention
 from network.coordination.models.conventions import ENDING_SOON_DAYS, today
 from workspace.exports import modeladmin_index_view
+from workspace.media.validators import french_list, megabytes
 
 # A signed convention is a scan or an exported PDF; no spreadsheet, archive or text file.
 SIGNED_DOCUMENT_EXTENSIONS = [
@@ -24,19 +24,20 @@ SIGNED_DOCUMENT_EXTENSIONS = [
 ]
 
 
-class ConventionForm(WagtailAdminModelForm):
-    signed_file = WagtailDocumentField(
-        label="Convention signée (fichier)",
-        required=False,
-        help_text=(
-            f"{', '.join(ext.upper() for ext in SIGNED_DOCUMENT_EXTENSIONS)}, "
-            f"{settings.WAGTAILDOCS_MAX_UPLOAD_SIZE // (1024 * 1024)} Mo au plus. Rangée dans la collection "
-            "« Conventions », que seule la coordination peut ouvrir. Un nouveau fichier remplace le précédent."
-        ),
+def signed_file_help_text():
+    return (
+        f"{french_list([ext.upper() for ext in SIGNED_DOCUMENT_EXTENSIONS])}, "
+        f"{megabytes(settings.WAGTAILDOCS_MAX_UPLOAD_SIZE)} Mo au plus. Rangé dans la collection « Conventions », "
+        "que seule la coordination peut ouvrir. Un nouveau fichier remplace le précédent."
     )
+
+
+class ConventionForm(WagtailAdminModelForm):
+    signed_file = forms.FileField(label="Convention signée (fichier)", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["signed_file"].help_text = signed_file_help_text()
         document = self.instance.signed_document
         if document:
             self.fields["signed_file"].help_text = format_html(
@@ -48,13 +49,21 @@ class ConventionForm(WagtailAdminModelForm):
 
     def clean_signed_file(self):
         upload = self.cleaned_data.get("signed_file")
-        if upload:
-            extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
-            if extension not in SIGNED_DOCUMENT_EXTENSIONS:
-                raise ValidationError(
-                    "Ce type de fichier n'est pas accepté pour une convention signée : choisissez un fichier "
-                    f"{', '.join(ext.upper() for ext in SIGNED_DOCUMENT_EXTENSIONS)}."
-                )
+        if not upload:
+            return upload
+        extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
+        if extension not in SIGNED_DOCUMENT_EXTENSIONS:
+            raise ValidationError(
+                "Ce type de fichier n'est pas accepté pour une convention signée : choisissez un fichier "
+                f"{french_list([ext.upper() for ext in SIGNED_DOCUMENT_EXTENSIONS])}.",
+                code="invalid_extension",
+            )
+        limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+        if limit is not None and upload.size > limit:
+            raise ValidationError(
+                f"Fichier trop lourd : {megabytes(upload.size)} Mo, {megabytes(limit)} Mo au plus.",
+                code="file_too_large",
+            )
         return upload
 
     def save(self, commit=True):
