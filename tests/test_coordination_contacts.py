@@ -62,7 +62,7 @@ def test_missing_or_malformed_fields_get_french_messages_and_keep_what_was_typed
     response = client_as("coordination").post(N + "create/", contact_data(organisation="", email="pas-une-adresse"))
     errors = response.context["form"].errors
     assert errors["organisation"] == ["Champ requis."]
-    assert errors["email"] == ["Saisissez une adresse e-mail valide."]
+    assert errors["email"] == ["Saisissez une adresse de courriel valide."]
     assert "Marie Roig" in response.content.decode()
 
 
