@@ -6,7 +6,7 @@ indexed by Wagtail's search)."""
 
 from django import forms
 from wagtail.admin.forms.choosers import BaseFilterForm
-from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, CreateView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from network.directory.models import Commune
@@ -43,6 +43,14 @@ class ChooseCommuneResultsView(CommuneSearchMixin, ChooseResultsView):
     pass
 
 
+class NoCommuneCreation(CreateView):
+    """Communes come from the official list: nobody creates one from the chooser (Coordination
+    holds the add permission of every directory model, which would otherwise open this view)."""
+
+    def can_create(self):
+        return False
+
+
 class CommuneChooserViewSet(ChooserViewSet):
     model = Commune
     icon = "site"
@@ -53,6 +61,7 @@ class CommuneChooserViewSet(ChooserViewSet):
     per_page = 30
     choose_view_class = ChooseCommuneView
     choose_results_view_class = ChooseCommuneResultsView
+    create_view_class = NoCommuneCreation
 
 
 commune_chooser_viewset = CommuneChooserViewSet("commune_chooser", url_prefix="annuaire/communes")
