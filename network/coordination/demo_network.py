@@ -14,7 +14,7 @@ from network.directory.models import Structure, Territory
 
 # structure (start of its name), reference, months since the start, length in months, status, hours, amount
 CONVENTIONS = (
-    ("Centre social Les Oliviers", "CAF66-PDN-2025-01", 11, 12, Convention.Status.RUNNING, 6, "4800.00"),
+    ("Centre social Les Oliviers", "CAF66-PDN-2025-01", 10, 12, Convention.Status.RUNNING, 6, "4800.00"),
     ("MJC du Conflent", "CAF66-PDN-2025-02", 4, 24, Convention.Status.SIGNED, 4, "3200.00"),
     ("Mission locale Vallespir", "CAF66-PDN-2026-03", -1, 12, Convention.Status.DRAFT, 3, "2400.00"),
     ("Point Information Jeunesse de Cerdagne", "CAF66-PDN-2023-04", 30, 24, Convention.Status.ENDED, 4, "3000.00"),
