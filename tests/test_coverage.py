@@ -76,6 +76,13 @@ def test_a_structure_finds_its_commune_from_the_name_typed():
     assert match_commune("") is None
 
 
+def test_an_imported_structure_finds_its_commune():
+    from network.directory.importing import run_import
+
+    run_import("structures", "nom;commune;code_postal\nMJC de Prades;Prades;66500\n".encode())
+    assert Structure.objects.get(name="MJC de Prades").insee_commune.code == "66149"
+
+
 def test_a_structure_commune_chosen_by_hand_is_kept():
     elne = Commune.objects.get(name="Elne")
     structure = StructureFactory(name="Centre social", commune="Perpignan", insee_commune=elne)
