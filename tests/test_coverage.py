@@ -79,7 +79,7 @@ def test_a_structure_finds_its_commune_from_the_name_typed():
 def test_an_imported_structure_finds_its_commune():
     from network.directory.importing import run_import
 
-    run_import("structures", "nom;commune;code_postal\nMJC de Prades;Prades;66500\n".encode())
+    run_import("structures", b"nom;commune;code_postal\nMJC de Prades;Prades;66500\n")
     assert Structure.objects.get(name="MJC de Prades").insee_commune.code == "66149"
 
 
