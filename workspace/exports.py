@@ -135,3 +135,21 @@ class SafeExportViewSetMixin:
 
     def construct_view(self, view_class, **kwargs):
         return super().construct_view(safe_export_view_class(view_class), **kwargs)
+
+
+@functools.cache
+def modeladmin_index_view():
+    """The index view of a wagtail-modeladmin ModelAdmin (``index_view_class``), exporting through
+    here, with the ModelAdmin's ``export_headings`` and its labels as written (not Title Cased)."""
+    from django.contrib.admin.utils import label_for_field
+    from django.utils.encoding import force_str
+    from wagtail_modeladmin.views import IndexView
+
+    class ModelAdminIndexView(SafeSpreadsheetExportMixin, IndexView):
+        def get_heading(self, queryset, field):
+            headings = getattr(self.model_admin, "export_headings", {})
+            if field in headings:
+                return force_str(headings[field])
+            return force_str(label_for_field(field, model=self.model, model_admin=self.model_admin))
+
+    return ModelAdminIndexView

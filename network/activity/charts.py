@@ -16,10 +16,11 @@ def _number(value):
     return f"{value:,}".replace(",", "\u202f") if isinstance(value, int) else str(value).replace(".", ",")
 
 
-def horizontal_bars(chart_id, title, rows, key, label_key="label"):
-    """One bar per row (networks, themes, types of action), longest first."""
+def horizontal_bars(chart_id, title, rows, key, label_key="label", label_width=230):
+    """One bar per row (networks, themes, types of action), longest first; ``label_width`` in
+    pixels for the labels on the left."""
     rows = [row for row in rows if row[key]] or rows[:0]
-    label_width, bar_width, bar_height, gap = 230, 380, 22, 8
+    bar_width, bar_height, gap = 380, 22, 8
     height = max(1, len(rows)) * (bar_height + gap) + gap
     width = label_width + bar_width + 70
     biggest = max((row[key] for row in rows), default=0) or 1

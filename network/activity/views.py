@@ -12,11 +12,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from network.activity import rules
+from network.activity.coverage import RECENT_MONTHS, coverage, coverage_chart
 from network.activity.forms import GridEditor
 from network.activity.models import ActivityGrid
 from network.activity.models.grids import current_month, previous_month
 from network.activity.stats import figures, figures_and_charts, year_scope, years
 from network.directory.models import Promeneur
+from workspace.accounts.roles import is_coordination
 
 GRID_RELATIONS = ("network_activities", "led_actions__theme", "themes")
 
@@ -139,5 +141,22 @@ def committee_figures(page, request):
             **figures_and_charts(scope),
             "year": scope.start.year,
             "years": years(),
+        },
+    )
+
+
+def coverage_page(page, request):
+    """The coverage of the territory, under the committees' home (committees and coordination)."""
+    result = coverage(current_month())
+    return TemplateResponse(
+        request,
+        "activity/coverage.html",
+        {
+            "page": page,
+            "self": page,
+            "coverage": result,
+            "chart": coverage_chart(result),
+            "recent_months": RECENT_MONTHS,
+            "is_coordination": is_coordination(request.user),
         },
     )

@@ -5,6 +5,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from network.directory.communes import match_commune
 from network.directory.models import Promeneur, SocialProfile, Structure, Territory, Theme
 from workspace.accounts.roles import PROMENEURS
 
@@ -144,6 +145,7 @@ def load(stdout):
                 "kind": kind,
                 "commune": commune,
                 "postcode": postcode,
+                "insee_commune": match_commune(commune, postcode),
                 "address": "1 rue de l'Exemple",
                 "territory": territories[territory],
                 "priority_neighbourhood": qpv,

@@ -8,10 +8,16 @@ from workspace.media.permissions import IMAGE_VIEW_RULE
 from .models import Promeneur
 from .privacy import photo_view_rule
 from .viewsets import imports, review
+from .viewsets.communes import commune_chooser_viewset
 from .viewsets.directory import DirectoryViewSetGroup
 
 register_snippet(DirectoryViewSetGroup)
 hooks.register(IMAGE_VIEW_RULE, photo_view_rule)
+
+
+@hooks.register("register_admin_viewset")
+def register_commune_chooser():
+    return commune_chooser_viewset
 
 
 @hooks.register("register_admin_urls")

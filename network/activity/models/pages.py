@@ -60,8 +60,9 @@ class ActivityPage(RoutablePageMixin, Page):
         return space.year_totals(self, request, int(year))
 
 
-class EvaluationFiguresPage(Page):
-    """/comites/chiffres-cles/: the network's aggregated figures for the committees.
+class EvaluationFiguresPage(RoutablePageMixin, Page):
+    """/comites/chiffres-cles/: the network's aggregated figures for the committees, and the
+    coverage of the territory (couverture/).
 
     Under the committees' home, so it inherits its restriction (committee members and
     the coordination); it never names a promeneur nor shows a grid."""
@@ -76,7 +77,17 @@ class EvaluationFiguresPage(Page):
     class Meta:
         verbose_name = "Chiffres clés pour les comités"
 
-    def serve(self, request, *args, **kwargs):
+    def coverage_url(self):
+        return self.get_url() + self.reverse_subpage("coverage")
+
+    @path("")
+    def figures(self, request):
         from network.activity import views as space
 
         return space.committee_figures(self, request)
+
+    @path("couverture/", name="coverage")
+    def coverage(self, request):
+        from network.activity import views as space
+
+        return space.coverage_page(self, request)

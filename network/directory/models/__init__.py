@@ -1,3 +1,4 @@
+from .communes import Commune
 from .imports import DirectoryImport
 from .pages import MembersDirectoryPage, MyProfilePage, PublicDirectoryPage, RelaysPage
 from .people import Promeneur, SocialProfile, Structure, Territory, Theme
@@ -5,6 +6,7 @@ from .relays import Relay
 
 __all__ = [
     "DirectoryImport",
+    "Commune",
     "MembersDirectoryPage",
     "MyProfilePage",
     "Promeneur",

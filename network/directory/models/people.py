@@ -11,6 +11,8 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from network.directory.communes import match_commune
+
 PHOTO_RENDITION = "fill-160x160"
 
 # Addresses of the public directory that a promeneur's sheet must not take.
@@ -96,6 +98,18 @@ class Structure(index.Indexed, SluggedByName):
     address = models.CharField("Adresse", max_length=255, blank=True)
     postcode = models.CharField("Code postal", max_length=10, blank=True)
     commune = models.CharField("Commune", max_length=120, blank=True)
+    # The free-text commune above stays what was typed (import, application); this one places the
+    # structure in an intercommunality for the coverage figures.
+    insee_commune = models.ForeignKey(
+        "directory.Commune",
+        verbose_name="Commune (liste officielle)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="structures",
+        help_text="Rattache la structure à son intercommunalité pour la couverture du territoire. "
+        "Laissée vide, elle est retrouvée d'après le nom de commune saisi quand il est sans ambiguïté.",
+    )
     territory = models.ForeignKey(
         Territory,
         verbose_name="Territoire",
@@ -120,10 +134,20 @@ class Structure(index.Indexed, SluggedByName):
         verbose_name = "Structure"
         verbose_name_plural = "Structures"
 
+    def save(self, *args, **kwargs):
+        if self.insee_commune_id is None and self.commune:
+            self.insee_commune = match_commune(self.commune, self.postcode)
+        super().save(*args, **kwargs)
+
     def territory_name(self):
         return self.territory.name if self.territory else ""
 
     territory_name.short_description = "Territoire"
+
+    def epci_name(self):
+        return self.insee_commune.epci_name if self.insee_commune else ""
+
+    epci_name.short_description = "Intercommunalité"
 
 
 class PromeneurQuerySet(models.QuerySet):

@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from network.directory.models import Promeneur, SocialProfile, Structure, Territory, Theme
 from network.directory.rules import can_import
 from network.directory.viewsets import imports
+from network.directory.viewsets.communes import commune_chooser_viewset
 from network.directory.viewsets.relays import RelayViewSet
 from workspace.exports import SafeExportViewSetMixin
 
@@ -72,6 +73,7 @@ STRUCTURE_EXPORT = [
     "address",
     "postcode",
     "commune",
+    "epci_name",
     "territory_name",
     "phone",
     "website",
@@ -141,14 +143,20 @@ class StructureViewSet(SafeExportViewSetMixin, SnippetViewSet):
     export_filename = "structures"
 
     def get_queryset(self, request):
-        return Structure.objects.select_related("territory")
+        return Structure.objects.select_related("territory", "insee_commune")
 
     panels = [
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("status"),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("postcode"), FieldPanel("commune"), FieldPanel("territory")],
+            [
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("commune"),
+                FieldPanel("insee_commune", widget=commune_chooser_viewset.widget_class),
+                FieldPanel("territory"),
+            ],
             heading="Adresse",
         ),
         FieldPanel("phone"),
