@@ -7,6 +7,7 @@ their e-mail), so running the same file twice creates no duplicate.
 """
 
 import csv
+import datetime
 import io
 from dataclasses import dataclass, field
 
@@ -35,7 +36,11 @@ HEADER_ALIASES = {
     "site": "site_web",
     "referent_e_mail": "referent_email",
     "referent_mail": "referent_email",
+    # The headings of the admin's own exports (network/directory/viewsets/directory.py).
+    "e_mail_professionnel": "email",
+    "quartier_prioritaire_qpv": "qpv",
 }
+DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
 
 
 class ImportFileError(Exception):
@@ -126,6 +131,29 @@ def parse_bool(value, column, errors):
     return False
 
 
+def parse_date(value, column, errors):
+    """A date as French Excel writes it (31/01/2026) or ISO (2026-01-31); empty is no date."""
+    value = value.strip()
+    if not value:
+        return None
+    for date_format in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(value, date_format).date()
+        except ValueError:
+            continue
+    errors.append(f"{column} : « {value} » n'est pas une date jj/mm/aaaa")
+    return None
+
+
+def choice_value(value, choices):
+    """The stored value of a choice written as its value or its label, or None."""
+    key = slugify(value).replace("-", "_")
+    for stored, label in choices:
+        if key in (stored, slugify(label).replace("-", "_")):
+            return stored
+    return None
+
+
 def check_email(value, column, errors, required=False):
     if not value:
         if required:
@@ -181,6 +209,8 @@ STRUCTURE_OPTIONAL = [
     "referent_email",
     "referent_telephone",
     "qpv",
+    "statut",
+    "donnees_ouvertes",
 ]
 STRUCTURE_KINDS = {
     **{value: value for value in Structure.Kind.values},
@@ -206,7 +236,16 @@ def validate_structure(row, territories, errors):
             URLValidator(schemes=["http", "https"])(website)
         except ValidationError:
             errors.append(f"site_web : adresse web invalide « {website} »")
-    return name, {
+    optional = {}
+    if "statut" in row:
+        status = choice_value(row["statut"], Structure.Status.choices) if row["statut"] else Structure.Status.ACTIVE
+        if status is None:
+            errors.append(f"statut : statut inconnu « {row['statut']} »")
+        else:
+            optional["status"] = status
+    if "donnees_ouvertes" in row:
+        optional["open_data"] = parse_bool(row["donnees_ouvertes"], "donnees_ouvertes", errors)
+    return name, optional | {
         "kind": kind,
         "address": row.get("adresse", ""),
         "postcode": row.get("code_postal", ""),
@@ -237,7 +276,46 @@ def save_structure(key, values):
 
 PROMENEUR_REQUIRED = ["prenom", "nom", "email", "structure"]
 NETWORK_COLUMNS = list(SocialProfile.Network.values)
-PROMENEUR_OPTIONAL = ["telephone", "fonction", "territoires", "actif", "annuaire_public", *NETWORK_COLUMNS]
+PROMENEUR_OPTIONAL = [
+    "telephone",
+    "fonction",
+    "territoires",
+    "actif",
+    "annuaire_public",
+    *NETWORK_COLUMNS,
+    # What the admin's export adds: an export imports back unchanged.
+    "reseaux_sociaux",
+    "horaires_en_ligne",
+    "photo_publique",
+    "version_de_la_charte",
+    "charte_signee_le",
+    "entree_dans_le_reseau",
+    "sortie_du_reseau",
+]
+NETWORK_BY_NAME = {
+    **{code: code for code in SocialProfile.Network.values},
+    **{label.lower(): code for code, label in SocialProfile.Network.choices},
+}
+# Columns set only when the file has them: a file without them leaves the record's values alone.
+PROMENEUR_TEXT_COLUMNS = {"horaires_en_ligne": "hours_online", "version_de_la_charte": "charter_version"}
+PROMENEUR_DATE_COLUMNS = {
+    "charte_signee_le": "charter_signed_on",
+    "entree_dans_le_reseau": "entry_date",
+    "sortie_du_reseau": "exit_date",
+}
+
+
+def parse_social_profiles(value, errors):
+    """ "Instagram : zoe66 | TikTok : zoe" as [(network, profile name)]."""
+    profiles = []
+    for part in filter(None, (part.strip() for part in value.split(LIST_SEPARATOR))):
+        name, separator, profile_name = part.partition(":")
+        network = NETWORK_BY_NAME.get(name.strip().lower())
+        if not separator or network is None or not profile_name.strip():
+            errors.append(f"reseaux_sociaux : « {part} » n'est pas « Réseau : nom du profil »")
+            continue
+        profiles.append((network, profile_name.strip()))
+    return profiles
 
 
 def validate_promeneur(row, territories, structures, errors):
@@ -264,9 +342,18 @@ def validate_promeneur(row, territories, structures, errors):
         "is_active": parse_bool(row["actif"], "actif", errors) if row.get("actif") else True,
         "public_listing": parse_bool(row.get("annuaire_public", ""), "annuaire_public", errors),
     }
+    if "photo_publique" in row:
+        values["photo_consent"] = parse_bool(row["photo_publique"], "photo_publique", errors)
+    for column, name in PROMENEUR_TEXT_COLUMNS.items():
+        if column in row:
+            values[name] = row[column]
+    for column, name in PROMENEUR_DATE_COLUMNS.items():
+        if column in row:
+            values[name] = parse_date(row[column], column, errors)
     extra = {
         "territories": find_territories(row.get("territoires", ""), territories, errors),
-        "profiles": [(network, row[network]) for network in NETWORK_COLUMNS if row.get(network)],
+        "profiles": [(network, row[network]) for network in NETWORK_COLUMNS if row.get(network)]
+        + parse_social_profiles(row.get("reseaux_sociaux", ""), errors),
     }
     return email, values, extra
 
