@@ -282,7 +282,9 @@ def test_grids_export_to_csv_and_xlsx_for_a_period(client_as, network):
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == in_period.count() > 0
     assert {row["Structure"] for row in rows} == {"MJC Nord"}
-    first = next(row for row in rows if row["Mois"] == f"{grid.month:%d/%m/%Y}" and row["Promeneur"] == grid.promeneur.full_name)
+    first = next(
+        row for row in rows if row["Mois"] == f"{grid.month:%d/%m/%Y}" and row["Promeneur"] == grid.promeneur.full_name
+    )
     instagram = grid.network_activities.get(network="instagram")
     assert first["Instagram : messages"] == str(instagram.messages)
     assert first["Jeunes accompagnés (tous réseaux)"] == str(sum(r.young_people for r in grid.network_activities.all()))
