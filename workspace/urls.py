@@ -4,6 +4,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from workspace import views
 from workspace.search import views as search_views
 from workspace.sitemap import PublicSitemap
 
@@ -14,6 +15,7 @@ urlpatterns = [
     # see them: nothing under MEDIA_ROOT or PRIVATE_MEDIA_ROOT has a direct address.
     path("images/", include("workspace.media.urls")),
     path("recherche/", search_views.search, name="search"),
+    path("desabonnement/<str:token>/", views.unsubscribe, name="mail_unsubscribe"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
     path("", include("workspace.accounts.urls")),
     path("", include("network.events.urls")),

@@ -4,9 +4,13 @@ cannot be trusted near the database) and leak nothing."""
 
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
-from django.http import HttpResponseBadRequest, HttpResponseServerError
+from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.views import defaults
+from django.views.decorators.csrf import csrf_exempt
+
+from workspace import mail
 
 
 # The 400 and 500 pages carry their few style rules inline, so as to need nothing else (not
@@ -27,3 +31,22 @@ def page_not_found(request, exception=None):
 @csp_update({"style-src": [UNSAFE_INLINE]})
 def server_error(request):
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@csrf_exempt  # RFC 8058: the mail client posts "List-Unsubscribe=One-Click", with no session and no form
+def unsubscribe(request, token):
+    """The one-click link of a mailing list's e-mail (workspace.mail). GET asks (a link checker or a
+    preview must not unsubscribe anyone); POST, from the page or straight from the mail client, does it."""
+    found = mail.read_unsubscribe_token(token)
+    if found is None:
+        raise Http404("Lien de désabonnement inconnu.")
+    user, mailing_list = found
+    done = request.method == "POST"
+    if done:
+        mailing_list.unsubscribe(user)
+    elif request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    response = render(request, "mail/unsubscribe.html", {"mailing_list": mailing_list, "done": done})
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -201,6 +201,7 @@ class Promeneur(index.Indexed, ClusterableModel):
     is_active = models.BooleanField("Actif", default=True)
     public_listing = models.BooleanField("Accepte de figurer dans l'annuaire public", default=False)
     photo_consent = models.BooleanField("Accepte la diffusion publique de sa photo", default=False)
+    grid_reminders = models.BooleanField("Recevoir le rappel mensuel de ma grille d'activité", default=True)
     updated_at = models.DateTimeField("Modifié le", auto_now=True)
     profile_changed_at = models.DateTimeField(
         "Profil modifié par le promeneur le", null=True, blank=True, editable=False

@@ -22,4 +22,9 @@ class Migration(migrations.Migration):
             field=models.DateTimeField(auto_now=True, default=django.utils.timezone.now, verbose_name="Modifié le"),
             preserve_default=False,
         ),
+        migrations.AddField(
+            model_name="promeneur",
+            name="grid_reminders",
+            field=models.BooleanField(default=True, verbose_name="Recevoir le rappel mensuel de ma grille d'activité"),
+        ),
     ]
