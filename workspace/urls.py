@@ -16,6 +16,7 @@ urlpatterns = [
     path("images/", include("workspace.media.urls")),
     path("recherche/", search_views.search, name="search"),
     path("desabonnement/<str:token>/", views.unsubscribe, name="mail_unsubscribe"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
     path("", include("workspace.accounts.urls")),
     path("", include("network.events.urls")),

@@ -4,9 +4,10 @@ cannot be trusted near the database) and leak nothing."""
 
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
-from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 
@@ -49,4 +50,17 @@ def unsubscribe(request, token):
     response = render(request, "mail/unsubscribe.html", {"mailing_list": mailing_list, "done": done})
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# What crawlers have no business in: the members' and committees' spaces, the admin, and the
+# secret addresses (feeds, calendars, unsubscribe links), which a leak must not get indexed.
+ROBOTS_DISALLOWED = ("/espace/", "/comites/", "/admin/", "/flux/", "/calendrier/", "/desabonnement/", "/recherche/")
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED)]
+    lines += ["", f"Sitemap: {mail.absolute_url(reverse('sitemap'))}", ""]
+    response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
     return response
