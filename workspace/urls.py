@@ -20,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
     path("", include("workspace.accounts.urls")),
     path("", include("network.events.urls")),
+    path("", include("network.directory.open_data")),
     path("", include("resources.library.urls")),
 ]
 
