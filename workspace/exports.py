@@ -106,8 +106,7 @@ class CsvFormat:
 
 
 # Opens in a French Excel as columns, accents intact: every CSV of the site unless told otherwise.
-FRENCH_EXCEL_CSV = CsvFormat()
-DEFAULT_CSV = FRENCH_EXCEL_CSV
+DEFAULT_CSV = CsvFormat()
 
 
 def _attachment(response, filename):
@@ -151,12 +150,8 @@ def _xlsx_cell(sheet, value, font=None):
 
 
 def _display_width(value):
-    if isinstance(value, datetime.datetime):
-        return len("00/00/0000 00:00")
-    if isinstance(value, datetime.date):
-        return len("00/00/0000")
-    text = _plain(value) if not isinstance(value, (int, float, Decimal)) or isinstance(value, bool) else str(value)
-    return max((len(line) for line in text.splitlines()), default=0)
+    """About the characters the value takes on screen: its longest line as the CSV writes it."""
+    return max((len(line) for line in csv_value(value).splitlines()), default=0)
 
 
 def column_widths_of(headings, rows):

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
@@ -58,8 +59,6 @@ def unsubscribe_url(user, list_name):
 
 def read_unsubscribe_token(token):
     """(user, MailingList) of a token made by unsubscribe_url, or None."""
-    from django.contrib.auth import get_user_model
-
     if not isinstance(token, str) or len(token) > UNSUBSCRIBE_TOKEN_MAX_LENGTH:
         return None
     try:
