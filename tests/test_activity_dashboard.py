@@ -279,10 +279,12 @@ def test_grids_export_to_csv_and_xlsx_for_a_period(client_as, network):
     )
     response, content = export_rows(client, "/admin/activite/grilles/", {**params, "export": "csv"})
     assert "text/csv" in response["Content-Type"]
-    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == in_period.count() > 0
     assert {row["Structure"] for row in rows} == {"MJC Nord"}
-    first = next(row for row in rows if row["Mois"] == str(grid.month) and row["Promeneur"] == grid.promeneur.full_name)
+    first = next(
+        row for row in rows if row["Mois"] == f"{grid.month:%d/%m/%Y}" and row["Promeneur"] == grid.promeneur.full_name
+    )
     instagram = grid.network_activities.get(network="instagram")
     assert first["Instagram : messages"] == str(instagram.messages)
     assert first["Jeunes accompagnés (tous réseaux)"] == str(sum(r.young_people for r in grid.network_activities.all()))
@@ -301,7 +303,7 @@ def test_journal_exports_to_csv_and_xlsx_for_a_period(client_as, network):
     params = {"date_from": start.isoformat(), "date_to": end.isoformat()}
     expected = CoordinationJournalEntry.objects.filter(date__gte=start, date__lte=end).count()
     _response, content = export_rows(client, "/admin/activite/journal/", {**params, "export": "csv"})
-    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == expected == 3
     assert {row["Type d'action"] for row in rows} >= {"Rencontre ou formation", "Accompagnement d'une structure"}
     _response, content = export_rows(client, "/admin/activite/journal/", {**params, "export": "xlsx"})

@@ -79,12 +79,12 @@ def test_csv_export_of_the_filtered_listing(client_as, people):
     response = client_as("coordination").get(LIST, {"export": "csv", "reseau": "snapchat"})
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="promeneurs.csv"'
-    rows = list(csv.DictReader(io.StringIO(content(response).decode())))
+    rows = list(csv.DictReader(io.StringIO(content(response).decode("utf-8-sig")), delimiter=";"))
     assert [row["Nom"] for row in rows] == ["Prat"]
     assert rows[0]["Structure"] == "MJC de Prades"
     assert rows[0]["Territoires"] == "Conflent"
     assert rows[0]["Téléphone professionnel"] == "06 01 02 03 04"
-    assert rows[0]["Réseaux"] == "Snapchat"
+    assert rows[0]["Réseaux sociaux"].startswith("Snapchat : ")
 
 
 def test_xlsx_exports(client_as, people):
@@ -92,7 +92,7 @@ def test_xlsx_exports(client_as, people):
     response = client.get(LIST, {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(content(response))).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:4] == ("Nom", "Prénom", "Fonction", "Structure")
+    assert rows[0][:4] == ("Nom", "Prénom", "E-mail professionnel", "Structure")
     assert {row[0] for row in rows[1:]} >= {"Prat", "Serra"}
     RelayFactory(organisation="Point écoute", domain="addictions")
     relays = load_workbook(io.BytesIO(content(client.get("/admin/snippets/directory/relay/", {"export": "xlsx"}))))

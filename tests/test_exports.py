@@ -37,7 +37,7 @@ def body(response):
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 
-def csv_cells(response, delimiter=","):
+def csv_cells(response, delimiter=";"):
     rows = csv.reader(io.StringIO(body(response).decode("utf-8-sig")), delimiter=delimiter)
     return [cell for row in rows for cell in row]
 
@@ -47,7 +47,7 @@ def xlsx_cells(response):
     return [cell for row in sheet.iter_rows() for cell in row]
 
 
-def assert_inert(client, url, values, delimiter=","):
+def assert_inert(client, url, values, delimiter=";"):
     """Each value reaches the CSV neutralised and the XLSX as a text cell; no formula anywhere."""
     cells = csv_cells(client.get(url, {"export": "csv"} if "?" not in url else None), delimiter)
     for value in values:
@@ -115,7 +115,7 @@ def test_registrations_exports_are_inert(client_as):
     event = EventFactory()
     RegistrationFactory(event=event, user=UserFactory(first_name="@SUM(1+1)", last_name=ATTACK))
     client = client_as("coordination")
-    assert_inert(client, f"/admin/agenda/{event.pk}/inscriptions.csv", ["@SUM(1+1)", ATTACK], delimiter=";")
+    assert_inert(client, f"/admin/agenda/{event.pk}/inscriptions.csv", ["@SUM(1+1)", ATTACK])
 
 
 def test_grids_and_journal_exports_are_inert_and_numbers_stay_numbers(client_as):
@@ -125,7 +125,8 @@ def test_grids_and_journal_exports_are_inert_and_numbers_stay_numbers(client_as)
     assert_inert(client, "/admin/activite/grilles/", [ATTACK, "\r=1+1"])
     assert_inert(client, "/admin/activite/journal/", ["\t@SUM(A1)"])
 
-    assert "-2.5" in csv_cells(client.get("/admin/activite/grilles/", {"export": "csv"}))
+    # A decimal comma: French Excel reads "-2,5" as a number.
+    assert "-2,5" in csv_cells(client.get("/admin/activite/grilles/", {"export": "csv"}))
     grids = xlsx_cells(client.get("/admin/activite/grilles/", {"export": "xlsx"}))
     assert [cell.data_type for cell in grids if cell.value == -2.5] == ["n"]
     journal = xlsx_cells(client.get("/admin/activite/journal/", {"export": "xlsx"}))

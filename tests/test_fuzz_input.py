@@ -188,6 +188,7 @@ PATHS = [
     ("anonymous", "/calendrier/{}.ics"),
     ("anonymous", "/flux/{}/"),
     ("anonymous", "/flux/{}/{}/"),
+    ("anonymous", "/desabonnement/{}/"),
     ("anonymous", "/annuaire/{}/"),
     ("anonymous", "/annuaire/structure/{}/"),
     ("anonymous", "/publications/{}/"),

@@ -4,6 +4,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from workspace import views
 from workspace.operations.health import health
 from workspace.search import views as search_views
 from workspace.sitemap import PublicSitemap
@@ -16,9 +17,12 @@ urlpatterns = [
     path("images/", include("workspace.media.urls")),
     path("recherche/", search_views.search, name="search"),
     path("sante/", health, name="health"),
+    path("desabonnement/<str:token>/", views.unsubscribe, name="mail_unsubscribe"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}, name="sitemap"),
     path("", include("workspace.accounts.urls")),
     path("", include("network.events.urls")),
+    path("", include("network.directory.open_data")),
     path("", include("resources.library.urls")),
 ]
 

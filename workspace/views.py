@@ -8,9 +8,14 @@ from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.views import defaults
+from django.views.decorators.csrf import csrf_exempt
+
+from workspace import mail
 
 
 # The 400 and 500 pages carry their few style rules inline, so as to need nothing else (not
@@ -39,3 +44,35 @@ def server_error(request):
         response["Retry-After"] = "30"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@csrf_exempt  # RFC 8058: the mail client posts "List-Unsubscribe=One-Click", with no session and no form
+def unsubscribe(request, token):
+    """The one-click link of a mailing list's e-mail (workspace.mail). GET asks (a link checker or a
+    preview must not unsubscribe anyone); POST, from the page or straight from the mail client, does it."""
+    found = mail.read_unsubscribe_token(token)
+    if found is None:
+        raise Http404("Lien de désabonnement inconnu.")
+    user, mailing_list = found
+    done = request.method == "POST"
+    if done:
+        mailing_list.unsubscribe(user)
+    elif request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    response = render(request, "mail/unsubscribe.html", {"mailing_list": mailing_list, "done": done})
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+# What crawlers have no business in: the members' and committees' spaces, the admin, and the
+# secret addresses (feeds, calendars, unsubscribe links), which a leak must not get indexed.
+ROBOTS_DISALLOWED = ("/espace/", "/comites/", "/admin/", "/flux/", "/calendrier/", "/desabonnement/", "/recherche/")
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED)]
+    lines += ["", f"Sitemap: {mail.absolute_url(reverse('sitemap'))}", ""]
+    response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

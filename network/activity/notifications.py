@@ -20,6 +20,23 @@ def notify_support_needed(grid):
     mail.send([mail.message("activity/emails/support_needed", context, [settings.COORDINATION_EMAIL])])
 
 
+GRID_REMINDERS = "rappel-grille"
+
+
+def grid_reminders_list():
+    from network.directory.models import Promeneur
+
+    return mail.MailingList(
+        name=GRID_REMINDERS,
+        label="le rappel mensuel de votre grille d'activité",
+        unsubscribe=lambda user: Promeneur.objects.filter(user=user).update(grid_reminders=False),
+        preferences_path="/espace/mon-profil/",
+    )
+
+
 def send_reminder(promeneur, month, form_url):
+    """``promeneur`` has an account (missing_grid_promeneurs): the reminder is theirs to stop."""
     context = {"promeneur": promeneur, "month": of_month(month), "url": mail.absolute_url(form_url)}
-    mail.send([mail.message("activity/emails/grid_reminder", context, [promeneur.email or promeneur.user.email])])
+    to = [promeneur.email or promeneur.user.email]
+    message = mail.message("activity/emails/grid_reminder", context, to, unsubscribe=(promeneur.user, GRID_REMINDERS))
+    mail.send([message])

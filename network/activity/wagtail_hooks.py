@@ -26,3 +26,10 @@ def grids_in_personal_data(user, promeneur):
             for grid in promeneur.activity_grids.order_by("month")
         ]
     }
+
+
+@hooks.register("register_mailing_list")
+def grid_reminders_mailing_list():
+    from network.activity.notifications import grid_reminders_list
+
+    return grid_reminders_list()

@@ -23,6 +23,9 @@ TERRITORIES = (
 )
 
 # name, kind, commune, postcode, territory, QPV, referent
+# The structures that agreed to be published as open data (/donnees/structures.json): some, not all.
+OPEN_DATA_KINDS = {"centre_social", "mjc", "pij_bij", "mission_locale"}
+
 STRUCTURES = (
     ("Centre social Les Oliviers (fictif)", "centre_social", "Perpignan", "66000", 0, True, "Nadia Benali"),
     ("MJC du Conflent (fictive)", "mjc", "Prades", "66500", 1, False, "Jordi Puig"),
@@ -155,6 +158,7 @@ def load(stdout):
                 "referent_role": "Directeur ou directrice",
                 "referent_email": f"referent.{commune.lower().split('-')[0]}@example.org",
                 "referent_phone": "04 68 00 00 01",
+                "open_data": kind in OPEN_DATA_KINDS,
             },
         )
         structures.append(structure)

@@ -42,7 +42,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Promeneur
-        fields = ["presentation", "hours_online", "email", "phone", "public_listing", "photo_consent"]
+        fields = ["presentation", "hours_online", "email", "phone", "public_listing", "photo_consent", "grid_reminders"]
         widgets = {"presentation": forms.Textarea(attrs={"rows": 6})}
         help_texts = {
             "email": "Visible uniquement par les membres du réseau.",

@@ -1,7 +1,6 @@
 """Registration lists of an event as rows, CSV and XLSX."""
 
 from django.db.models import Case, IntegerField, Value, When
-from django.utils import timezone
 
 from network.events.models import Registration
 from workspace import exports as spreadsheets
@@ -42,15 +41,13 @@ def rows(event):
             user.email,
             _structure(user),
             registration.get_status_display(),
-            timezone.localtime(registration.queued_at).strftime("%d/%m/%Y %H:%M"),
+            registration.queued_at,
             _attendance(registration),
         )
 
 
 def csv_response(event):
-    return spreadsheets.csv_response(
-        f"inscriptions-{event.pk}", HEADERS, rows(event), csv_format=spreadsheets.FRENCH_EXCEL_CSV
-    )
+    return spreadsheets.csv_response(f"inscriptions-{event.pk}", HEADERS, rows(event))
 
 
 def xlsx_response(event):
@@ -60,5 +57,4 @@ def xlsx_response(event):
         rows(event),
         sheet_title="Inscriptions",
         column_widths=(20, 18, 32, 36, 16, 18, 12),
-        bold_headings=True,
     )

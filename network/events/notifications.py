@@ -24,7 +24,8 @@ def _send_to(registration, name, attach_calendar=False, **extra):
     context = _context(registration.event, registration=registration, **extra)
     message = mail.message(TEMPLATES + name, context, [registration.user.email])
     if attach_calendar:
-        ics = build_calendar([registration.event], registration.event.title)
+        event = registration.event
+        ics = build_calendar([event], event.title, registration_statuses={event.pk: registration.status})
         message.attach("evenement.ics", ics, "text/calendar")
     mail.send([message])
 

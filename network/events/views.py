@@ -132,8 +132,7 @@ def personal_ics(request, token):
         .exclude(status=Registration.Status.CANCELLED)
         .values_list("event_id", "status")
     )
-    labels = {pk: dict(Registration.Status.choices)[status].lower() for pk, status in mine.items()}
     events = Event.objects.visible_to(user).upcoming().filter(~Q(audience=Event.Audience.PUBLIC) | Q(pk__in=list(mine)))
     return _calendar_response(
-        build_calendar(events, "Promeneurs du Net 66 – mon agenda", statuses=labels), "mon-agenda.ics"
+        build_calendar(events, "Promeneurs du Net 66 – mon agenda", registration_statuses=mine), "mon-agenda.ics"
     )

@@ -21,6 +21,19 @@ SECTIONS = (
     "resources.exchanges.digest.new_events",
 )
 DEFAULT_PERIOD = timezone.timedelta(days=7)
+DIGEST = "lettre-hebdomadaire"
+PREFERENCES_PATH = "/espace/echanges/preferences/"
+
+
+def digest_list():
+    return mail.MailingList(
+        name=DIGEST,
+        label="la lettre hebdomadaire de l'espace membres",
+        unsubscribe=lambda user: ExchangePreferences.objects.update_or_create(
+            user=user, defaults={"weekly_digest": False}
+        ),
+        preferences_path=PREFERENCES_PATH,
+    )
 
 
 @dataclass
@@ -98,9 +111,9 @@ def digest_message(user, sections, since):
         "user": user,
         "sections": sections,
         "since": since,
-        "preferences_url": mail.absolute_url("/espace/echanges/preferences/"),
+        "preferences_url": mail.absolute_url(PREFERENCES_PATH),
     }
-    return mail.message("exchanges/emails/digest", context, [user.email])
+    return mail.message("exchanges/emails/digest", context, [user.email], unsubscribe=(user, DIGEST))
 
 
 def send_digests(now=None, period=DEFAULT_PERIOD, dry_run=False, stdout=None):

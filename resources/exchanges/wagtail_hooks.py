@@ -29,3 +29,10 @@ def messages_in_personal_data(user, promeneur):
             for message in messages
         ]
     }
+
+
+@hooks.register("register_mailing_list")
+def digest_mailing_list():
+    from resources.exchanges.digest import digest_list
+
+    return digest_list()

@@ -1,10 +1,14 @@
 """RSS feeds (Django's syndication framework): public publications, and the members'
 news and watch behind a personal secret key."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from django.views.decorators.cache import never_cache
 
 from resources.library.models.news import NewsPage, PublicationPage
@@ -16,6 +20,20 @@ from workspace.accounts.tokens import SecretToken
 FEED_LENGTH = 30
 # The member's secret feed addresses are a workspace.accounts.tokens.SecretToken for this purpose.
 FEEDS_PURPOSE = "flux"
+PARIS = ZoneInfo("Europe/Paris")
+# A page has a date, not a time: noon in Paris is the same day wherever the reader lives.
+PAGE_TIME = datetime.time(12, 0)
+
+
+def page_datetime(page):
+    """When a feed says the page was published: its own date (what the page shows)."""
+    return datetime.datetime.combine(page.date, PAGE_TIME, tzinfo=PARIS)
+
+
+def newest_first(pages):
+    """Pages of several types in one order: their date, then the most recently published."""
+    never = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    return sorted(pages, key=lambda page: (page.date, page.first_published_at or never, page.pk), reverse=True)
 
 
 class FrenchRssFeed(Rss201rev2Feed):
@@ -37,13 +55,14 @@ class PageFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.intro
+        # RSS readers take a description as HTML: the plain-text intro is escaped to show as written.
+        return escape(item.intro)
 
     def item_link(self, item):
         return item.get_url(self.request)
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        return page_datetime(item)
 
 
 class PublicationsFeed(PageFeed):
@@ -60,7 +79,8 @@ class PublicationsFeed(PageFeed):
     def items(self):
         pages = PublicationPage.objects.live().descendant_of(self.index_page)
         # Public feed: what an anonymous visitor may see, nothing more.
-        return exclude_hidden_subtrees(pages, AnonymousUser()).order_by("-date", "-pk")[:FEED_LENGTH]
+        pages = exclude_hidden_subtrees(pages, AnonymousUser()).order_by("-date", "-first_published_at", "-pk")
+        return newest_first(pages[:FEED_LENGTH])
 
 
 SECTIONS = {
@@ -93,8 +113,8 @@ class MemberFeed(PageFeed):
         items = []
         for model in SECTIONS[self.section][1]:
             pages = exclude_hidden_subtrees(model.objects.live(), user)
-            items += pages.order_by("-date", "-pk")[:FEED_LENGTH]
-        return sorted(items, key=lambda page: (page.date, page.pk), reverse=True)[:FEED_LENGTH]
+            items += pages.order_by("-date", "-first_published_at", "-pk")[:FEED_LENGTH]
+        return newest_first(items)[:FEED_LENGTH]
 
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)

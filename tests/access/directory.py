@@ -68,7 +68,9 @@ ROWS = [
     *[(address, hides_everywhere(PUBLIC_PHONE)) for address in PUBLIC_PAGES],
     *[(address, hides_everywhere(PUBLIC_PHONE.replace(" ", ""))) for address in PUBLIC_PAGES],
     *[(address, hides_everywhere(HIDDEN_EMAIL)) for address in PUBLIC_PAGES],
-    ("/sitemap.xml", everyone("hides:/annuaire/ombeline")),
+    # The sitemap lists the public sheet of a promeneur who agreed, never another one (issue 16).
+    ("/sitemap.xml", everyone("shows:/annuaire/ombeline-vaquer/")),
+    ("/sitemap.xml", everyone("hides:/annuaire/sidonie-carbasse/")),
     # Members' directory and relays: promeneurs and coordination, with contacts
     ("/espace/annuaire/", members_only(ok=f"shows:{PUBLIC_EMAIL}")),
     ("/espace/annuaire/", members_only(ok=f"shows:{HIDDEN_EMAIL}")),

@@ -65,6 +65,19 @@ class PublicDirectoryPage(RoutablePageMixin, BasePage):
             raise Http404("Aucun promeneur public à cette adresse.")
         return self.render(request, template="directory/public_sheet.html", context_overrides={"promeneur": promeneur})
 
+    def get_sitemap_urls(self, request=None):
+        """The directory, its public relays, each consenting promeneur's sheet and each structure's page."""
+        [directory] = super().get_sitemap_urls(request)
+        base = directory["location"]
+        urls = [directory, {"location": base + self.reverse_subpage("public_relays")}]
+        for promeneur in Promeneur.objects.publicly_listed().only("slug", "updated_at"):
+            location = base + self.reverse_subpage("sheet", kwargs={"slug": promeneur.slug})
+            urls.append({"location": location, "lastmod": promeneur.updated_at})
+        for structure in Structure.objects.exclude(status=Structure.Status.INACTIVE).only("slug", "updated_at"):
+            location = base + self.reverse_subpage("structure", kwargs={"slug": structure.slug})
+            urls.append({"location": location, "lastmod": structure.updated_at})
+        return urls
+
     def sheet_url(self, promeneur):
         return self.url + self.reverse_subpage("sheet", kwargs={"slug": promeneur.slug})
 

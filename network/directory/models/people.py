@@ -126,6 +126,13 @@ class Structure(index.Indexed, SluggedByName):
     referent_phone = models.CharField("Référent : téléphone", max_length=30, blank=True)
     priority_neighbourhood = models.BooleanField("Quartier prioritaire (QPV)", default=False)
     status = models.CharField("Statut", max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    open_data = models.BooleanField(
+        "Accepte la publication en données ouvertes",
+        default=False,
+        help_text="Nom, adresse, téléphone et site web publiés dans /donnees/structures.json et .csv "
+        "(jamais le référent).",
+    )
+    updated_at = models.DateTimeField("Modifié le", auto_now=True)
 
     search_fields = [index.SearchField("name"), index.SearchField("commune"), index.AutocompleteField("name")]
 
@@ -218,6 +225,7 @@ class Promeneur(index.Indexed, ClusterableModel):
     is_active = models.BooleanField("Actif", default=True)
     public_listing = models.BooleanField("Accepte de figurer dans l'annuaire public", default=False)
     photo_consent = models.BooleanField("Accepte la diffusion publique de sa photo", default=False)
+    grid_reminders = models.BooleanField("Recevoir le rappel mensuel de ma grille d'activité", default=True)
     updated_at = models.DateTimeField("Modifié le", auto_now=True)
     profile_changed_at = models.DateTimeField(
         "Profil modifié par le promeneur le", null=True, blank=True, editable=False
@@ -285,10 +293,16 @@ class Promeneur(index.Indexed, ClusterableModel):
 
     territory_names.short_description = "Territoires"
 
-    def network_names(self):
-        return ", ".join(p.get_network_display() for p in self.social_profiles.all())
+    def territory_list(self):
+        return [t.name for t in self.territories.all()]
 
-    network_names.short_description = "Réseaux"
+    territory_list.short_description = "Territoires"
+
+    def social_profile_list(self):
+        """["Instagram : zoe66", …]: what the import reads back in its "Réseaux sociaux" column."""
+        return [f"{p.get_network_display()} : {p.profile_name}" for p in self.social_profiles.all()]
+
+    social_profile_list.short_description = "Réseaux sociaux"
 
     def save(self, *args, **kwargs):
         if not self.slug:

@@ -46,15 +46,16 @@ class PromeneurFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=pending) if value else queryset.exclude(pk__in=pending)
 
 
+# The columns of network/directory/importing.py, with headings it reads back: an export imports unchanged.
 PROMENEUR_EXPORT = [
     "last_name",
     "first_name",
-    "job_title",
-    "structure_name",
-    "territory_names",
     "email",
+    "structure_name",
+    "job_title",
+    "territory_list",
     "phone",
-    "network_names",
+    "social_profile_list",
     "hours_online",
     "is_active",
     "public_listing",
@@ -64,7 +65,13 @@ PROMENEUR_EXPORT = [
     "entry_date",
     "exit_date",
 ]
-PROMENEUR_EXPORT_HEADINGS = {}
+PROMENEUR_EXPORT_HEADINGS = {
+    "public_listing": "Annuaire public",
+    "photo_consent": "Photo publique",
+    "charter_version": "Version de la charte",
+    "entry_date": "Entrée dans le réseau",
+    "exit_date": "Sortie du réseau",
+}
 
 STRUCTURE_EXPORT = [
     "name",
@@ -82,8 +89,14 @@ STRUCTURE_EXPORT = [
     "referent_email",
     "referent_phone",
     "priority_neighbourhood",
+    "open_data",
 ]
-STRUCTURE_EXPORT_HEADINGS = {"get_kind_display": "Type", "get_status_display": "Statut"}
+STRUCTURE_EXPORT_HEADINGS = {
+    "get_kind_display": "Type",
+    "get_status_display": "Statut",
+    "priority_neighbourhood": "QPV",
+    "open_data": "Données ouvertes",
+}
 
 
 class ImportableIndexView(IndexView):
@@ -134,7 +147,7 @@ class StructureViewSet(SafeExportViewSetMixin, SnippetViewSet):
     icon = "home"
     menu_label = "Structures"
     list_display = ["name", "kind", "commune", "territory", "status"]
-    list_filter = ["kind", "territory", "status", "priority_neighbourhood"]
+    list_filter = ["kind", "territory", "status", "priority_neighbourhood", "open_data"]
     search_fields = ["name", "commune"]
     search_backend_name = None
     index_view_class = StructureIndexView
@@ -162,6 +175,7 @@ class StructureViewSet(SafeExportViewSetMixin, SnippetViewSet):
         FieldPanel("phone"),
         FieldPanel("website"),
         FieldPanel("priority_neighbourhood"),
+        FieldPanel("open_data"),
         MultiFieldPanel(
             [
                 FieldPanel("referent_name"),

@@ -38,6 +38,15 @@ class AgendaPage(RoutablePageMixin, BasePage):
             events = events.public()
         return events
 
+    def get_sitemap_urls(self, request=None):
+        """The agenda, and the page of each public event (only a public agenda is in the sitemap)."""
+        urls = super().get_sitemap_urls(request)
+        if self.scope != self.Scope.PUBLIC:
+            return urls
+        root = self.get_site().root_url
+        events = Event.objects.public().filter(is_cancelled=False).order_by("start", "pk")
+        return urls + [{"location": root + event.get_absolute_url(), "lastmod": event.updated_at} for event in events]
+
     @path("")
     def agenda(self, request):
         events = self.events_for(request.user).upcoming()

@@ -47,11 +47,12 @@ class Command(BaseCommand):
 
 
 def missing_grid_promeneurs(month):
-    """Active promeneurs with an account and an address, in the network that month, without a submitted grid."""
+    """Active promeneurs with an account and an address, in the network that month, without a submitted grid,
+    who have not turned the reminder off."""
     submitted = ActivityGrid.objects.submitted().filter(month=month).values("promeneur")
     promeneurs = (
         Promeneur.objects.active()
-        .filter(user__isnull=False, user__is_active=True)
+        .filter(user__isnull=False, user__is_active=True, grid_reminders=True)
         .exclude(pk__in=submitted)
         .exclude(entry_date__gt=last_day(month))
         .select_related("user")
