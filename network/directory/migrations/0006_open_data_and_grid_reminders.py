@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0002_seed")]
+    dependencies = [("directory", "0005_load_communes")]
 
     operations = [
         migrations.AddField(
