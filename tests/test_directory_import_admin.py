@@ -200,7 +200,8 @@ def test_an_export_of_the_admin_imports_back_unchanged(coordination, directory, 
     assert report.lines and {line.status for line in report.lines} == {"inchangé"}, [
         (line.line, line.label, line.messages, line.changes) for line in report.lines
     ]
-    assert report.ignored_columns == (["Réseaux"] if kind == "promeneurs" else [])
+    # Every column of the export is read back, but the intercommunality: it follows from the commune.
+    assert report.ignored_columns == ([] if kind == "promeneurs" else ["Intercommunalité"])
     confirm(coordination, preview)
     assert snapshot() == before
 

@@ -219,7 +219,7 @@ def test_the_promeneurs_export_imports_back_unchanged(client_as, network):
     content = download(client_as("coordination"), LISTINGS["promeneurs"], "csv")
     report = run_import("promeneurs", content)
     assert report.errors == [] and report.imported
-    assert (report.created, report.updated) == (0, len(before))
+    assert (report.created, report.updated, report.unchanged) == (0, 0, len(before))
     assert promeneurs_state() == before
 
 
@@ -229,5 +229,5 @@ def test_the_structures_export_imports_back_unchanged(client_as, network):
     content = download(client_as("coordination"), LISTINGS["structures"], "csv")
     report = run_import("structures", content)
     assert report.errors == [] and report.imported
-    assert (report.created, report.updated) == (0, len(before))
+    assert (report.created, report.updated, report.unchanged) == (0, 0, len(before))
     assert structures_state() == before

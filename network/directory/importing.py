@@ -276,7 +276,6 @@ class Kind:
     required: tuple
     columns: dict  # column -> (model attribute for the export's heading, label in messages)
     aliases: dict
-    informative: tuple = ()  # columns of the export that cannot be imported back
 
 
 STRUCTURE_KINDS_EXTRA = {"pij": Structure.Kind.YOUTH_INFO, "bij": Structure.Kind.YOUTH_INFO}
@@ -301,6 +300,7 @@ STRUCTURES = Kind(
         "referent_email": ("referent_email", "référent : e-mail"),
         "referent_telephone": ("referent_phone", "référent : téléphone"),
         "qpv": ("priority_neighbourhood", "QPV"),
+        "donnees_ouvertes": ("open_data", "données ouvertes"),
     },
     aliases={
         "territoire": "territoires",
@@ -314,6 +314,11 @@ STRUCTURES = Kind(
 )
 
 NETWORK_COLUMNS = tuple(SocialProfile.Network.values)
+# "Instagram", "instagram", "X (Twitter)": a network by its label, as the export writes it, or its code.
+NETWORK_BY_NAME = {
+    **{code: code for code in SocialProfile.Network.values},
+    **{slugify(label): code for code, label in SocialProfile.Network.choices},
+}
 
 PROMENEURS = Kind(
     name="promeneurs",
@@ -327,7 +332,7 @@ PROMENEURS = Kind(
         "structure": ("structure_name", "structure"),
         "telephone": ("phone", "téléphone"),
         "fonction": ("job_title", "fonction"),
-        "territoires": ("territory_names", "territoires"),
+        "territoires": ("territory_list", "territoires"),
         "horaires": ("hours_online", "horaires en ligne"),
         "actif": ("is_active", "actif"),
         "annuaire_public": ("public_listing", "annuaire public"),
@@ -337,7 +342,7 @@ PROMENEURS = Kind(
         "date_entree": ("entry_date", "date d'entrée"),
         "date_sortie": ("exit_date", "date de sortie"),
         **{network: (None, label) for network, label in SocialProfile.Network.choices},
-        "reseaux": ("network_names", "réseaux"),
+        "reseaux_sociaux": ("social_profile_list", "réseaux sociaux"),
     },
     aliases={
         "mail": "email",
@@ -349,9 +354,10 @@ PROMENEURS = Kind(
         "structure_porteuse": "structure",
         "territoire": "territoires",
         "horaires_en_ligne": "horaires",
+        "version_de_la_charte": "charte_version",
+        "entree_dans_le_reseau": "date_entree",
+        "sortie_du_reseau": "date_sortie",
     },
-    # The export lists the networks' names, not the profiles: those come from one column per network.
-    informative=("reseaux",),
 )
 
 KINDS = {kind.name: kind for kind in (STRUCTURES, PROMENEURS)}
@@ -387,7 +393,7 @@ def map_header(kind, header):
     for heading in header:
         key = normalise_header(heading)
         column = key if key in kind.columns else aliases.get(key)
-        if column is None or column in kind.informative:
+        if column is None:
             columns.append(None)
             if heading.strip():
                 ignored.append(heading.strip())
@@ -406,7 +412,7 @@ def check_columns(kind, columns):
             parts.append("colonnes obligatoires manquantes : " + ", ".join(missing))
         if duplicated:
             parts.append("colonnes en double : " + ", ".join(duplicated))
-        optional = [column for column in kind.columns if column not in kind.required and column not in kind.informative]
+        optional = [column for column in kind.columns if column not in kind.required]
         raise ImportFileError(
             "Les colonnes du fichier ne sont pas celles attendues ("
             + " ; ".join(parts)
@@ -444,8 +450,8 @@ def structure_values(row, context, errors):
             values["referent_email"] = check_email(value, label, errors)
         elif column == "site_web":
             values["website"] = check_url(value, label, errors)
-        elif column == "qpv":
-            values["priority_neighbourhood"] = parse_bool(value, label, errors)
+        elif column in ("qpv", "donnees_ouvertes"):
+            values[STRUCTURES.columns[column][0]] = parse_bool(value, label, errors)
         else:
             values[STRUCTURES.columns[column][0]] = value
     return values
@@ -488,9 +494,49 @@ def save_structure(result, user):
 # --- Promeneurs ---------------------------------------------------------------------------
 
 
+def parse_social_profiles(value, label, errors):
+    """ "Instagram : zoe66 | TikTok : zoe" (the export's "Réseaux sociaux") as [(network, profile name)]."""
+    profiles = []
+    for part in filter(None, (part.strip() for part in value.split("|"))):
+        name, separator, profile_name = part.partition(":")
+        network = NETWORK_BY_NAME.get(slugify(name))
+        if not separator or network is None or not profile_name.strip():
+            errors.append(
+                f"{label} : « {part} » n'est pas « Réseau : nom du profil » "
+                f"(réseaux : {', '.join(SocialProfile.Network.labels)})"
+            )
+            continue
+        profiles.append((network, profile_name.strip()))
+    return profiles
+
+
+def planned_profiles(current, listed, by_network):
+    """The promeneur's profiles once the row is written, in order, as [(existing profile kept or
+    None, network, profile name)]. The "réseaux sociaux" column (``listed``, None when the file
+    has none) is the whole list, as the export writes it; a column per network (``by_network``)
+    sets that network's first profile and leaves the others alone."""
+    if listed is None:
+        plan = [(profile, profile.network, profile.profile_name) for profile in current]
+    else:
+        unused, plan = list(current), []
+        for network, name in listed:
+            kept = next((p for p in unused if (p.network, p.profile_name) == (network, name)), None)
+            if kept is not None:
+                unused.remove(kept)
+            plan.append((kept, network, name))
+    for network, name in by_network.items():
+        position = next((i for i, (_kept, planned, _name) in enumerate(plan) if planned == network), None)
+        if position is None:
+            plan.append((None, network, name))
+        else:
+            plan[position] = (plan[position][0], network, name)
+    return plan
+
+
 def promeneur_values(row, context, errors):
-    """(model values, territories or None, {network: profile name}) of the columns present."""
-    values, territories, profiles = {}, None, {}
+    """(model values, territories or None, profiles) of the columns present; profiles as
+    planned_profiles takes them: {"listed": [(network, name)] or None, "by_network": {network: name}}."""
+    values, territories, profiles = {}, None, {"listed": None, "by_network": {}}
     for column, value in row.items():
         attribute, label = PROMENEURS.columns[column]
         if column in ("prenom", "nom"):
@@ -521,7 +567,9 @@ def promeneur_values(row, context, errors):
             values[attribute] = parse_date(value, label, errors)
         elif column in NETWORK_COLUMNS:
             if value:
-                profiles[column] = value
+                profiles["by_network"][column] = value
+        elif column == "reseaux_sociaux":
+            profiles["listed"] = parse_social_profiles(value, label, errors)
         else:
             values[attribute] = value
     return values, territories, profiles
@@ -532,10 +580,12 @@ def evaluate_promeneur(result, row, context):
     values, territories, profiles = promeneur_values(row, context, result.messages)
     result.label = email or " ".join(filter(None, (row.get("prenom"), row.get("nom"))))
     result.values = values
+    existing = context["existing"].get(email)
+    current_profiles = list(existing.social_profiles.all()) if existing else []
+    profiles = planned_profiles(current_profiles, **profiles)
     result.extra = {"email": email, "territories": territories, "profiles": profiles}
     if not email:
         return
-    existing = context["existing"].get(email)
     owner = context["account_owners"].get(email)
     if owner is not None and owner != existing:
         if existing is None:
@@ -557,12 +607,9 @@ def evaluate_promeneur(result, row, context):
     result.changes = changed_fields(existing, values)
     if territories is not None and {t.pk for t in territories} != {t.pk for t in existing.territories.all()}:
         result.changes.append(Promeneur._meta.get_field("territories").verbose_name)
-    current_profiles = {}
-    for profile in existing.social_profiles.all():
-        current_profiles.setdefault(profile.network, profile.profile_name)
-    for network, name in profiles.items():
-        if current_profiles.get(network) != name:
-            result.changes.append(SocialProfile.Network(network).label)
+    planned = [(network, name) for _kept, network, name in profiles]
+    if planned != [(profile.network, profile.profile_name) for profile in current_profiles]:
+        result.changes.append(str(SocialProfile._meta.verbose_name_plural))
     result.status = UPDATED if result.changes else UNCHANGED
 
 
@@ -596,15 +643,21 @@ def save_promeneur(result, user):
     if extra["territories"] is not None:
         promeneur.territories.set(extra["territories"])
     promeneur.save()
-    current = {profile.network: profile for profile in promeneur.social_profiles.all()} if result.target else {}
-    for order, (network, name) in enumerate(extra["profiles"].items()):
-        if network in current:
-            if current[network].profile_name != name:
-                current[network].profile_name = name
-                current[network].save(update_fields=["profile_name"])
-        else:
-            SocialProfile.objects.create(promeneur=promeneur, network=network, profile_name=name, sort_order=order)
+    save_profiles(promeneur, extra["profiles"])
     log(promeneur, "wagtail.create" if result.status == CREATED else "wagtail.edit", user=user)
+
+
+def save_profiles(promeneur, plan):
+    """Make the promeneur's profiles those of ``plan`` (planned_profiles): the profiles kept keep
+    their link, the others are created or deleted."""
+    kept = {profile.pk for profile, _network, _name in plan if profile is not None}
+    SocialProfile.objects.filter(promeneur=promeneur).exclude(pk__in=kept).delete()
+    for order, (profile, network, name) in enumerate(plan):
+        if profile is None:
+            SocialProfile.objects.create(promeneur=promeneur, network=network, profile_name=name, sort_order=order)
+        elif (profile.profile_name, profile.sort_order) != (name, order):
+            profile.profile_name, profile.sort_order = name, order
+            profile.save(update_fields=["profile_name", "sort_order"])
 
 
 def changed_fields(instance, values):
