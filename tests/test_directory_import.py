@@ -242,3 +242,53 @@ def test_progress_is_shown_on_long_files(tmp_path, existing):
     assert "import : 200/250 lignes" in out
     assert "250 créé(s)" in out
     assert Promeneur.objects.count() == 251
+
+
+def test_the_social_networks_column_is_the_whole_list_of_profiles(tmp_path, existing):
+    _structure, promeneur = existing
+    kept = SocialProfile.objects.create(
+        promeneur=promeneur, network="instagram", profile_name="deja66", url="https://i.example/deja66"
+    )
+    SocialProfile.objects.create(promeneur=promeneur, network="snapchat", profile_name="ancien")
+    text = (
+        "prenom;nom;email;Réseaux sociaux\n"
+        "Déjà;Là;deja@example.org;Instagram : deja66 | tiktok : déjà.là | Autre : forum\n"
+    )
+    out, _ = run("promeneurs", write(tmp_path, text))
+    assert "1 mis à jour" in out
+    profiles = list(promeneur.social_profiles.values_list("pk", "network", "profile_name"))
+    assert profiles == [
+        (kept.pk, "instagram", "deja66"),
+        (profiles[1][0], "tiktok", "déjà.là"),
+        (profiles[2][0], "autre", "forum"),
+    ]
+    assert promeneur.social_profiles.get(network="instagram").url == "https://i.example/deja66"
+    out, _ = run("promeneurs", write(tmp_path, text))
+    assert "0 mis à jour, 1 inchangé(s)" in out
+
+
+def test_a_column_per_network_sets_that_network_and_leaves_the_others(tmp_path, existing):
+    _structure, promeneur = existing
+    SocialProfile.objects.create(promeneur=promeneur, network="instagram", profile_name="deja66")
+    SocialProfile.objects.create(promeneur=promeneur, network="snapchat", profile_name="snap")
+    run("promeneurs", write(tmp_path, "prenom;nom;email;instagram;tiktok\nDéjà;Là;deja@example.org;deja_66;deja\n"))
+    assert list(promeneur.social_profiles.values_list("network", "profile_name")) == [
+        ("instagram", "deja_66"),
+        ("snapchat", "snap"),
+        ("tiktok", "deja"),
+    ]
+
+
+def test_a_social_network_the_site_does_not_know_is_an_error_on_its_line(tmp_path, existing):
+    before = snapshot()
+    text = "prenom;nom;email;reseaux_sociaux\nDéjà;Là;deja@example.org;Myspace : deja | Instagram deja\n"
+    _message, err = run_failing("promeneurs", write(tmp_path, text))
+    assert "Ligne 2 : réseaux sociaux : « Myspace : deja » n'est pas « Réseau : nom du profil »" in err
+    assert "« Instagram deja » n'est pas « Réseau : nom du profil »" in err
+    assert snapshot() == before
+
+
+def test_the_open_data_consent_of_structures_is_read(tmp_path, existing):
+    run("structures", write(tmp_path, "Nom;Données ouvertes\nStructure déjà là;Oui\nNouvelle;non\n"))
+    assert Structure.objects.get(name="Structure déjà là").open_data
+    assert not Structure.objects.get(name="Nouvelle").open_data
