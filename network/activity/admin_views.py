@@ -90,6 +90,9 @@ def dashboard(request):
             **figures_and_charts(scope),
             "exports": export_links(scope),
             "report_years": years(),
+            # The received / expected figure and each month's count lead to who is missing.
+            "missing_grids_url": reverse("activity:missing_grids"),
+            "missing_month": min(scope.end, previous_month()),
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )

@@ -20,6 +20,14 @@ def notify_support_needed(grid):
     mail.send([mail.message("activity/emails/support_needed", context, [settings.COORDINATION_EMAIL])])
 
 
-def send_reminder(promeneur, month, form_url):
-    context = {"promeneur": promeneur, "month": of_month(month), "url": mail.absolute_url(form_url)}
-    mail.send([mail.message("activity/emails/grid_reminder", context, [promeneur.email or promeneur.user.email])])
+def reminder_messages(promeneurs, month, form_url):
+    """The reminder of the grid of ``month``, one e-mail per promeneur (with their first name)."""
+    url, month_label = mail.absolute_url(form_url), of_month(month)
+    return [
+        mail.message(
+            "activity/emails/grid_reminder",
+            {"promeneur": promeneur, "month": month_label, "url": url},
+            [promeneur.email or promeneur.user.email],
+        )
+        for promeneur in promeneurs
+    ]

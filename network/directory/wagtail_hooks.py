@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 
 from workspace.media.permissions import IMAGE_VIEW_RULE
 
+from .cockpit import ChangedProfilesBlock
 from .models import Promeneur
 from .privacy import photo_view_rule
 from .viewsets import review
@@ -17,6 +18,11 @@ hooks.register(IMAGE_VIEW_RULE, photo_view_rule)
 @hooks.register("register_admin_urls")
 def register_directory_admin_urls():
     return [path("", include(review.urlpatterns))]
+
+
+@hooks.register("register_cockpit_block")
+def changed_profiles_block():
+    return ChangedProfilesBlock()
 
 
 @hooks.register("register_snippet_listing_buttons")

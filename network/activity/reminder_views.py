@@ -1,0 +1,139 @@
+"""Admin views of the cockpit's activity blocks: the missing grids of a month and their reminder,
+and marking a grid's support request handled. Coordination only (network/activity/rules.py)."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+from wagtail.admin.utils import get_valid_next_url_from_request
+
+from network.activity import rules
+from network.activity.forms import MonthField
+from network.activity.models import ActivityGrid
+from network.activity.models.grids import FIRST_MONTH, format_month, of_month
+from network.activity.reminders import (
+    check_reminder_month,
+    last_reminder,
+    missing_grid_promeneurs,
+    reminded_label,
+    reminder_month,
+    reminders_of,
+    send_grid_reminders,
+)
+from workspace.pages.pagination import paginate
+
+MISSING_PER_PAGE = 50
+
+
+class MonthForm(forms.Form):
+    mois = MonthField(label="Mois")
+
+    def clean_mois(self):
+        month = self.cleaned_data["mois"]
+        if month < FIRST_MONTH:
+            raise ValidationError("Ce mois est trop ancien.")
+        return month
+
+
+class ReminderForm(MonthForm):
+    # Sent by the confirmation screen when the month was already reminded.
+    confirme = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def clean_mois(self):
+        month = super().clean_mois()
+        check_reminder_month(month)
+        return month
+
+
+def _back(request, default="wagtailadmin_home"):
+    return redirect(get_valid_next_url_from_request(request) or default)
+
+
+def missing_grids(request):
+    """/admin/activite/grilles-manquantes/?mois=AAAA-MM: who has not sent that month's grid."""
+    if not rules.can_read_all_grids(request.user):
+        raise PermissionDenied
+    form = MonthForm(request.GET or {"mois": f"{reminder_month():%Y-%m}"})
+    month = form.cleaned_data["mois"] if form.is_valid() else reminder_month()
+    page, page_notice = paginate(missing_grid_promeneurs(month), request.GET.get("page"), MISSING_PER_PAGE)
+    try:
+        check_reminder_month(month)
+        can_remind = rules.can_remind_missing_grids(request.user)
+    except ValidationError:
+        can_remind = False
+    return TemplateResponse(
+        request,
+        "activity/admin/missing_grids.html",
+        {
+            "page_title": f"Grilles manquantes {of_month(month)}",
+            "form": form,
+            "month": month,
+            "month_value": f"{month:%Y-%m}",
+            "month_of": of_month(month),
+            "page": page,
+            "page_notice": page_notice,
+            "can_remind": can_remind,
+            "reminders": [reminded_label(reminder) for reminder in reminders_of(month)[:5]],
+        },
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+def remind_missing_grids(request):
+    """The cockpit's "Relancer": sends at once the first time of a month, asks to confirm after."""
+    if not rules.can_remind_missing_grids(request.user):
+        raise PermissionDenied
+    if request.method != "POST":
+        form = ReminderForm({"mois": request.GET.get("mois") or f"{reminder_month():%Y-%m}"})
+        return _confirmation(request, form)
+    form = ReminderForm(request.POST)
+    if not form.is_valid():
+        return _confirmation(request, form, status=400)
+    month = form.cleaned_data["mois"]
+    if last_reminder(month) and not form.cleaned_data["confirme"]:
+        return _confirmation(request, form)
+    reminder = send_grid_reminders(month, sent_by=request.user)
+    count = reminder.recipients
+    messages.success(
+        request,
+        f"Grilles {of_month(month)} : {count} promeneur{'s' if count > 1 else ''} relancé{'s' if count > 1 else ''}.",
+    )
+    return _back(request)
+
+
+def _confirmation(request, form, status=200):
+    month = form.cleaned_data.get("mois") if form.is_valid() else None
+    previous = [reminded_label(reminder) for reminder in reminders_of(month)[:5]] if month else []
+    missing_count = missing_grid_promeneurs(month).count() if month else 0
+    return TemplateResponse(
+        request,
+        "activity/admin/remind_confirm.html",
+        {
+            "page_title": f"Relancer les grilles {of_month(month)}" if month else "Relancer les grilles manquantes",
+            "form": form,
+            "month": month,
+            "month_label": format_month(month) if month else "",
+            "month_value": f"{month:%Y-%m}" if month else "",
+            "previous": previous,
+            "missing_count": missing_count,
+            "next": get_valid_next_url_from_request(request),
+        },
+        status=status,
+    )
+
+
+@require_POST
+def mark_support_handled(request, pk):
+    if not rules.can_handle_support_request(request.user):
+        raise PermissionDenied
+    grid = get_object_or_404(ActivityGrid.objects.select_related("promeneur"), pk=pk)
+    if not grid.support_requested:
+        messages.error(request, "Cette grille ne contient pas de demande d'appui.")
+    elif grid.support_handled_at:
+        messages.info(request, f"La demande d'appui de {grid.promeneur_name()} était déjà traitée.")
+    else:
+        grid.mark_support_handled(request.user)
+        messages.success(request, f"Demande d'appui de {grid.promeneur_name()} ({grid.month_label}) traitée.")
+    return _back(request)
