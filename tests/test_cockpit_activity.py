@@ -113,9 +113,7 @@ def test_the_cockpit_lists_the_missing_grids_of_the_month_the_reminder_targets(c
     assert f"{MISSING}?mois={month:%Y-%m}" in missing and "Relancer" in missing
 
 
-def test_relancer_reminds_exactly_the_missing_promeneurs_once_and_the_cockpit_says_so(
-    client_as, users, month_of_grids
-):
+def test_relancer_reminds_exactly_the_missing_promeneurs_once_and_the_cockpit_says_so(client_as, users, month_of_grids):
     month, people = month_of_grids
     client = client_as("coordination")
     mail.outbox.clear()
