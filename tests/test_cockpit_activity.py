@@ -205,3 +205,20 @@ def test_the_cockpit_links_the_months_export_and_the_new_watch_item(client_as):
     assert f"month_from={month.isoformat()}" in figures and "export=xlsx" in figures
     publish = block(body, "publish")
     assert "Nouvel article de veille" in publish and "/admin/pages/add/library/watchpage/" in publish
+
+
+def test_the_dashboard_filtered_on_a_territory_links_to_that_territorys_missing_grids(client_as, users):
+    from tests.factories import StructureFactory, TerritoryFactory
+
+    month = previous_month()
+    tet = TerritoryFactory(name="Vallée de la Têt")
+    PromeneurFactory(last_name="Dansletet", structure=StructureFactory(territory=tet))
+    PromeneurFactory(last_name="Ailleurs")
+    client = client_as("coordination")
+    dashboard = text(client.get(f"/admin/activite/?territory={tet.pk}"))
+    link = f"{MISSING}?territory={tet.pk}&amp;mois={month:%Y-%m}"
+    assert link in dashboard
+    listing = text(client.get(link.replace("&amp;", "&")))
+    assert "Dansletet" in listing and "Ailleurs" not in listing and "Vallée de la Têt" in listing
+    assert "Relancer ces promeneurs" not in listing  # the reminder is for the whole network
+    assert "Relancer ces promeneurs" in text(client.get(f"{MISSING}?mois={month:%Y-%m}"))

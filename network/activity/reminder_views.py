@@ -1,6 +1,8 @@
 """Admin views of the cockpit's activity blocks: the missing grids of a month and their reminder,
 and marking a grid's support request handled. Coordination only (network/activity/rules.py)."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +24,8 @@ from network.activity.reminders import (
     reminders_of,
     send_grid_reminders,
 )
+from network.activity.stats import Scope
+from network.directory.models import Structure, Territory
 from workspace.pages.pagination import paginate
 
 MISSING_PER_PAGE = 50
@@ -51,16 +55,34 @@ def _back(request, default="wagtailadmin_home"):
     return redirect(get_valid_next_url_from_request(request) or default)
 
 
+class MissingGridsForm(MonthForm):
+    """The month, and the dashboard's territory or structure when it links here."""
+
+    territory = forms.ModelChoiceField(queryset=Territory.objects.all(), required=False)
+    structure = forms.ModelChoiceField(queryset=Structure.objects.all(), required=False)
+
+    def scope(self):
+        if not self.is_valid():
+            return Scope(reminder_month(), reminder_month())
+        data = self.cleaned_data
+        return Scope(data["mois"], data["mois"], territory=data["territory"], structure=data["structure"])
+
+
 def missing_grids(request):
     """/admin/activite/grilles-manquantes/?mois=AAAA-MM: who has not sent that month's grid."""
     if not rules.can_read_all_grids(request.user):
         raise PermissionDenied
-    form = MonthForm(request.GET or {"mois": f"{reminder_month():%Y-%m}"})
-    month = form.cleaned_data["mois"] if form.is_valid() else reminder_month()
-    page, page_notice = paginate(missing_grid_promeneurs(month), request.GET.get("page"), MISSING_PER_PAGE)
+    data = request.GET.dict()
+    data["mois"] = data.get("mois") or f"{reminder_month():%Y-%m}"
+    form = MissingGridsForm(data)
+    scope = form.scope()
+    month = scope.start
+    among = scope.promeneurs() if scope.is_filtered else None
+    page, page_notice = paginate(missing_grid_promeneurs(month, among), request.GET.get("page"), MISSING_PER_PAGE)
     try:
         check_reminder_month(month)
-        can_remind = rules.can_remind_missing_grids(request.user)
+        # The reminder goes to the whole network's missing grids: offered on the unfiltered list only.
+        can_remind = rules.can_remind_missing_grids(request.user) and not scope.is_filtered
     except ValidationError:
         can_remind = False
     return TemplateResponse(
@@ -68,6 +90,8 @@ def missing_grids(request):
         "activity/admin/missing_grids.html",
         {
             "page_title": f"Grilles manquantes {of_month(month)}",
+            "scope_label": scope.label,
+            "query": urlencode({key: value for key, value in request.GET.items() if key != "page"}),
             "form": form,
             "month": month,
             "month_value": f"{month:%Y-%m}",
@@ -77,7 +101,7 @@ def missing_grids(request):
             "can_remind": can_remind,
             "reminders": [reminded_label(reminder) for reminder in reminders_of(month)[:5]],
         },
-        status=400 if form.is_bound and not form.is_valid() else 200,
+        status=400 if not form.is_valid() else 200,
     )
 
 

@@ -32,12 +32,14 @@ def check_reminder_month(month):
         raise ValidationError(NOT_YET_OVER)
 
 
-def missing_grid_promeneurs(month):
+def missing_grid_promeneurs(month, among=None):
     """Active promeneurs with an account and an address, in the network that month, without a
-    submitted grid (a draft does not count)."""
+    submitted grid (a draft does not count); only those of the queryset ``among`` if given
+    (e.g. the promeneurs of a territory)."""
     submitted = ActivityGrid.objects.submitted().filter(month=month).values("promeneur")
+    promeneurs = Promeneur.objects.all() if among is None else Promeneur.objects.filter(pk__in=among.values("pk"))
     return (
-        Promeneur.objects.active()
+        promeneurs.active()
         .filter(user__isnull=False, user__is_active=True)
         .exclude(pk__in=submitted)
         .exclude(entry_date__gt=last_day(month))
