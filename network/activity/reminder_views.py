@@ -17,7 +17,6 @@ from network.activity.models import ActivityGrid
 from network.activity.models.grids import FIRST_MONTH, format_month, of_month
 from network.activity.reminders import (
     check_reminder_month,
-    last_reminder,
     missing_grid_promeneurs,
     reminded_label,
     reminder_month,
@@ -116,9 +115,9 @@ def remind_missing_grids(request):
     if not form.is_valid():
         return _confirmation(request, form, status=400)
     month = form.cleaned_data["mois"]
-    if last_reminder(month) and not form.cleaned_data["confirme"]:
+    reminder = send_grid_reminders(month, sent_by=request.user, again=form.cleaned_data["confirme"])
+    if reminder is None:  # already reminded this month: ask first
         return _confirmation(request, form)
-    reminder = send_grid_reminders(month, sent_by=request.user)
     count = reminder.recipients
     messages.success(
         request,

@@ -5,6 +5,7 @@ button and the admin's list of missing grids.
 """
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -62,13 +63,18 @@ def grid_form_url():
     return page.get_url() if page else "/espace/mon-activite/"
 
 
-def send_grid_reminders(month, sent_by=None):
+def send_grid_reminders(month, sent_by=None, again=False):
     """Remind every promeneur whose grid for ``month`` is missing, and record it: the
-    GridReminder made (its ``recipients`` may be 0)."""
+    GridReminder made (its ``recipients`` may be 0), or None when the month was already
+    reminded and ``again`` is false."""
     check_reminder_month(month)
-    promeneurs = list(missing_grid_promeneurs(month))
-    sent = mail.send(reminder_messages(promeneurs, month, grid_form_url())) if promeneurs else 0
-    return GridReminder.objects.create(month=month, sent_by=sent_by, recipients=sent)
+    with transaction.atomic():
+        # Locking the recipients makes a double click wait for the first sending, then see it.
+        promeneurs = list(missing_grid_promeneurs(month).select_for_update(of=("self",)))
+        if last_reminder(month) and not again:
+            return None
+        sent = mail.send(reminder_messages(promeneurs, month, grid_form_url())) if promeneurs else 0
+        return GridReminder.objects.create(month=month, sent_by=sent_by, recipients=sent)
 
 
 def reminded_label(reminder):

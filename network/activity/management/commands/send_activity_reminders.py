@@ -37,14 +37,13 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {promeneur.full_name} <{promeneur.email or promeneur.user.email}>")
             self.stdout.write(f"Grilles {of_month(month)} : {len(missing)} promeneur(s) seraient rappelés.")
             return
-        previous = last_reminder(month)
-        if previous and not encore:
+        reminder = send_grid_reminders(month, again=encore)
+        if reminder is None:
             self.stdout.write(
-                f"Grilles {of_month(month)} : déjà {reminded_label(previous)} ; rien n'est envoyé "
+                f"Grilles {of_month(month)} : déjà {reminded_label(last_reminder(month))} ; rien n'est envoyé "
                 "(--encore pour relancer quand même)."
             )
             return
-        reminder = send_grid_reminders(month)
         self.stdout.write(f"Grilles {of_month(month)} : {reminder.recipients} promeneur(s) rappelés.")
 
     def parse_month(self, value):
