@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from network.activity.models.grids import format_month
+from network.activity.models.grids import of_month
 
 
 class GridReminder(models.Model):
@@ -27,4 +27,4 @@ class GridReminder(models.Model):
         indexes = [models.Index(fields=["month", "-sent_at"])]
 
     def __str__(self):
-        return f"Relance des grilles de {format_month(self.month)}"
+        return f"Relance des grilles {of_month(self.month)}"
