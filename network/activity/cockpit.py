@@ -31,7 +31,11 @@ class SupportRequestsBlock(CockpitBlock):
             detail=grid.support_needed if len(grid.support_needed) <= 140 else grid.support_needed[:139] + "…",
             actions=[
                 CockpitAction(
-                    "Traité", reverse("activity:support_handled", args=[grid.pk]), post=True, fields={"next": "/admin/"}
+                    "Traité",
+                    reverse("activity:support_handled", args=[grid.pk]),
+                    post=True,
+                    fields={"next": "/admin/"},
+                    description=f"Traité : demande de {grid.promeneur_name()} ({grid.month_label})",
                 )
             ],
         )

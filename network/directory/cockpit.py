@@ -32,6 +32,7 @@ class ChangedProfilesBlock(CockpitBlock):
                     reverse("network_mark_reviewed"),
                     post=True,
                     fields={"promeneur": promeneur.pk, "next": "/admin/"},
+                    description=f"Vu : profil de {promeneur.full_name}",
                 )
             ],
         )

@@ -14,6 +14,7 @@ from network.activity.models import ActivityGrid, GridReminder
 from network.activity.models.grids import format_month, previous_month
 from resources.library.models import WatchPage
 from tests.browser.conftest import admin_log_in
+from tests.browser.test_accessibility import assert_no_violation
 from tests.factories import ActivityGridFactory, PromeneurFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -50,6 +51,7 @@ def test_the_monthly_tasks_take_a_few_clicks_from_the_landing_page(browser_page,
     expect(page.get_by_role("heading", name="Ce qui vous attend aujourd'hui")).to_be_visible()
     expect(cockpit_block(page, "support-requests")).to_contain_text("Nadia Demande")
     expect(cockpit_block(page, "missing-grids")).to_contain_text("Karim Absent")
+    assert_no_violation(page)
 
     # Remind the missing grids: one click.
     click = Clicks()
@@ -80,6 +82,11 @@ def test_the_monthly_tasks_take_a_few_clicks_from_the_landing_page(browser_page,
     expect(page.locator(".messages")).to_contain_text("publiée")
     assert click.count <= 4
     assert WatchPage.objects.live().filter(title__startswith="Rapport sur les usages").exists()
+
+    # The whole list of the missing grids, from the block's "Tout voir".
+    page.goto(f"/admin/activite/grilles-manquantes/?mois={month:%Y-%m}")
+    expect(page.get_by_role("table")).to_contain_text("Karim Absent")
+    assert_no_violation(page)
 
     # Export the month's figures: the cockpit's link downloads them.
     page.goto("/admin/")

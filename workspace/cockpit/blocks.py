@@ -41,6 +41,9 @@ class CockpitAction:
     post: bool = False
     # A hidden field sent with the POST (name, value), e.g. the item's primary key.
     fields: dict = field(default_factory=dict)
+    # The accessible name when the label alone is ambiguous (one "Traité" per line): it starts
+    # with the visible label, e.g. "Traité : demande de Lucie Martin".
+    description: str = ""
 
 
 class CockpitBlock(Component):
