@@ -123,7 +123,9 @@ COMMITTEE_LISTINGS = [("/comites/chiffres-cles/", ["annee"])]
 ADMIN_LISTINGS = [
     ("/admin/activite/", ["start", "end", "territory", "structure"]),
     ("/admin/activite/rapport/", ["annee"]),
-    ("/admin/activite/grilles/", ["month_from", "month_to", "status", "territory", "structure", "export"]),
+    ("/admin/activite/grilles/", ["month_from", "month_to", "status", "territory", "structure", "support", "export"]),
+    ("/admin/activite/grilles-manquantes/", ["mois", "page"]),
+    ("/admin/activite/relances/", ["mois", "next"]),
     ("/admin/activite/journal/", ["date_from", "date_to", "kind", "structures", "q", "export"]),
     (
         "/admin/snippets/directory/promeneur/",

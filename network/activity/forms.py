@@ -220,6 +220,10 @@ class GridEditor:
         if self.grid.pk:
             previous_support = ActivityGrid.objects.filter(pk=self.grid.pk).values_list("support_needed", flat=True)[0]
         grid = self.form.save(commit=False)
+        support_changed = grid.support_needed.strip() != previous_support.strip()
+        if support_changed:
+            # A new or changed request is a new one for the cockpit, even if the last was handled.
+            grid.support_handled_at, grid.support_handled_by = None, None
         if submit:
             grid.submit()
         try:
@@ -241,7 +245,6 @@ class GridEditor:
                 grid._state.adding = True
             self.form.add_error("month", "Vous avez déjà une grille pour ce mois.")
             return None
-        support = grid.support_needed.strip()
-        if support and support != previous_support.strip():
+        if support_changed and grid.support_needed.strip():
             notify_support_needed(grid)
         return grid

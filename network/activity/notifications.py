@@ -34,9 +34,15 @@ def grid_reminders_list():
     )
 
 
-def send_reminder(promeneur, month, form_url):
-    """``promeneur`` has an account (missing_grid_promeneurs): the reminder is theirs to stop."""
-    context = {"promeneur": promeneur, "month": of_month(month), "url": mail.absolute_url(form_url)}
-    to = [promeneur.email or promeneur.user.email]
-    message = mail.message("activity/emails/grid_reminder", context, to, unsubscribe=(promeneur.user, GRID_REMINDERS))
-    mail.send([message])
+def reminder_messages(promeneurs, month, form_url):
+    """The reminder of the grid of ``month``, one e-mail per promeneur (with their first name)."""
+    url, month_label = mail.absolute_url(form_url), of_month(month)
+    return [
+        mail.message(
+            "activity/emails/grid_reminder",
+            {"promeneur": promeneur, "month": month_label, "url": url},
+            [promeneur.email or promeneur.user.email],
+            unsubscribe=(promeneur.user, GRID_REMINDERS),
+        )
+        for promeneur in promeneurs
+    ]

@@ -9,3 +9,12 @@ def can_read_all_grids(user):
 
 def can_reopen_grid(user):
     return user.is_authenticated and user.has_perm("activity.change_activitygrid")
+
+
+def can_handle_support_request(user):
+    """Marking a grid's support request handled changes the grid, as reopening it does."""
+    return can_reopen_grid(user)
+
+
+def can_remind_missing_grids(user):
+    return user.is_authenticated and user.has_perm("activity.add_gridreminder")

@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import ModelPermissionPolicy
 
 from network.activity import admin_views as activity_admin_views
-from network.activity import rules
+from network.activity import reminder_views, rules
 from network.activity.models import ActivityGrid, CoordinationJournalEntry
 from network.directory.models import SocialProfile, Structure, Territory
 from workspace.exports import SafeExportViewSetMixin
@@ -34,10 +34,24 @@ class ActivityGridFilterSet(WagtailFilterSet):
     structure = django_filters.ModelChoiceFilter(
         label="Structure", queryset=Structure.objects.all(), field_name="promeneur__structure"
     )
+    support = django_filters.ChoiceFilter(
+        label="Accompagnement demandé",
+        choices=[("a-traiter", "Oui, à traiter"), ("traite", "Oui, traité"), ("oui", "Oui"), ("non", "Non")],
+        method="filter_support",
+    )
 
     class Meta:
         model = ActivityGrid
-        fields = ["month", "status", "territory", "structure"]
+        fields = ["month", "status", "territory", "structure", "support"]
+
+    def filter_support(self, queryset, name, value):
+        if value == "a-traiter":
+            return queryset.support_requests()
+        if value == "traite":
+            return queryset.exclude(support_needed="").filter(support_handled_at__isnull=False)
+        if value == "oui":
+            return queryset.exclude(support_needed="")
+        return queryset.filter(support_needed="")
 
     def filter_territory(self, queryset, name, value):
         inside = Q(promeneur__structure__territory=value) | Q(promeneur__territories=value)
@@ -138,6 +152,7 @@ class ActivityGridViewSet(SafeExportViewSetMixin, ModelViewSet):
         Column("status", label="État", accessor="get_status_display"),
         "hours_per_week",
         Column("total_young_people", label="Jeunes accompagnés"),
+        Column("support", label="Accompagnement demandé", accessor="support_status"),
         "submitted_at",
     ]
     filterset_class = ActivityGridFilterSet
@@ -158,6 +173,8 @@ class ActivityGridViewSet(SafeExportViewSetMixin, ModelViewSet):
         "actions_summary",
         "actions_planned",
         "support_needed",
+        "support_handled_at",
+        "support_handled_by",
         "training_wishes",
         "difficulties",
         "submitted_at",
@@ -253,6 +270,9 @@ class EvaluationViewSet(ViewSet):
         return [
             path("", activity_admin_views.dashboard, name="dashboard"),
             path("rapport/", activity_admin_views.yearly_report, name="report"),
+            path("grilles-manquantes/", reminder_views.missing_grids, name="missing_grids"),
+            path("relances/", reminder_views.remind_missing_grids, name="remind"),
+            path("appui/<int:pk>/traite/", reminder_views.mark_support_handled, name="support_handled"),
         ]
 
     def get_menu_item(self, order=None):

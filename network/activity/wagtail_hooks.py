@@ -1,11 +1,27 @@
 from wagtail import hooks
 
+from .cockpit import MissingGridsBlock, MonthFiguresBlock, SupportRequestsBlock
 from .viewsets import ActivityViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_activity_viewsets():
     return ActivityViewSetGroup()
+
+
+@hooks.register("register_cockpit_block")
+def support_requests_block():
+    return SupportRequestsBlock()
+
+
+@hooks.register("register_cockpit_block")
+def missing_grids_block():
+    return MissingGridsBlock()
+
+
+@hooks.register("register_cockpit_block")
+def month_figures_block():
+    return MonthFiguresBlock()
 
 
 @hooks.register("register_personal_data")

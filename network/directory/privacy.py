@@ -75,8 +75,11 @@ def notify_coordination(promeneur):
     mail.send([message])
 
 
-def mark_reviewed(promeneurs):
-    return Promeneur.objects.filter(pk__in=[p.pk for p in promeneurs]).update(reviewed_at=timezone.now())
+def mark_reviewed(promeneurs, by=None):
+    """The coordination has re-read these profiles: who did, and when."""
+    return Promeneur.objects.filter(pk__in=[p.pk for p in promeneurs]).update(
+        reviewed_at=timezone.now(), reviewed_by=by
+    )
 
 
 def iso(value):

@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 
 from workspace.media.permissions import IMAGE_VIEW_RULE
 
+from .cockpit import ChangedProfilesBlock
 from .models import Promeneur
 from .privacy import photo_view_rule
 from .viewsets import imports, review
@@ -23,6 +24,11 @@ def register_commune_chooser():
 @hooks.register("register_admin_urls")
 def register_directory_admin_urls():
     return [path("", include(review.urlpatterns)), path("", include(imports.urlpatterns))]
+
+
+@hooks.register("register_cockpit_block")
+def changed_profiles_block():
+    return ChangedProfilesBlock()
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 
 from network.directory.privacy import iso
 
+from .cockpit import AttendanceToMarkBlock, UpcomingEventsBlock
 from .viewsets import EventViewSet, admin_urlpatterns
 
 register_snippet(EventViewSet)
@@ -12,6 +13,16 @@ register_snippet(EventViewSet)
 @hooks.register("register_admin_urls")
 def register_event_admin_urls():
     return [path("", include(admin_urlpatterns))]
+
+
+@hooks.register("register_cockpit_block")
+def upcoming_events_block():
+    return UpcomingEventsBlock()
+
+
+@hooks.register("register_cockpit_block")
+def attendance_to_mark_block():
+    return AttendanceToMarkBlock()
 
 
 @hooks.register("register_personal_data")

@@ -4,10 +4,16 @@ from wagtail.snippets.models import register_snippet
 from network.directory.privacy import iso
 
 from . import sessions
+from .cockpit import ReportedMessagesBlock
 from .models import Message
 from .viewsets import ExchangesViewSetGroup
 
 register_snippet(ExchangesViewSetGroup)
+
+
+@hooks.register("register_cockpit_block")
+def reported_messages_block():
+    return ReportedMessagesBlock()
 
 
 @hooks.register("register_event_form_field")

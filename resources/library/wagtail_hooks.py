@@ -3,6 +3,7 @@ from wagtail import hooks
 
 from workspace.search.types import SearchType
 
+from .cockpit import PublishShortcutsBlock
 from .models import NewsPage, PublicationPage, ResourcePage, WatchPage
 from .templatetags.library_tags import featured_news
 
@@ -21,3 +22,8 @@ def library_search_types():
 def featured_news_block(request):
     context = featured_news({"request": request})
     return render_to_string("library/includes/featured.html", context, request=request).strip()
+
+
+@hooks.register("register_cockpit_block")
+def publish_shortcuts_block():
+    return PublishShortcutsBlock()

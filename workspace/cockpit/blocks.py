@@ -41,6 +41,9 @@ class CockpitAction:
     post: bool = False
     # A hidden field sent with the POST (name, value), e.g. the item's primary key.
     fields: dict = field(default_factory=dict)
+    # The accessible name when the label alone is ambiguous (one "Traité" per line): it starts
+    # with the visible label, e.g. "Traité : demande de Lucie Martin".
+    description: str = ""
 
 
 class CockpitBlock(Component):
@@ -79,6 +82,10 @@ class CockpitBlock(Component):
         """Buttons for the whole block (e.g. "remind them all"): a list of ``CockpitAction``."""
         return []
 
+    def get_note(self, request):
+        """A line under the title, e.g. what was last done about the block ("relancés le …")."""
+        return ""
+
     def get_context_data(self, parent_context):
         request = parent_context["request"]
         queryset = self.get_queryset(request)
@@ -90,6 +97,7 @@ class CockpitBlock(Component):
             "items": items,
             "more_url": self.get_more_url(request),
             "actions": self.get_actions(request) if count else [],
+            "note": self.get_note(request),
             "request": request,
             "csrf_token": get_token(request),
         }

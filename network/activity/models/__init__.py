@@ -1,11 +1,13 @@
 from .grids import ActivityGrid, CoordinationJournalEntry, LedAction, NetworkActivity
 from .pages import ActivityPage, EvaluationFiguresPage
+from .reminders import GridReminder
 
 __all__ = [
     "ActivityGrid",
     "ActivityPage",
     "CoordinationJournalEntry",
     "EvaluationFiguresPage",
+    "GridReminder",
     "LedAction",
     "NetworkActivity",
 ]

@@ -76,6 +76,10 @@ class ActivityGridQuerySet(models.QuerySet):
     def between(self, start, end):
         return self.filter(month__gte=first_of_month(start), month__lte=end)
 
+    def support_requests(self):
+        """Grids whose promeneur asked the coordination for support, not yet handled."""
+        return self.exclude(support_needed="").filter(support_handled_at__isnull=True)
+
     def for_user(self, user):
         """The grids ``user`` may read: their own, or all of them for the coordination."""
         if rules.can_read_all_grids(user):
@@ -133,6 +137,16 @@ class ActivityGrid(models.Model):
     updated_at = models.DateTimeField("Modifiée le", auto_now=True)
     submitted_at = models.DateTimeField("Transmise le", null=True, blank=True)
     reopened_at = models.DateTimeField("Rouverte le", null=True, blank=True)
+    support_handled_at = models.DateTimeField("Appui traité le", null=True, blank=True, editable=False)
+    support_handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Appui traité par",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = ActivityGridQuerySet.as_manager()
 
@@ -221,6 +235,24 @@ class ActivityGrid(models.Model):
         self.status = self.Status.REOPENED
         self.reopened_at = timezone.now()
         self.save(update_fields=["status", "reopened_at", "updated_at"])
+
+    @property
+    def support_requested(self):
+        return bool(self.support_needed.strip())
+
+    def support_status(self):
+        if not self.support_requested:
+            return ""
+        if self.support_handled_at:
+            return f"Oui, traité le {timezone.localtime(self.support_handled_at):%d/%m/%Y}"
+        return "Oui, à traiter"
+
+    support_status.short_description = "Accompagnement demandé"
+
+    def mark_support_handled(self, user):
+        self.support_handled_at = timezone.now()
+        self.support_handled_by = user
+        self.save(update_fields=["support_handled_at", "support_handled_by", "updated_at"])
 
     def is_authored_by(self, user):
         return user.is_authenticated and self.promeneur is not None and self.promeneur.user_id == user.pk

@@ -231,6 +231,15 @@ class Promeneur(index.Indexed, ClusterableModel):
         "Profil modifié par le promeneur le", null=True, blank=True, editable=False
     )
     reviewed_at = models.DateTimeField("Revu par la coordination le", null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Revu par",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     anonymised_at = models.DateTimeField("Anonymisé le", null=True, blank=True, editable=False)
 
     objects = PromeneurQuerySet.as_manager()

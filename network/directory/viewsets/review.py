@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
+from wagtail.admin.utils import get_valid_next_url_from_request
 
 from network.directory.models import Promeneur
 from network.directory.privacy import anonymise_promeneur, mark_reviewed
@@ -18,7 +19,11 @@ def _require_change_permission(request):
 
 def changed_profiles(request):
     _require_change_permission(request)
-    promeneurs = Promeneur.objects.changed_since_review().select_related("structure").order_by("-profile_changed_at")
+    promeneurs = (
+        Promeneur.objects.changed_since_review()
+        .select_related("structure", "reviewed_by")
+        .order_by("-profile_changed_at")
+    )
     return TemplateResponse(
         request,
         "directory/admin/changed_profiles.html",
@@ -30,9 +35,9 @@ def changed_profiles(request):
 def mark_profiles_reviewed(request):
     _require_change_permission(request)
     ids = [value for value in request.POST.getlist("promeneur") if value.isdigit()]
-    count = mark_reviewed(Promeneur.objects.filter(pk__in=ids))
+    count = mark_reviewed(Promeneur.objects.filter(pk__in=ids), by=request.user)
     messages.success(request, f"{count} profil(s) marqué(s) comme relu(s).")
-    return redirect("network_changed_profiles")
+    return redirect(get_valid_next_url_from_request(request) or "network_changed_profiles")
 
 
 def anonymise(request, pk):

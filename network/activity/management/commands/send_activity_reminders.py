@@ -1,17 +1,24 @@
 """Reminds the promeneurs whose grid for last month is missing or still a draft.
 
-Scheduled once a month (see README, "Grilles d'activité"), e.g. on the 5th at 9:00.
+Scheduled once a month (see README, "Tâches planifiées"), e.g. on the 5th at 9:00. The cockpit's
+"Relancer" button does the same (network/activity/reminders.py) and both record the sending: a
+month already reminded is not reminded again unless ``--encore`` is given.
 """
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from network.activity.models import ActivityGrid, ActivityPage
-from network.activity.models.grids import current_month, of_month, previous_month
-from network.activity.notifications import send_reminder
-from network.activity.stats import last_day
-from network.directory.models import Promeneur
+from network.activity.models.grids import of_month
+from network.activity.reminders import (
+    check_reminder_month,
+    last_reminder,
+    missing_grid_promeneurs,
+    reminded_label,
+    reminder_month,
+    send_grid_reminders,
+)
 
 
 class Command(BaseCommand):
@@ -20,41 +27,34 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--mois", help="Mois concerné (AAAA-MM) ; par défaut le mois dernier.")
         parser.add_argument("--essai", action="store_true", help="Affiche les destinataires sans envoyer d'e-mail.")
+        parser.add_argument("--encore", action="store_true", help="Relance même si ce mois a déjà été relancé.")
 
-    def handle(self, *args, mois=None, essai=False, **options):
+    def handle(self, *args, mois=None, essai=False, encore=False, **options):
         month = self.parse_month(mois)
-        page = ActivityPage.objects.live().first()
-        form_url = page.get_url() if page else "/espace/mon-activite/"
-        missing = missing_grid_promeneurs(month)
-        for promeneur in missing:
-            if essai:
+        if essai:
+            missing = list(missing_grid_promeneurs(month))
+            for promeneur in missing:
                 self.stdout.write(f"  {promeneur.full_name} <{promeneur.email or promeneur.user.email}>")
-            else:
-                send_reminder(promeneur, month, form_url)
-        verb = "seraient rappelés" if essai else "rappelés"
-        self.stdout.write(f"Grilles {of_month(month)} : {len(missing)} promeneur(s) {verb}.")
+            self.stdout.write(f"Grilles {of_month(month)} : {len(missing)} promeneur(s) seraient rappelés.")
+            return
+        reminder = send_grid_reminders(month, again=encore)
+        if reminder is None:
+            self.stdout.write(
+                f"Grilles {of_month(month)} : déjà {reminded_label(last_reminder(month))} ; rien n'est envoyé "
+                "(--encore pour relancer quand même)."
+            )
+            return
+        self.stdout.write(f"Grilles {of_month(month)} : {reminder.recipients} promeneur(s) rappelés.")
 
     def parse_month(self, value):
         if not value:
-            return previous_month()
+            return reminder_month()
         try:
             month = datetime.datetime.strptime(value, "%Y-%m").date()
         except ValueError as error:
             raise CommandError("Indiquez le mois sous la forme AAAA-MM, par exemple 2025-03.") from error
-        if month >= current_month():
-            raise CommandError("Ce mois n'est pas terminé : un rappel ne concerne qu'un mois échu.")
+        try:
+            check_reminder_month(month)
+        except ValidationError as error:
+            raise CommandError(error.messages[0]) from error
         return month
-
-
-def missing_grid_promeneurs(month):
-    """Active promeneurs with an account and an address, in the network that month, without a submitted grid,
-    who have not turned the reminder off."""
-    submitted = ActivityGrid.objects.submitted().filter(month=month).values("promeneur")
-    promeneurs = (
-        Promeneur.objects.active()
-        .filter(user__isnull=False, user__is_active=True, grid_reminders=True)
-        .exclude(pk__in=submitted)
-        .exclude(entry_date__gt=last_day(month))
-        .select_related("user")
-    )
-    return [p for p in promeneurs if p.email or p.user.email]

@@ -1,0 +1,87 @@
+"""The events' blocks of the coordinator's cockpit (registered in wagtail_hooks.py)."""
+
+import datetime
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from network.events.models import Event, Registration
+from workspace.cockpit.blocks import CockpitBlock, CockpitItem
+
+UPCOMING_DAYS = 14
+# Attendance is marked within weeks of an event; older forgotten ones stop calling for attention.
+ATTENDANCE_DAYS = 90
+
+
+def _when(moment):
+    return date_format(timezone.localtime(moment), "l j F à H:i")
+
+
+def _plural(count, word):
+    return f"{count} {word}{'s' if count > 1 else ''}"
+
+
+class UpcomingEventsBlock(CockpitBlock):
+    name = "upcoming-events"
+    title = f"Événements des {UPCOMING_DAYS} prochains jours"
+    order = 50
+    empty_text = f"Aucun événement dans les {UPCOMING_DAYS} prochains jours."
+    # The same permission as the admin's registrations screen.
+    permission = "events.view_registration"
+
+    def get_queryset(self, request):
+        now = timezone.now()
+        return (
+            Event.objects.filter(
+                is_cancelled=False, start__gte=now, start__lt=now + datetime.timedelta(days=UPCOMING_DAYS)
+            )
+            .with_counts()
+            .order_by("start", "pk")
+        )
+
+    def item(self, event):
+        places = event.places_left(event.confirmed_count)
+        if places is None:
+            seats = "places illimitées"
+        else:
+            seats = f"{places} place{'s' if places > 1 else ''} libre{'s' if places > 1 else ''}"
+        details = [_when(event.start), seats]
+        if event.waiting_count:
+            details.append(f"{event.waiting_count} en liste d'attente")
+        return CockpitItem(
+            label=event.title,
+            url=reverse("network_event_registrations", args=[event.pk]),
+            detail=" — ".join(details),
+        )
+
+    def get_more_url(self, request):
+        return reverse("wagtailsnippets_events_event:list")
+
+
+class AttendanceToMarkBlock(CockpitBlock):
+    name = "attendance-to-mark"
+    title = "Présences à saisir"
+    order = 60
+    empty_text = "Les présences des derniers événements sont saisies."
+    permission = "events.change_registration"
+
+    def get_queryset(self, request):
+        now = timezone.now()
+        unmarked = Q(registrations__status=Registration.Status.CONFIRMED, registrations__attended__isnull=True)
+        return (
+            Event.objects.filter(
+                is_cancelled=False, end__lt=now, end__gte=now - datetime.timedelta(days=ATTENDANCE_DAYS)
+            )
+            .annotate(unmarked_count=Count("registrations", filter=unmarked))
+            .filter(unmarked_count__gt=0)
+            .order_by("-end", "-pk")
+        )
+
+    def item(self, event):
+        return CockpitItem(
+            label=event.title,
+            url=reverse("network_event_registrations", args=[event.pk]),
+            detail=f"{_when(event.start)} — {_plural(event.unmarked_count, 'présence')} à saisir",
+        )

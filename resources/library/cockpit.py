@@ -1,0 +1,28 @@
+"""The library's shortcuts on the coordinator's cockpit: start a news-watch item or a network
+news item from the landing page (registered in wagtail_hooks.py)."""
+
+from django.urls import reverse
+
+from resources.library.models import NewsIndexPage, NewsPage, WatchIndexPage, WatchPage
+from workspace.cockpit.shortcuts import ShortcutsBlock
+
+
+def _add_url(index_model, page_model):
+    index = index_model.objects.only("pk").first()
+    if index is None:
+        return None
+    meta = page_model._meta
+    return reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, index.pk])
+
+
+class PublishShortcutsBlock(ShortcutsBlock):
+    name = "publish"
+    title = "Publier"
+    order = 70
+
+    def get_links(self, request):
+        links = [
+            ("Nouvel article de veille", _add_url(WatchIndexPage, WatchPage)),
+            ("Nouvelle actualité du réseau", _add_url(NewsIndexPage, NewsPage)),
+        ]
+        return [(label, url) for label, url in links if url]

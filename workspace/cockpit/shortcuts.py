@@ -1,0 +1,16 @@
+"""A cockpit block of shortcuts: links to the screens of monthly tasks (write a news-watch item,
+export the month's figures), so that they start from the landing page. No count, no query."""
+
+from .blocks import CockpitBlock
+
+
+class ShortcutsBlock(CockpitBlock):
+    template_name = "cockpit/shortcuts.html"
+
+    def get_links(self, request):
+        """(label, url) pairs."""
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        return {"block": self, "links": self.get_links(request)}
