@@ -250,6 +250,8 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Promeneurs du Net 66 <promeneursdunet66@example.org>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 COORDINATION_EMAIL = env_str("COORDINATION_EMAIL", "coordination@example.org")
+# A promeneur without an individual review for longer than this is due one (network.coordination).
+REVIEW_INTERVAL_MONTHS = env_int("REVIEW_INTERVAL_MONTHS", 12)
 # The site's public address, for links read outside it (e-mails, calendar files): workspace/mail.py.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
