@@ -133,4 +133,3 @@ def due_for_review(promeneurs=None, today=None, interval_months=None):
         .filter(Q(last_review_on__isnull=True) | Q(last_review_on__lte=cutoff) | Q(next_review_on__lte=today))
         .order_by(F("last_review_on").asc(nulls_first=True), F("entry_date").asc(nulls_first=True), "last_name", "pk")
     )
-
