@@ -38,8 +38,8 @@ def test_coordination_records_a_review_from_the_admin_home_in_three_clicks(brows
 
     # The form arrives with Lucie chosen and today's date; typing is not clicking.
     expect(page).to_have_url(re.compile(r"/admin/coordination/individualreview/create/\?promeneur=\d+$"))
-    page.get_by_label("Objectifs convenus").fill("Deux permanences en ligne par semaine.")
-    page.get_by_label("Notes privées").fill("Premier échange, très motivée.")
+    page.get_by_role("textbox", name="Objectifs convenus").fill("Deux permanences en ligne par semaine.")
+    page.get_by_role("textbox", name="Notes privées").fill("Premier échange, très motivée.")
     counter.click(page.get_by_role("button", name=re.compile("^Enregistrer")))
 
     expect(page).to_have_url(re.compile(r"/admin/coordination/individualreview/$"))
