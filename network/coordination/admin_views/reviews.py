@@ -1,8 +1,6 @@
 """Individual reviews in the admin: the wagtail-modeladmin listing (filters, search, inspect, export),
 a create form that arrives with its promeneur chosen, and the export of the reviews of a period."""
 
-import datetime
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
@@ -143,6 +141,6 @@ def export_reviews(request):
     return render(
         request,
         "coordination/admin/review_export.html",
-        {"form": form, "today": datetime.date.today()},
+        {"form": form},
         status=400 if form.is_bound else 200,
     )

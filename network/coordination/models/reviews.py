@@ -55,8 +55,8 @@ class IndividualReview(models.Model):
         "Prochain bilan le",
         null=True,
         blank=True,
-        help_text="Laissé vide, le prochain bilan est dû "
-        "après la période habituelle entre deux bilans (REVIEW_INTERVAL_MONTHS).",
+        help_text="Laissé vide, le prochain bilan est dû après la période habituelle entre deux bilans "
+        "(douze mois, sauf réglage contraire).",
     )
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
