@@ -243,6 +243,7 @@ def test_the_cockpit_lists_reviews_due_with_a_new_review_action(client_as, users
     reviewed = PromeneurFactory(user=None, first_name="Vue", last_name="Recemment")
     review(reviewed, timezone.localdate())
     body = client_as("coordination").get("/admin/").content.decode()
+    assert "Accompagnement" in body  # the menu
     assert 'id="cockpit-bilans"' in body
     block = body.split('id="cockpit-bilans"')[1].split("</section>")[0]
     assert lucie.full_name in block and "jamais reçu en bilan" in block

@@ -3,7 +3,7 @@ reviews, their export, the onboarding checklist and the newcomers' screens. Coor
 promeneur or a committee member is sent to the admin's login page, even when posting."""
 
 from network.coordination.models import IndividualReview, OnboardingCompletion, OnboardingStep
-from tests.access import Post, coordination_admin
+from tests.access import Nobody, Post, coordination_admin
 from tests.factories import PromeneurFactory
 
 SECRET_NOTE = "Note confidentielle du bilan de Mélusine"
@@ -60,14 +60,14 @@ ROWS = [
     (S + "history/{manual_step_pk}/", coordination_admin()),
     (A + "bilans/export/", coordination_admin()),
     (A + "bilans/export/?start=2026-01-01&end=2026-12-31&format=csv", coordination_admin()),
-    (A + "bilans/export/?start=2026-12-31&end=2026-01-01&format=csv", coordination_admin("400")),
+    (A + "bilans/export/?start=2026-12-31&end=2026-01-01&format=csv", Nobody(coordination_admin("400"))),
     (A + "accueil/", coordination_admin("shows:Mélusine Amiel")),
     (
         A + "accueil/{newcomer_pk}/",
         coordination_admin("shows:Étape manuelle de la matrice"),
         Post(REFUSED_POST, ticks_of_newcomer, {"steps": ["{manual_step_pk}"]}, ("coordination",)),
     ),
-    (A + "accueil/999999/", coordination_admin("404")),
+    (A + "accueil/999999/", Nobody(coordination_admin("404"))),
 ]
 
 
