@@ -249,3 +249,31 @@ def test_the_cockpit_lists_reviews_due_with_a_new_review_action(client_as, users
     assert lucie.full_name in block and "jamais reçu en bilan" in block
     assert f"{CREATE}?promeneur={lucie.pk}" in block
     assert "Recemment" not in block
+
+
+# Bad input: never a server error ---------------------------------------------------------------
+
+
+def test_hostile_input_on_every_address_and_form_gives_no_server_error(client_as, users):
+    from tests.test_fuzz_input import fuzz_form, fuzz_listing, fuzz_path, post_form
+
+    promeneur = users["promeneur"].promeneur
+    OnboardingStep = IndividualReview._meta.apps.get_model("coordination", "OnboardingStep")
+    OnboardingStep.objects.create(label="Étape manuelle", order=1)
+    existing = review(promeneur, TODAY)
+    client = client_as("coordination")
+    fuzz_listing(client, INDEX, ["kind__exact", "date__gte", "date__lt", "q", "p", "o", "ot", "export"])
+    fuzz_listing(client, EXPORT, ["start", "end", "format"])
+    fuzz_listing(client, "/admin/accompagnement/accueil/", ["p"])
+    fuzz_listing(client, "/admin/coordination/onboardingstep/", ["observed__exact", "q", "p", "o", "export"])
+    for pattern in (INDEX + "inspect/{}/", INDEX + "edit/{}/", "/admin/accompagnement/accueil/{}/"):
+        fuzz_path(client, pattern)
+    login = lambda: client_as("coordination")  # noqa: E731
+    for page in (
+        f"{CREATE}?promeneur={promeneur.pk}",
+        f"{INDEX}edit/{existing.pk}/",
+        f"/admin/accompagnement/accueil/{promeneur.pk}/",
+        "/admin/coordination/onboardingstep/create/",
+    ):
+        target, names, values = post_form(client, page, r"")
+        fuzz_form(login, target, names, values)

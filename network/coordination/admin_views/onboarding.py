@@ -8,20 +8,18 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel
-from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import IndexView
 
 from network.coordination import rules
+from network.coordination.admin_views.listing import CoordinationModelAdmin
 from network.coordination.models import OnboardingCompletion, OnboardingStep
 from network.coordination.models.onboarding import Onboarding
 from network.directory.models import Promeneur
-from workspace.exports import safe_export_view_class
 from workspace.pages.pagination import paginate
 
 NEWCOMERS_PER_PAGE = 50
 
 
-class OnboardingStepAdmin(ModelAdmin):
+class OnboardingStepAdmin(CoordinationModelAdmin):
     model = OnboardingStep
     menu_label = "Étapes d'accueil"
     menu_icon = "list-ol"
@@ -29,7 +27,6 @@ class OnboardingStepAdmin(ModelAdmin):
     list_filter = ["observed"]
     search_fields = ["label"]
     inspect_view_enabled = True
-    index_view_class = safe_export_view_class(IndexView)
     list_export = ["label", "order", "get_observed_display"]
     export_headings = {"label": "Étape", "order": "Ordre", "get_observed_display": "Cochée automatiquement quand"}
     export_filename = "etapes-accueil"

@@ -7,13 +7,14 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import CreateView, IndexView
+from wagtail.snippets.widgets import AdminSnippetChooser
+from wagtail_modeladmin.views import CreateView
 
 from network.coordination import rules
+from network.coordination.admin_views.listing import CoordinationModelAdmin
 from network.coordination.models import IndividualReview
 from network.directory.models import Promeneur
-from workspace.exports import csv_response, safe_export_view_class, xlsx_response
+from workspace.exports import csv_response, xlsx_response
 
 REVIEW_EXPORT = [
     "promeneur_name",
@@ -55,6 +56,17 @@ def new_review_url(promeneur):
     return f"{reverse('coordination_individualreview_modeladmin_create')}?{urlencode({'promeneur': promeneur.pk})}"
 
 
+class PromeneurChooser(AdminSnippetChooser):
+    """Wagtail's chooser looks up the value it shows again after a refused form: a posted value that
+    is not a promeneur's key shows an empty choice (and the field's error) instead of a server error."""
+
+    def get_instance(self, value):
+        try:
+            return super().get_instance(value)
+        except (ValueError, TypeError, OverflowError):
+            return None
+
+
 class ReviewCreateView(CreateView):
     def get_initial(self):
         initial = super().get_initial()
@@ -68,7 +80,7 @@ class ReviewCreateView(CreateView):
         return super().form_valid(form)
 
 
-class IndividualReviewAdmin(ModelAdmin):
+class IndividualReviewAdmin(CoordinationModelAdmin):
     model = IndividualReview
     menu_label = "Bilans individuels"
     menu_icon = "clipboard-list"
@@ -78,14 +90,13 @@ class IndividualReviewAdmin(ModelAdmin):
     search_fields = ["promeneur__first_name", "promeneur__last_name"]
     inspect_view_enabled = True
     inspect_view_fields = ["promeneur", "date", "kind", "objectives", "notes", "next_review_on", "written_by"]
-    index_view_class = safe_export_view_class(IndexView)
     create_view_class = ReviewCreateView
     list_export = REVIEW_EXPORT
     export_headings = REVIEW_EXPORT_HEADINGS
     export_filename = "bilans-individuels"
 
     panels = [
-        FieldPanel("promeneur"),
+        FieldPanel("promeneur", widget=PromeneurChooser(Promeneur)),
         MultiFieldPanel([FieldPanel("date"), FieldPanel("kind")], heading="Bilan"),
         FieldPanel("objectives"),
         FieldPanel("notes"),
