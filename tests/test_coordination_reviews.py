@@ -141,7 +141,7 @@ def test_the_create_form_arrives_with_its_promeneur_and_records_who_wrote_it(cli
     assert saved.next_review_on == datetime.date(2027, 5, 2)
 
 
-@pytest.mark.parametrize("value", ["abc", "999999", ""])
+@pytest.mark.parametrize("value", ["abc", "999999", "", "²", "9" * 30])
 def test_an_unknown_promeneur_in_the_address_leaves_the_field_empty(client_as, users, value):
     assert client_as("coordination").get(CREATE, {"promeneur": value}).status_code == 200
 
@@ -264,6 +264,7 @@ def test_hostile_input_on_every_address_and_form_gives_no_server_error(client_as
     client = client_as("coordination")
     fuzz_listing(client, INDEX, ["kind__exact", "date__gte", "date__lt", "q", "p", "o", "ot", "export"])
     fuzz_listing(client, EXPORT, ["start", "end", "format"])
+    fuzz_listing(client, CREATE, ["promeneur"])
     fuzz_listing(client, "/admin/accompagnement/accueil/", ["p"])
     fuzz_listing(client, "/admin/coordination/onboardingstep/", ["observed__exact", "q", "p", "o", "export"])
     for pattern in (INDEX + "inspect/{}/", INDEX + "edit/{}/", "/admin/accompagnement/accueil/{}/"):

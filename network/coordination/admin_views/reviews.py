@@ -71,7 +71,7 @@ class ReviewCreateView(CreateView):
     def get_initial(self):
         initial = super().get_initial()
         promeneur = self.request.GET.get("promeneur", "")
-        if promeneur.isdigit() and Promeneur.objects.filter(pk=promeneur).exists():
+        if promeneur.isdecimal() and Promeneur.objects.filter(pk=promeneur).exists():
             initial["promeneur"] = int(promeneur)
         return initial
 
