@@ -79,7 +79,6 @@ STRUCTURE_EXPORT = [
 ]
 STRUCTURE_EXPORT_HEADINGS = {"get_kind_display": "Type", "get_status_display": "Statut"}
 
-
 class TerritoryViewSet(SafeExportViewSetMixin, SnippetViewSet):
     model = Territory
     icon = "site"
