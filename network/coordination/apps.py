@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoordinationConfig(AppConfig):
@@ -10,3 +11,9 @@ class CoordinationConfig(AppConfig):
     verbose_name = "Coordination"
     # Coordination manages this app's records entirely in the admin (workspace/accounts/roles.py).
     managed_by_coordination = True
+
+    def ready(self):
+        from .models.onboarding import seed_onboarding_steps
+
+        # Run-time seeding rather than a data migration: this app's migrations are regenerated.
+        post_migrate.connect(seed_onboarding_steps, sender=self, dispatch_uid="coordination_seed_onboarding_steps")

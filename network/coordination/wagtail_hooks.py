@@ -1,7 +1,15 @@
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
+from network.directory.models import Promeneur
+
+from . import rules
+from .admin_views import onboarding, reviews
+from .cockpit import NewcomersBlock, ReviewsDueBlock
 from .contacts_admin import NetworkContactAdmin
 from .conventions import EndingConventionsBlock, PromeneursWithoutConventionBlock
 from .conventions_admin import ConventionAdmin
@@ -34,3 +42,94 @@ def ending_conventions():
 @hooks.register("register_cockpit_block")
 def promeneurs_without_convention():
     return PromeneursWithoutConventionBlock()
+
+
+class PermittedMenuItem(MenuItem):
+    def __init__(self, *args, rule, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rule = rule
+
+    def is_shown(self, request):
+        return self.rule(request.user)
+
+
+@modeladmin_register
+class AccompanimentGroup(ModelAdminGroup):
+    menu_label = "Accompagnement"
+    menu_icon = "group"
+    menu_order = 210
+    items = (reviews.IndividualReviewAdmin, onboarding.OnboardingStepAdmin)
+
+    def get_submenu_items(self):
+        return [
+            *super().get_submenu_items(),
+            PermittedMenuItem(
+                "Exporter les bilans d'une période",
+                reverse("coordination_review_export"),
+                icon_name="download",
+                order=50,
+                rule=rules.can_read_reviews,
+            ),
+            PermittedMenuItem(
+                "Accueil des nouveaux",
+                reverse("coordination_newcomers"),
+                icon_name="user",
+                order=60,
+                rule=rules.can_follow_onboarding,
+            ),
+        ]
+
+
+@hooks.register("register_admin_urls")
+def register_coordination_admin_urls():
+    return [
+        path("accompagnement/bilans/export/", reviews.export_reviews, name="coordination_review_export"),
+        path("accompagnement/accueil/", onboarding.newcomers, name="coordination_newcomers"),
+        path("accompagnement/accueil/<int:pk>/", onboarding.promeneur_checklist, name="coordination_onboarding"),
+    ]
+
+
+@hooks.register("register_cockpit_block")
+def reviews_due_block():
+    return ReviewsDueBlock()
+
+
+@hooks.register("register_cockpit_block")
+def newcomers_block():
+    return NewcomersBlock()
+
+
+class PromeneurLinkMenuItem(ActionMenuItem):
+    """A link in the action menu of a promeneur's edit page (the directory does not know this app)."""
+
+    def __init__(self, label, url_for, rule, order, icon_name):
+        super().__init__(order=order)
+        self.label, self.url_for, self.rule, self.icon_name = label, url_for, rule, icon_name
+
+    def is_shown(self, context):
+        return context.get("view") == "edit" and self.rule(context["request"].user)
+
+    def get_url(self, parent_context):
+        return self.url_for(parent_context["instance"])
+
+
+@hooks.register("register_snippet_action_menu_item")
+def new_review_menu_item(model):
+    if model is Promeneur:
+        return PromeneurLinkMenuItem(
+            "Nouveau bilan", reviews.new_review_url, rules.can_write_reviews, 200, "clipboard-list"
+        )
+
+
+@hooks.register("register_snippet_action_menu_item")
+def onboarding_menu_item(model):
+    if model is Promeneur:
+        return PromeneurLinkMenuItem(
+            "Suivi de l'accueil", onboarding.checklist_url, rules.can_follow_onboarding, 210, "list-ol"
+        )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def new_review_button(snippet, user, next_url=None):
+    if isinstance(snippet, Promeneur) and rules.can_write_reviews(user):
+        yield Button("Nouveau bilan", url=reviews.new_review_url(snippet), icon_name="clipboard-list", priority=80)

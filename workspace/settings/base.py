@@ -283,6 +283,9 @@ COORDINATION_EMAIL = env_str("COORDINATION_EMAIL", "coordination@example.org")
 # immediate backend runs a task at once, in the same process: right for development and tests. In
 # production the database backend keeps tasks in PostgreSQL for the `db_worker` command (README).
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+
+# A promeneur without an individual review for longer than this is due one (network.coordination).
+REVIEW_INTERVAL_MONTHS = env_int("REVIEW_INTERVAL_MONTHS", 12)
 # The site's public address, for links read outside it (e-mails, calendar files): workspace/mail.py.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

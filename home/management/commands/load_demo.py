@@ -13,6 +13,7 @@ LOADERS = (
     "network.activity.demo.load",
     "network.events.demo.load",
     "network.coordination.demo_network.load",
+    "network.coordination.demo.load",
     "resources.exchanges.demo.load",
     "resources.library.demo.load",
 )
