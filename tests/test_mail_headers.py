@@ -3,7 +3,9 @@
 (Auto-Submitted); the digest and the grid reminder carry a one-click List-Unsubscribe (RFC 8058)
 whose signed link turns the member's own preference off, and nobody else's."""
 
+import base64
 import datetime
+import json
 from io import StringIO
 from pathlib import Path
 
@@ -191,7 +193,11 @@ def test_a_tampered_or_forged_token_is_a_404(client, users, reminded):
     link = site_mail.unsubscribe_url(users["promeneur"], "rappel-grille").removeprefix("https://pdn66.example.org")
     token = link.split("/")[2]
     other = PromeneurFactory(user=UserFactory(role="promeneur"))
-    forged = token.replace(str(users["promeneur"].pk), str(other.user.pk), 1)
+    # The signed payload names the user: put another user's key in it, keep the signature.
+    _payload, _, signature = token.partition(":")
+    payload = json.dumps([other.user.pk, "rappel-grille"], separators=(",", ":"))
+    other_payload = base64.urlsafe_b64encode(payload.encode()).decode()
+    forged = f"{other_payload.rstrip('=')}:{signature}"
     assert client.post(f"/desabonnement/{forged}/").status_code == 404
     unknown_list = site_mail.unsubscribe_url(users["promeneur"], "inconnue").removeprefix("https://pdn66.example.org")
     assert client.post(unknown_list).status_code == 404
