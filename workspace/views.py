@@ -4,9 +4,11 @@ cannot be trusted near the database) and leak nothing."""
 
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
-from django.http import HttpResponseBadRequest, HttpResponseServerError
+from django.http import HttpResponseBadRequest, HttpResponseForbidden, HttpResponseServerError
 from django.template import loader
 from django.views import defaults
+
+from workspace.accounts.landing import places_to_go
 
 
 # The 400 and 500 pages carry their few style rules inline, so as to need nothing else (not
@@ -17,7 +19,9 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return defaults.permission_denied(request, exception, template_name="403.html")
+    # Rendered here rather than by Django's default view, to say where the visitor may go instead.
+    body = loader.render_to_string("403.html", {"places_to_go": places_to_go(request.user)}, request=request)
+    return HttpResponseForbidden(body)
 
 
 def page_not_found(request, exception=None):

@@ -49,6 +49,6 @@ def publish(meeting, what):
 
 def announcement(meeting, what):
     """One e-mail per member of the meeting's committee, with the link to the meeting's page."""
-    context = {"meeting": meeting, "committee": meeting.committee, "url": meeting.get_full_url()}
+    context = {"meeting": meeting, "committee": meeting.committee, "url": mail.absolute_url(meeting.get_url())}
     recipients = meeting.members().values_list("email", flat=True)
     return mail.to_each(PUBLICATIONS[what]["template"], context, list(recipients))

@@ -76,7 +76,7 @@ class CommitteePage(RoutablePageMixin, IndexPage):
         )
         context["open_decisions"] = Decision.objects.shown_to_members().filter(
             meeting__committee=self, closed_at__isnull=True
-        ).select_related("meeting", "owner_user")
+        )
         return context
 
     @path("")
@@ -92,7 +92,7 @@ class CommitteePage(RoutablePageMixin, IndexPage):
             {
                 **self.get_context(request),
                 "meeting": meeting,
-                "carried_decisions": meeting.carried_decisions().select_related("meeting", "owner_user"),
+                "carried_decisions": meeting.carried_decisions(),
                 "decisions": meeting.decisions.select_related("owner_user") if meeting.minutes_published_at else [],
                 "documents": meeting.shown_documents(),
             },
@@ -100,9 +100,6 @@ class CommitteePage(RoutablePageMixin, IndexPage):
 
     def meeting_url(self, meeting):
         return self.url + self.reverse_subpage("meeting", kwargs={"pk": meeting.pk})
-
-    def meeting_full_url(self, meeting):
-        return self.full_url + self.reverse_subpage("meeting", kwargs={"pk": meeting.pk})
 
 
 class Meeting(ClusterableModel):
@@ -130,8 +127,12 @@ class Meeting(ClusterableModel):
         InlinePanel("documents", heading="Documents", label="Document",
                     help_text="Les pièces de la réunion, rangées dans la collection du comité."),
         FieldPanel("minutes"),
-        InlinePanel("decisions", heading="Décisions", label="Décision",
-                    help_text="Une décision ouverte revient à l'ordre du jour des réunions suivantes jusqu'à sa clôture."),
+        InlinePanel(
+            "decisions",
+            heading="Décisions",
+            label="Décision",
+            help_text="Une décision ouverte revient à l'ordre du jour des réunions suivantes jusqu'à sa clôture.",
+        ),
     ]
 
     class Meta:
@@ -145,9 +146,6 @@ class Meeting(ClusterableModel):
 
     def get_url(self):
         return self.committee.meeting_url(self)
-
-    def get_full_url(self):
-        return self.committee.meeting_full_url(self)
 
     @property
     def is_upcoming(self):
@@ -187,21 +185,28 @@ class MeetingDocument(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "Document de réunion"
 
-    def clean(self):
-        meeting = self.meeting
-        group = meeting.committee.committee_group if meeting.committee_id else None
-        if self.document_id and group and self.document.collection_id != committee_collection(group).pk:
-            raise ValidationError(
-                {"document": f"Ce document n'est pas dans la collection « Documents du {group.name.lower()} » : "
-                 "seuls ses membres doivent pouvoir l'ouvrir. Déplacez-le dans cette collection ou envoyez-le "
-                 "à nouveau en la choisissant."}
-            )
+
+def misplaced_document_error(committee, document):
+    """Why ``document`` may not be a paper of ``committee``'s meetings (French), or None: a meeting's
+    documents sit in its committee's collection, which only that committee (and Coordination) opens."""
+    group = committee.committee_group
+    if group is None or document.collection_id == committee_collection(group).pk:
+        return None
+    return (
+        f"Ce document n'est pas dans la collection « Documents du {group.name.lower()} » : seuls les membres "
+        "du comité doivent pouvoir l'ouvrir. Déplacez-le dans cette collection, ou envoyez-le à nouveau en la "
+        "choisissant."
+    )
 
 
 class DecisionQuerySet(models.QuerySet):
     def shown_to_members(self):
         """Decisions are recorded in the minutes: members see them once the minutes are published."""
-        return self.filter(meeting__minutes_published_at__isnull=False).order_by("meeting__starts_at", "sort_order")
+        return (
+            self.filter(meeting__minutes_published_at__isnull=False)
+            .select_related("meeting__committee", "owner_user")
+            .order_by("meeting__starts_at", "sort_order")
+        )
 
 
 class Decision(Orderable):

@@ -10,10 +10,12 @@ text and tell the committee's members once (network/coordination/secretariat.py)
 from django.contrib import messages
 from django.utils.html import strip_tags
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from network.coordination.models import Meeting
+from network.coordination.models.committees import misplaced_document_error
 from network.coordination.secretariat import AGENDA, MINUTES, PUBLICATIONS, publish
 
 ACTION_NAMES = {AGENDA: "action-publish-agenda", MINUTES: "action-publish-minutes"}
@@ -30,6 +32,12 @@ class MeetingForm(WagtailAdminModelForm):
         what = requested_publication(self.data)
         if what and not strip_tags(cleaned_data.get(what) or "").strip():
             self.add_error(what, f"Rédigez {PUBLICATIONS[what]['label']} avant de le publier.")
+        committee = cleaned_data.get("committee")
+        for form in self.formsets["documents"].forms if committee else []:
+            document = form.cleaned_data.get("document") if form.is_valid() else None
+            error = document and not form.cleaned_data.get("DELETE") and misplaced_document_error(committee, document)
+            if error:
+                form.add_error("document", error)
         return cleaned_data
 
 
@@ -79,7 +87,7 @@ def publish_menu_item(model, what):
 
 class MeetingViewSet(SnippetViewSet):
     model = Meeting
-    base_form_class = MeetingForm
+    edit_handler = ObjectList(Meeting.panels, base_form_class=MeetingForm)
     add_view_class = MeetingCreateView
     edit_view_class = MeetingEditView
     icon = "group"
