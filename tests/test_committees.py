@@ -300,3 +300,14 @@ def test_the_403_page_says_where_the_user_may_go(client_as, role, address, links
     assert ('href="/espace/"' in places) == (role == "promeneur")
     others = [slug for slug in ("pilotage", "financeurs", "technique") if slug != COMMITTEE_OF_ROLE.get(role)]
     assert not any(f'href="/comites/{slug}/"' in places for slug in others)
+
+
+def test_the_meeting_form_offers_each_publication_until_it_is_sent(client_as):
+    held = meeting("pilotage", days=-2, minutes="<p>CR</p>")
+    url = f"/admin/snippets/coordination/meeting/edit/{held.pk}/"
+    body = client_as("coordination").get(url).content.decode()
+    assert "Enregistrer et publier l&#x27;ordre du jour" in body or "Enregistrer et publier l'ordre du jour" in body
+    assert 'name="action-publish-minutes"' in body
+    publish(held, "minutes")
+    body = client_as("coordination").get(url).content.decode()
+    assert 'name="action-publish-minutes"' not in body and 'name="action-publish-agenda"' in body
