@@ -311,3 +311,25 @@ def test_the_meeting_form_offers_each_publication_until_it_is_sent(client_as):
     publish(held, "minutes")
     body = client_as("coordination").get(url).content.decode()
     assert 'name="action-publish-minutes"' not in body and 'name="action-publish-agenda"' in body
+
+
+# The cockpit shows what the committees wait for
+
+
+def test_the_cockpit_lists_papers_to_publish_and_overdue_decisions(client_as):
+    due_agenda = meeting("pilotage", days=10)
+    meeting("pilotage", days=60)  # too early for its agenda
+    unpublished_minutes = meeting("technique", days=-5)
+    done = meeting("financeurs", days=-30, minutes="<p>CR</p>", minutes_published_at=at(-20), minutes_sent_at=at(-20))
+    today, days = timezone.localdate(), datetime.timedelta(days=1)
+    Decision.objects.create(meeting=done, text="Relancer les partenaires", due_date=today - 3 * days)
+    Decision.objects.create(meeting=done, text="Pas encore due", due_date=today + 3 * days)
+    Decision.objects.create(meeting=done, text="Close à temps", due_date=today - 9 * days, closed_at=today)
+    body = client_as("coordination").get("/admin/").content.decode()
+    papers = body.split('id="cockpit-committee-papers"')[1].split("</section>")[0]
+    assert f"/admin/snippets/coordination/meeting/edit/{due_agenda.pk}/" in papers
+    assert f"/admin/snippets/coordination/meeting/edit/{unpublished_minutes.pk}/" in papers
+    assert 'aria-label="2 éléments"' in papers
+    decisions = body.split('id="cockpit-committee-decisions"')[1].split("</section>")[0]
+    assert "Relancer les partenaires" in decisions
+    assert "Pas encore due" not in decisions and "Close à temps" not in decisions

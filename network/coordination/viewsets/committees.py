@@ -98,3 +98,6 @@ class MeetingViewSet(SnippetViewSet):
     list_filter = ["committee"]
     search_fields = ["title", "place"]
     ordering = ["-starts_at"]
+
+    def get_queryset(self, request):
+        return Meeting.objects.select_related("committee")
