@@ -90,7 +90,8 @@ class CommitteePage(RoutablePageMixin, IndexPage):
             request,
             "coordination/committees/meeting_detail.html",
             {
-                **self.get_context(request),
+                "page": self,
+                "self": self,
                 "meeting": meeting,
                 "carried_decisions": meeting.carried_decisions(),
                 "decisions": meeting.decisions.select_related("owner_user") if meeting.minutes_published_at else [],
