@@ -333,3 +333,13 @@ def test_the_cockpit_lists_papers_to_publish_and_overdue_decisions(client_as):
     decisions = body.split('id="cockpit-committee-decisions"')[1].split("</section>")[0]
     assert "Relancer les partenaires" in decisions
     assert "Pas encore due" not in decisions and "Close à temps" not in decisions
+
+
+@pytest.mark.parametrize("pk", ["0", "99999999999999999999", "9" * 300])
+def test_an_unknown_or_huge_meeting_number_is_a_404(client_as, pk):
+    assert client_as("pilotage").get(f"/comites/pilotage/reunions/{pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("number", ["abc", "-1", "99999999999999999999", "0"])
+def test_any_page_number_of_past_meetings_gets_a_page(client_as, number):
+    assert client_as("pilotage").get(f"/comites/pilotage/?reunions={number}").status_code == 200
