@@ -8,7 +8,14 @@ from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, HttpResponseServerError
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseNotAllowed,
+    HttpResponseServerError,
+)
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
@@ -16,6 +23,7 @@ from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 
 from workspace import mail
+from workspace.accounts.landing import places_to_go
 
 
 # The 400 and 500 pages carry their few style rules inline, so as to need nothing else (not
@@ -28,7 +36,9 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return defaults.permission_denied(request, exception, template_name="403.html")
+    # Rendered here rather than by Django's default view, to say where the visitor may go instead.
+    body = loader.render_to_string("403.html", {"places_to_go": places_to_go(request.user)}, request=request)
+    return HttpResponseForbidden(body)
 
 
 def page_not_found(request, exception=None):

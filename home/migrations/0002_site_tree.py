@@ -152,7 +152,7 @@ def build(apps, schema_editor):
     restrict(CollectionViewRestriction, members, collection=members_collection)
     for slug, (name, intro) in COMMITTEES.items():
         group = Group.objects.get(name=name)
-        page = tree.add_page("pages.CommitteePage", committees_home, name, slug, intro=intro)
+        page = tree.add_page("coordination.CommitteePage", committees_home, name, slug, intro=intro)
         restrict(PageViewRestriction, [group, coordination], page=page)
         collection = add_collection(Collection, root_collection, f"Documents du {name.lower()}")
         restrict(CollectionViewRestriction, [group, coordination], collection=collection)
@@ -176,6 +176,7 @@ class Migration(migrations.Migration):
         ("activity", "0001_initial"),
         ("library", "0001_initial"),
         ("exchanges", "0001_initial"),
+        ("coordination", "0001_initial"),
         ("accounts", "0002_create_groups"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.action_menu import ActionMenuItem
+from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from network.directory.models import Promeneur
@@ -10,10 +11,13 @@ from network.directory.models import Promeneur
 from . import rules
 from .admin_views import onboarding, reviews
 from .cockpit import NewcomersBlock, ReviewsDueBlock
+from .committee_blocks import CommitteePapersBlock, OverdueDecisionsBlock
 from .contacts_admin import NetworkContactAdmin
 from .conventions import EndingConventionsBlock, PromeneursWithoutConventionBlock
 from .conventions_admin import ConventionAdmin
 from .coverage_admin import coverage_menu_item, coverage_redirect
+from .secretariat import AGENDA, MINUTES
+from .viewsets.committees import MeetingViewSet, publish_menu_item
 
 
 class NetworkGroup(ModelAdminGroup):
@@ -133,3 +137,28 @@ def onboarding_menu_item(model):
 def new_review_button(snippet, user, next_url=None):
     if isinstance(snippet, Promeneur) and rules.can_write_reviews(user):
         yield Button("Nouveau bilan", url=reviews.new_review_url(snippet), icon_name="clipboard-list", priority=80)
+
+
+# The committees' secretariat: meetings are shown on the committees' pages, hence a snippet.
+register_snippet(MeetingViewSet)
+
+
+
+@hooks.register("register_snippet_action_menu_item")
+def publish_agenda_menu_item(model):
+    return publish_menu_item(model, AGENDA)
+
+
+@hooks.register("register_snippet_action_menu_item")
+def publish_minutes_menu_item(model):
+    return publish_menu_item(model, MINUTES)
+
+
+@hooks.register("register_cockpit_block")
+def committee_papers_block():
+    return CommitteePapersBlock()
+
+
+@hooks.register("register_cockpit_block")
+def overdue_decisions_block():
+    return OverdueDecisionsBlock()

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 
 from workspace.accounts.forms import LoginForm, PasswordResetForm
+from workspace.accounts.landing import landing_url
 from workspace.security.client_ip import client_ip
 from workspace.security.throttle import Throttle
 
@@ -12,6 +13,10 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = LoginForm
     redirect_authenticated_user = False
+
+    def get_default_redirect_url(self):
+        # Without a safe ``next``: each role's own home (committee members have no /espace/).
+        return landing_url(self.request.user)
 
 
 class LogoutView(auth_views.LogoutView):

@@ -76,19 +76,13 @@ class SpaceSectionPage(IndexPage):
 
 
 class CommitteeIndexPage(IndexPage):
+    """/comites/: the committees' pages (network.coordination.CommitteePage, beside their meetings)
+    and what the committees share (the key figures)."""
+
     max_count = 1
 
     class Meta:
         verbose_name = "Accueil des comités"
-
-
-class CommitteePage(IndexPage):
-    """One committee's area: agendas, documents and minutes, restricted to its group."""
-
-    parent_page_types = ["pages.CommitteeIndexPage"]
-
-    class Meta:
-        verbose_name = "Espace d'un comité"
 
 
 @register_setting(icon="site")

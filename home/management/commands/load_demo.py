@@ -14,6 +14,7 @@ LOADERS = (
     "network.events.demo.load",
     "network.coordination.demo_network.load",
     "network.coordination.demo.load",
+    "network.coordination.demo_committees.load",
     "resources.exchanges.demo.load",
     "resources.library.demo.load",
 )

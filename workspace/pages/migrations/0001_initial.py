@@ -27,18 +27,6 @@ class Migration(migrations.Migration):
             bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
-            name='CommitteePage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('intro', models.TextField(blank=True, help_text='Une ou deux phrases affichées en tête de page.', verbose_name='Chapeau')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('document', 5), ('link', 8), ('video', 9), ('quote', 12)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'Intertitre', 'template': 'pages/blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'hr'], 'label': 'Texte'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 3: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Intitulé du lien', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('document', 3), ('title', 4)]], {}), 6: ('wagtail.blocks.URLBlock', (), {'label': 'Adresse'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Intitulé du lien'}), 8: ('wagtail.blocks.StructBlock', [[('url', 6), ('title', 7)]], {}), 9: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': "Adresse d'une vidéo (YouTube, Vimeo, PeerTube…)", 'label': 'Vidéo intégrée'}), 10: ('wagtail.blocks.TextBlock', (), {'label': 'Citation'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('text', 10), ('source', 11)]], {})}, verbose_name='Contenu')),
-            ],
-            options={
-                'verbose_name': "Espace d'un comité",
-            },
-            bases=('wagtailcore.page',),
-        ),
-        migrations.CreateModel(
             name='SpacePage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),

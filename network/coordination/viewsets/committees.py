@@ -1,0 +1,103 @@
+"""The coordinator prepares the committees' meetings in the admin.
+
+A meeting is a snippet, not a modeladmin record: the site shows it (on its committee's private
+page), and snippets are this site's idiom for the records the site shows (README, "Trois façons
+d'administrer"). Its decisions and documents are edited inline. Two buttons of the save menu,
+"Enregistrer et publier l'ordre du jour" and "… le compte rendu", save the meeting, publish the
+text and tell the committee's members once (network/coordination/secretariat.py).
+"""
+
+from django.contrib import messages
+from django.utils.html import strip_tags
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.snippets.action_menu import ActionMenuItem
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+
+from network.coordination.models import Meeting
+from network.coordination.models.committees import misplaced_document_error
+from network.coordination.secretariat import AGENDA, MINUTES, PUBLICATIONS, publish
+
+ACTION_NAMES = {AGENDA: "action-publish-agenda", MINUTES: "action-publish-minutes"}
+
+
+def requested_publication(data):
+    """Which text (AGENDA, MINUTES or None) the coordinator asked to publish with this save."""
+    return next((what for what, name in ACTION_NAMES.items() if name in data), None)
+
+
+class MeetingForm(WagtailAdminModelForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        what = requested_publication(self.data)
+        if what and not strip_tags(cleaned_data.get(what) or "").strip():
+            self.add_error(what, f"Rédigez {PUBLICATIONS[what]['label']} avant de le publier.")
+        committee = cleaned_data.get("committee")
+        for form in self.formsets["documents"].forms if committee else []:
+            document = form.cleaned_data.get("document") if form.is_valid() else None
+            error = document and not form.cleaned_data.get("DELETE") and misplaced_document_error(committee, document)
+            if error:
+                form.add_error("document", error)
+        return cleaned_data
+
+
+class PublishOnSave:
+    """Save, then publish what the button asked for (and tell the members once)."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        what = requested_publication(self.request.POST)
+        if what:
+            sent = publish(instance, what)
+            label = PUBLICATIONS[what]["label"]
+            if sent:
+                messages.success(self.request, f"{label.capitalize()} est publié : {sent} membre(s) du comité "
+                                 "ont reçu un e-mail avec le lien de la réunion.")
+            else:
+                messages.info(self.request, f"{label.capitalize()} était déjà publié et envoyé : aucun nouvel e-mail.")
+        return instance
+
+
+class MeetingCreateView(PublishOnSave, CreateView):
+    pass
+
+
+class MeetingEditView(PublishOnSave, EditView):
+    pass
+
+
+class PublishMenuItem(ActionMenuItem):
+    """A button of the save menu; hidden once the members have been told."""
+
+    def __init__(self, what):
+        super().__init__(order=20 if what == AGENDA else 30)
+        self.what = what
+        self.name = ACTION_NAMES[what]
+        self.label = f"Enregistrer et publier {PUBLICATIONS[what]['label']}"
+        self.icon_name = "mail"
+
+    def is_shown(self, context):
+        instance = context.get("instance")
+        return super().is_shown(context) and not (instance and getattr(instance, f"{self.what}_sent_at"))
+
+
+def publish_menu_item(model, what):
+    return PublishMenuItem(what) if model is Meeting else None
+
+
+class MeetingViewSet(SnippetViewSet):
+    model = Meeting
+    edit_handler = ObjectList(Meeting.panels, base_form_class=MeetingForm)
+    add_view_class = MeetingCreateView
+    edit_view_class = MeetingEditView
+    icon = "group"
+    menu_label = "Réunions des comités"
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["title", "committee", "starts_at", "agenda_sent_at", "minutes_sent_at"]
+    list_filter = ["committee"]
+    search_fields = ["title", "place"]
+    ordering = ["-starts_at"]
+
+    def get_queryset(self, request):
+        return Meeting.objects.select_related("committee")
