@@ -10,3 +10,15 @@ class CoordinationConfig(AppConfig):
     verbose_name = "Coordination"
     # Coordination manages this app's records entirely in the admin (workspace/accounts/roles.py).
     managed_by_coordination = True
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .models import CharterPage
+
+        # Publishing the charter under a new number is publishing a new version.
+        page_published.connect(publish_charter_version, sender=CharterPage, dispatch_uid="charter_version")
+
+
+def publish_charter_version(sender, instance, **kwargs):
+    instance.publish_version()

@@ -5,7 +5,7 @@ from workspace.accounts.access import exclude_hidden_subtrees
 
 register = template.Library()
 
-FOOTER_SLUGS = ("le-dispositif", "charte", "mentions-legales", "accessibilite")
+FOOTER_SLUGS = ("le-dispositif", "charte", "devenir-promeneur", "contact", "mentions-legales", "accessibilite")
 
 
 def _site_root(request):
