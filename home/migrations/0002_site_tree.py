@@ -165,12 +165,6 @@ def build(apps, schema_editor):
                   intro="L'activité du réseau en chiffres agrégés, pour les instances du dispositif.")
 
     for model, title, slug, in_menu, fields in (
-        ("home.ContactPage", "Contact", "contact", True,
-         {"intro": "Une question sur le dispositif, un partenariat, une demande d'information ? Écrivez à la "
-          "coordination du réseau : elle vous répond par e-mail."}),
-        ("home.ApplicationPage", "Devenir promeneur", "devenir-promeneur", False,
-         {"intro": "Votre structure accompagne des jeunes de 12 à 25 ans et souhaite que ses professionnels "
-          "deviennent Promeneurs du Net ? Présentez-la : la coordination étudie chaque candidature."}),
         ("home.StandardPage", "Mentions légales", "mentions-legales", False, {"body": MENTIONS}),
         ("home.StandardPage", "Accessibilité", "accessibilite", False,
          {"intro": "Déclaration d'accessibilité du site.", "body": ACCESSIBILITE}),
@@ -187,6 +181,7 @@ class Migration(migrations.Migration):
         ("activity", "0001_initial"),
         ("library", "0001_initial"),
         ("exchanges", "0001_initial"),
+        ("coordination", "0001_initial"),
         ("accounts", "0002_create_groups"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
