@@ -2,6 +2,7 @@
 invited account; the invitation is a one-time link, valid INVITATION_VALID_DAYS days."""
 
 import datetime
+import re
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,7 +11,6 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
 from network.directory.models import Promeneur, Structure
 from workspace import mail
@@ -28,7 +28,7 @@ class CannotAccept(Exception):
 
 def _free_username(email):
     User = get_user_model()
-    base = slugify(email.split("@")[0]).replace("-", ".")[:140] or "promeneur"
+    base = re.sub(r"[^a-z0-9._-]", "", email.split("@")[0].lower())[:140] or "promeneur"
     username, counter = base, 2
     while User.objects.filter(username=username).exists():
         username, counter = f"{base}{counter}", counter + 1
