@@ -12,6 +12,7 @@ LOADERS = (
     "network.directory.demo_relays.load",
     "network.activity.demo.load",
     "network.events.demo.load",
+    "network.coordination.demo.load",
     "resources.exchanges.demo.load",
     "resources.library.demo.load",
 )

@@ -164,10 +164,12 @@ def must_accept_charter(user):
     return user._must_accept_charter
 
 
-def accept(user, version):
+def accept(user, version, accepted_at=None):
     """Record that ``user`` accepts ``version`` (once) and keep their directory sheet in step."""
     with transaction.atomic():
-        acceptance, _ = CharterAcceptance.objects.get_or_create(user=user, version=version)
+        acceptance, _ = CharterAcceptance.objects.get_or_create(
+            user=user, version=version, defaults={"accepted_at": accepted_at or timezone.now()}
+        )
         Promeneur.objects.filter(user=user).update(
             charter_version=version.label, charter_signed_on=timezone.localdate(acceptance.accepted_at)
         )
