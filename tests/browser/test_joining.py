@@ -9,6 +9,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from tests.browser.conftest import admin_log_in
+from tests.browser.test_accessibility import assert_no_violation
 from tests.factories import UserFactory
 from tests.pages import page_at
 
@@ -31,6 +32,7 @@ def test_a_structure_applies_is_accepted_and_its_promeneur_joins_the_space(chrom
     page.goto("/")
     page.get_by_role("contentinfo").get_by_role("link", name="Devenir promeneur").click()
     expect(page).to_have_url(re.compile(r"/devenir-promeneur/$"))
+    assert_no_violation(page)
     page.locator("#id_structure_name").fill("Maison des jeunes de Céret")
     page.locator("#id_address").fill("3 boulevard Clemenceau")
     page.locator("#id_town").fill("Céret")
@@ -71,6 +73,7 @@ def test_a_structure_applies_is_accepted_and_its_promeneur_joins_the_space(chrom
     expect(page.locator(".charter-text")).to_contain_text("présence identifiée et transparente")
     page.get_by_role("button", name="J'accepte la charte").click()
     expect(page.locator("#id_accepted_errors")).to_contain_text("Cochez la case")
+    assert_no_violation(page)
     page.get_by_label(re.compile("je m'engage à la respecter")).check()
     page.get_by_role("button", name="J'accepte la charte").click()
     expect(page).to_have_url(re.compile(r"/espace/$"))
@@ -79,3 +82,27 @@ def test_a_structure_applies_is_accepted_and_its_promeneur_joins_the_space(chrom
     # The link served once.
     page.goto(link)
     expect(page.get_by_role("alert")).to_contain_text("n'est plus valable")
+
+
+def test_the_contact_form_on_a_phone_keeps_what_was_typed_and_shows_french_errors(chromium, live_server):
+    phone = chromium.new_context(locale="fr-FR", base_url=live_server.url, viewport={"width": 390, "height": 844})
+    page = phone.new_page()
+    page.goto("/")
+    page.get_by_role("contentinfo").get_by_role("link", name="Contact").click()
+    expect(page).to_have_url(re.compile(r"/contact/$"))
+    page.locator("#id_name").fill("Inès Roca")
+    page.locator("#id_email").fill("ines.roca-sans-arobase")
+    page.locator("#id_message").fill("Bonjour, l'association d'Argelès & Co aimerait vous rencontrer.")
+    page.get_by_role("button", name="Envoyer").click()
+    expect(page.locator("#id_email_errors")).to_contain_text("adresse de courriel valide")
+    expect(page.locator("#id_subject_errors")).to_be_visible()
+    expect(page.locator("#id_message")).to_have_value("Bonjour, l'association d'Argelès & Co aimerait vous rencontrer.")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_no_violation(page)
+
+    page.locator("#id_email").fill("ines.roca@example.org")
+    page.locator("#id_subject").fill("Rencontre")
+    page.get_by_role("button", name="Envoyer").click()
+    expect(page.get_by_role("status")).to_contain_text("votre message est bien parti")
+    assert mail.outbox[-1].subject == "[Contact] Rencontre"
+    phone.close()
