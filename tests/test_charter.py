@@ -169,3 +169,10 @@ def test_acceptances_are_kept_as_made(client_as, users):
         assert client.get(f"/admin/coordination/charteracceptance/{action}").status_code == 302
         assert client.post(f"/admin/coordination/charteracceptance/{action}").status_code == 302
     assert CharterAcceptance.objects.get() == acceptance
+
+
+def test_a_member_finds_their_acceptances_in_their_personal_data(client_as, users):
+    version = publish_charter("2026", "<p>Un.</p>")
+    accept(users["promeneur"], version)
+    data = client_as("promeneur").get("/espace/mon-profil/mes-donnees/").json()
+    assert [row["version"] for row in data["acceptations_charte"]] == ["2026"]

@@ -9,7 +9,7 @@ from workspace.pages.models import SpacePage
 from .cockpit.joining import NewApplicationsBlock, NewMessagesBlock
 from .modeladmins.charter import CharterAdminGroup
 from .modeladmins.joining import JoiningAdminGroup
-from .models import CharterPage
+from .models import CharterAcceptance, CharterPage
 from .models.charter import must_accept_charter
 from .views import applications_admin
 
@@ -30,6 +30,17 @@ def new_applications():
 @hooks.register("register_cockpit_block")
 def new_messages():
     return NewMessagesBlock()
+
+
+@hooks.register("register_personal_data")
+def charter_acceptances_in_personal_data(user, promeneur):
+    acceptances = CharterAcceptance.objects.filter(user=user).select_related("version").order_by("accepted_at")
+    return {
+        "acceptations_charte": [
+            {"version": acceptance.version.label, "acceptee_le": acceptance.accepted_at.isoformat()}
+            for acceptance in acceptances
+        ]
+    }
 
 
 def is_in_space(page):
