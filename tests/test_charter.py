@@ -176,3 +176,17 @@ def test_a_member_finds_their_acceptances_in_their_personal_data(client_as, user
     accept(users["promeneur"], version)
     data = client_as("promeneur").get("/espace/mon-profil/mes-donnees/").json()
     assert [row["version"] for row in data["acceptations_charte"]] == ["2026"]
+
+
+def test_the_demo_publishes_the_charter_and_its_promeneurs_have_accepted_it(client):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("load_demo", "--force", stdout=io.StringIO())
+    version = CharterVersion.current()
+    lucie = Promeneur.objects.get(user__username="lucie.martin")
+    assert version is not None and version.acceptances.filter(user=lucie.user).exists()
+    assert lucie.charter_version == version.label
+    client.force_login(lucie.user)
+    assert client.get("/espace/").status_code == 200
