@@ -1,11 +1,16 @@
 """The public local page: the home page and the standard pages."""
 
 from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
+from workspace import mail
 from workspace.pages.blocks import RICH_TEXT_FEATURES
-from workspace.pages.models import BasePage
+from workspace.pages.models import BasePage, NetworkSettings
+
+from .forms import ApplicationForm, ContactForm
 
 
 class HomePage(BasePage):
@@ -25,6 +30,9 @@ class HomePage(BasePage):
     # the home page (the top layer) is the only one naming them.
     subpage_types = [
         "home.StandardPage",
+        "home.ContactPage",
+        "home.ApplicationPage",
+        "coordination.CharterPage",
         "directory.PublicDirectoryPage",
         "events.AgendaPage",
         "library.PublicationIndexPage",
@@ -42,3 +50,77 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = "Page standard"
+
+
+class PublicFormPage(BasePage):
+    """A page whose form anyone may send: sent, the visitor comes back to the page with a thank-you
+    (``?envoye=1``); a bot caught by the honeypot gets the same answer, and nothing is kept."""
+
+    form_class = None
+    thanks = ""
+
+    class Meta:
+        abstract = True
+
+    def form_valid(self, request, form):
+        raise NotImplementedError
+
+    def serve(self, request, *args, **kwargs):
+        status = 200
+        if request.method == "POST":
+            form = self.form_class(request.POST)
+            if form.is_from_a_bot():
+                return redirect(self.get_url(request) + "?envoye=1")
+            if form.is_valid():
+                if form.within_limit(request):
+                    self.form_valid(request, form)
+                    return redirect(self.get_url(request) + "?envoye=1")
+                form.refuse_flood()
+                status = 429
+        else:
+            form = self.form_class()
+        context = self.get_context(request, *args, **kwargs)
+        context.update(form=form, sent=request.GET.get("envoye") == "1", thanks=self.thanks)
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context, status=status)
+
+
+class ContactPage(PublicFormPage):
+    """The network's mailbox: the message is kept for the coordinator and sent to the network's address."""
+
+    form_class = ContactForm
+    thanks = "Merci, votre message est bien parti : la coordination vous répondra par e-mail."
+    template = "home/public_form_page.html"
+    max_count = 1
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Page de contact"
+
+    def form_valid(self, request, form):
+        contact = form.save()
+        network = NetworkSettings.for_request(request)
+        email = mail.message("home/emails/contact_message", {"contact": contact}, [network.contact_email])
+        email.reply_to = [contact.email]
+        mail.send([email])
+
+
+class ApplicationPage(PublicFormPage):
+    """A structure applies to join the network; the applicant gets an acknowledgement."""
+
+    form_class = ApplicationForm
+    thanks = (
+        "Merci, votre candidature est bien enregistrée. Un accusé de réception vient de partir à l'adresse "
+        "indiquée ; la coordination vous recontacte après l'avoir étudiée."
+    )
+    template = "home/public_form_page.html"
+    max_count = 1
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Page de candidature"
+
+    def form_valid(self, request, form):
+        application = form.save()
+        network = NetworkSettings.for_request(request)
+        context = {"application": application, "network": network}
+        mail.send([mail.message("home/emails/application_received", context, [application.contact_email])])

@@ -274,6 +274,20 @@ VALID_VALUES = {
     "old_password": PASSWORD,
     "new_password1": "Un-nouveau-mot-de-passe-66",
     "new_password2": "Un-nouveau-mot-de-passe-66",
+    # The public forms (/contact/, /devenir-promeneur/)
+    "name": "Inès Roca",
+    "subject": "Une question",
+    "message": "Un message de test.",
+    "structure_name": "MJC de test",
+    "address": "1 rue du Test",
+    "town": "Perpignan",
+    "contact_first_name": "Inès",
+    "contact_last_name": "Roca",
+    "contact_role": "Animatrice",
+    "contact_email": "ines.roca@example.org",
+    "contact_phone": "04 68 00 00 00",
+    "professionals_count": "1",
+    "motivation": "Être présents en ligne.",
 }
 
 
@@ -295,6 +309,8 @@ def post_form(client, page_url, action_pattern):
 FORMS = [
     ("anonymous", "/connexion/", r"^/connexion/$"),
     ("anonymous", "/mot-de-passe/oublie/", r"^$"),
+    ("anonymous", "/contact/", r"^$"),
+    ("anonymous", "/devenir-promeneur/", r"^$"),
     ("promeneur", "/espace/mon-profil/", r"^$"),
     ("promeneur", "/espace/echanges/nouvelle/", r"nouvelle/$"),
     ("promeneur", "/espace/echanges/{discussion}/", r"repondre/$"),

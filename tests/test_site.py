@@ -13,7 +13,8 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory, override_settings
 from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 
-from home.models import HomePage, StandardPage
+from home.models import ApplicationPage, ContactPage, HomePage, StandardPage
+from network.coordination.models import CharterPage
 from tests.factories import UserFactory
 from tests.pages import page_at, publish_child
 from workspace.accounts.roles import ALL_GROUPS, COMMITTEES, COORDINATION, PROMENEURS
@@ -27,8 +28,11 @@ def test_migrations_build_the_page_tree():
     home = Page.objects.get(depth=2).specific
     assert isinstance(home, HomePage)
     assert home.get_site().is_default_site
-    for address in ("/le-dispositif/", "/charte/", "/mentions-legales/", "/accessibilite/"):
+    for address in ("/le-dispositif/", "/mentions-legales/", "/accessibilite/"):
         assert isinstance(page_at(address), StandardPage)
+    assert isinstance(page_at("/charte/"), CharterPage)
+    assert isinstance(page_at("/contact/"), ContactPage)
+    assert isinstance(page_at("/devenir-promeneur/"), ApplicationPage)
     space = page_at("/espace/")
     assert isinstance(space, SpacePage)
     # Other features add their own sections after these (e.g. "faq"): the foundation's five come first.

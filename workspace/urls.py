@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("workspace.accounts.urls")),
     path("", include("network.events.urls")),
     path("", include("network.directory.open_data")),
+    path("", include("network.coordination.urls")),
     path("", include("resources.library.urls")),
 ]
 

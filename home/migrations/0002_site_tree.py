@@ -33,13 +33,16 @@ DISPOSITIF = paragraph(
     "Dans les Pyrénées-Orientales, le dispositif est soutenu par la Caf et animé par une coordination "
     "départementale qui accompagne, forme et réunit les promeneurs, selon les orientations du comité de pilotage.",
 )
-CHARTE = paragraph(
-    "Chaque Promeneur du Net s'engage à respecter la charte départementale : une présence identifiée et "
-    "transparente (profil professionnel à son nom et à celui de sa structure), des horaires de présence en ligne "
-    "annoncés, le respect de la vie privée des jeunes et de la confidentialité des échanges, l'orientation vers "
-    "les relais compétents quand une situation dépasse son champ d'intervention.",
-    "La charte est signée par le professionnel et par sa structure employeuse ; la coordination veille à son "
-    "respect et accompagne son évolution avec le comité de pilotage.",
+CHARTE = "".join(
+    f"<p>{text}</p>"
+    for text in (
+        "Chaque Promeneur du Net s'engage à respecter la charte départementale : une présence identifiée et "
+        "transparente (profil professionnel à son nom et à celui de sa structure), des horaires de présence en ligne "
+        "annoncés, le respect de la vie privée des jeunes et de la confidentialité des échanges, l'orientation vers "
+        "les relais compétents quand une situation dépasse son champ d'intervention.",
+        "La charte est signée par le professionnel et par sa structure employeuse ; la coordination veille à son "
+        "respect et accompagne son évolution avec le comité de pilotage.",
+    )
 )
 MENTIONS = paragraph(
     "Éditeur : réseau départemental des Promeneurs du Net des Pyrénées-Orientales, avec le soutien de la Caf des "
@@ -101,8 +104,10 @@ def build(apps, schema_editor):
     public = (
         ("home.StandardPage", "Le dispositif", "le-dispositif", True,
          {"intro": "Une présence éducative sur Internet, en complément du travail de terrain.", "body": DISPOSITIF}),
-        ("home.StandardPage", "La charte", "charte", True,
-         {"intro": "Les engagements de chaque Promeneur du Net et de sa structure.", "body": CHARTE}),
+        # Its versions are made by publishing it from the admin (network.coordination).
+        ("coordination.CharterPage", "La charte", "charte", True,
+         {"intro": "Les engagements de chaque Promeneur du Net et de sa structure.", "version_label": "1",
+          "text": CHARTE}),
         ("directory.PublicDirectoryPage", "Trouver un promeneur", "annuaire", True,
          {"intro": "Les Promeneurs du Net près de chez toi et sur les réseaux que tu utilises."}),
         ("events.AgendaPage", "Agenda", "agenda", True,

@@ -17,3 +17,15 @@ class CoordinationConfig(AppConfig):
 
         # Run-time seeding rather than a data migration: this app's migrations are regenerated.
         post_migrate.connect(seed_onboarding_steps, sender=self, dispatch_uid="coordination_seed_onboarding_steps")
+
+        from wagtail.signals import page_published
+
+        from .models import CharterPage
+
+        # Publishing the charter under a new number is publishing a new version.
+        page_published.connect(publish_charter_version, sender=CharterPage, dispatch_uid="charter_version")
+
+
+
+def publish_charter_version(sender, instance, **kwargs):
+    instance.publish_version()

@@ -16,7 +16,7 @@ from workspace.accounts.access import exclude_hidden_subtrees, hidden_page_paths
 
 VERSION_KEY = "navigation:version"
 CACHE_SECONDS = 24 * 3600
-FOOTER_SLUGS = ("le-dispositif", "charte", "mentions-legales", "accessibilite")
+FOOTER_SLUGS = ("le-dispositif", "charte", "devenir-promeneur", "contact", "mentions-legales", "accessibilite")
 
 
 def _version():

@@ -203,6 +203,13 @@ PASSWORD_RESET_LIMIT_PER_EMAIL = 3
 PASSWORD_RESET_LIMIT_PER_IP = 10
 PASSWORD_RESET_LIMIT_WINDOW_MINUTES = 60
 
+# The public forms (/contact/, /devenir-promeneur/): at most this many messages per client
+# address in one window; the next ones are refused (429) with the form kept.
+PUBLIC_FORM_LIMIT_PER_IP = env_int("PUBLIC_FORM_LIMIT_PER_IP", 5)
+PUBLIC_FORM_LIMIT_WINDOW_MINUTES = env_int("PUBLIC_FORM_LIMIT_WINDOW_MINUTES", 10)
+# How long the invitation link of an accepted application lets its promeneur choose a password.
+INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+
 # Content-Security-Policy (django-csp, see workspace.security.headers). The site runs
 # no inline script or style. Frames are the editors' video embeds (YouTube, Vimeo, any
 # PeerTube instance), hence any https origin.

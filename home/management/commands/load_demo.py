@@ -15,6 +15,7 @@ LOADERS = (
     "network.coordination.demo_network.load",
     "network.coordination.demo.load",
     "network.coordination.demo_committees.load",
+    "network.coordination.demo_joining.load",
     "resources.exchanges.demo.load",
     "resources.library.demo.load",
 )

@@ -23,6 +23,34 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
+            name='CharterPage',
+            fields=[
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
+                ('intro', models.TextField(blank=True, help_text='Une ou deux phrases affichées en tête de page.', verbose_name='Chapeau')),
+                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 2), ('document', 5), ('link', 8), ('video', 9), ('quote', 12)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'form_classname': 'title', 'label': 'Intertitre', 'template': 'pages/blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'hr'], 'label': 'Texte'}), 2: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 3: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Intitulé du lien', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('document', 3), ('title', 4)]], {}), 6: ('wagtail.blocks.URLBlock', (), {'label': 'Adresse'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Intitulé du lien'}), 8: ('wagtail.blocks.StructBlock', [[('url', 6), ('title', 7)]], {}), 9: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': "Adresse d'une vidéo (YouTube, Vimeo, PeerTube…)", 'label': 'Vidéo intégrée'}), 10: ('wagtail.blocks.TextBlock', (), {'label': 'Citation'}), 11: ('wagtail.blocks.CharBlock', (), {'label': 'Source', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('text', 10), ('source', 11)]], {})}, verbose_name='Contenu')),
+                ('version_label', models.CharField(help_text="Publier la page avec un nouveau numéro crée une nouvelle version : chaque promeneur devra l'accepter depuis son espace. Le texte d'une version déjà publiée ne change plus.", max_length=20, verbose_name='Numéro de version')),
+                ('text', wagtail.fields.RichTextField(verbose_name='Texte de la charte')),
+            ],
+            options={
+                'verbose_name': 'Charte départementale',
+            },
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+        ),
+        migrations.CreateModel(
+            name='CharterVersion',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('label', models.CharField(max_length=20, unique=True, verbose_name='Version')),
+                ('text', wagtail.fields.RichTextField(verbose_name='Texte')),
+                ('published_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='Publiée le')),
+            ],
+            options={
+                'verbose_name': 'Version de la charte',
+                'verbose_name_plural': 'Versions de la charte',
+                'ordering': ['-published_at', '-pk'],
+            },
+        ),
+        migrations.CreateModel(
             name='CommitteePage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
@@ -33,6 +61,53 @@ class Migration(migrations.Migration):
                 'verbose_name': "Espace d'un comité",
             },
             bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+        ),
+        migrations.CreateModel(
+            name='ContactMessage',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=120, verbose_name='Nom')),
+                ('email', models.EmailField(max_length=254, verbose_name='E-mail')),
+                ('subject', models.CharField(max_length=200, verbose_name='Objet')),
+                ('message', models.TextField(verbose_name='Message')),
+                ('received_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='Reçu le')),
+                ('status', models.CharField(choices=[('nouveau', 'Nouveau'), ('repondu', 'Répondu'), ('clos', 'Clos')], default='nouveau', max_length=20, verbose_name='Statut')),
+                ('notes', models.TextField(blank=True, verbose_name='Notes de suivi')),
+            ],
+            options={
+                'verbose_name': 'Message reçu',
+                'verbose_name_plural': 'Messages reçus',
+                'ordering': ['-received_at'],
+            },
+        ),
+        migrations.CreateModel(
+            name='Application',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('structure_name', models.CharField(max_length=200, verbose_name='Structure')),
+                ('address', models.CharField(max_length=255, verbose_name='Adresse')),
+                ('town', models.CharField(max_length=120, verbose_name='Commune')),
+                ('contact_first_name', models.CharField(max_length=80, verbose_name='Prénom du contact')),
+                ('contact_last_name', models.CharField(max_length=80, verbose_name='Nom du contact')),
+                ('contact_role', models.CharField(max_length=120, verbose_name='Fonction du contact')),
+                ('contact_email', models.EmailField(max_length=254, verbose_name='E-mail du contact')),
+                ('contact_phone', models.CharField(max_length=30, verbose_name='Téléphone du contact')),
+                ('professionals_count', models.PositiveSmallIntegerField(verbose_name='Nombre de professionnels concernés')),
+                ('networks', models.JSONField(blank=True, default=list, verbose_name='Réseaux sociaux utilisés')),
+                ('motivation', models.TextField(verbose_name='Motivation')),
+                ('received_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='Reçue le')),
+                ('status', models.CharField(choices=[('recue', 'Reçue'), ('etude', "À l'étude"), ('acceptee', 'Acceptée'), ('refusee', 'Refusée')], default='recue', max_length=20, verbose_name='Statut')),
+                ('notes', models.TextField(blank=True, verbose_name='Notes de suivi')),
+                ('decided_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='Décidée le')),
+                ('invitation_sent_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='Invitation envoyée le')),
+                ('invited_user', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Compte invité')),
+                ('structure', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='applications', to='directory.structure', verbose_name="Structure de l'annuaire")),
+            ],
+            options={
+                'verbose_name': 'Candidature',
+                'verbose_name_plural': 'Candidatures',
+                'ordering': ['-received_at'],
+            },
         ),
         migrations.CreateModel(
             name='Meeting',
@@ -122,6 +197,21 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': "Étapes d'accueil",
                 'ordering': ['order', 'pk'],
                 'constraints': [models.UniqueConstraint(condition=models.Q(('observed', ''), _negated=True), fields=('observed',), name='one_onboarding_step_per_observation', violation_error_message='Une autre étape est déjà cochée automatiquement par cette observation.')],
+            },
+        ),
+        migrations.CreateModel(
+            name='CharterAcceptance',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('accepted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='Acceptée le')),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='charter_acceptances', to=settings.AUTH_USER_MODEL, verbose_name='Membre')),
+                ('version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='acceptances', to='coordination.charterversion', verbose_name='Version')),
+            ],
+            options={
+                'verbose_name': 'Acceptation de la charte',
+                'verbose_name_plural': 'Acceptations de la charte',
+                'ordering': ['-accepted_at'],
+                'constraints': [models.UniqueConstraint(fields=('user', 'version'), name='one_acceptance_per_version')],
             },
         ),
         migrations.CreateModel(

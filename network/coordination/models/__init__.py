@@ -1,11 +1,19 @@
+from .applications import Application
+from .charter import CharterAcceptance, CharterPage, CharterVersion
 from .committees import CommitteePage, Decision, Meeting, MeetingDocument
 from .contacts import NetworkContact
 from .conventions import Convention
+from .mailbox import ContactMessage
 from .onboarding import OnboardingCompletion, OnboardingStep
 from .reviews import IndividualReview
 
 __all__ = [
+    "Application",
+    "CharterAcceptance",
+    "CharterPage",
+    "CharterVersion",
     "CommitteePage",
+    "ContactMessage",
     "Convention",
     "Decision",
     "IndividualReview",

@@ -222,10 +222,12 @@ class PromeneurViewSet(SafeExportViewSetMixin, SnippetViewSet):
                 FieldPanel("is_active"),
                 FieldPanel("entry_date"),
                 FieldPanel("exit_date"),
-                FieldPanel("charter_version"),
-                FieldPanel("charter_signed_on"),
+                # Written when the promeneur accepts the charter in their space (Charte › Acceptations).
+                FieldPanel("charter_version", read_only=True),
+                FieldPanel("charter_signed_on", read_only=True),
             ],
             heading="Parcours dans le réseau",
+            help_text="La charte est acceptée par le promeneur dans son espace : voir Charte › Acceptations.",
         ),
         MultiFieldPanel([FieldPanel("public_listing"), FieldPanel("photo_consent")], heading="Consentements"),
     ]

@@ -1,0 +1,172 @@
+"""Applications and the network's mailbox: "Candidatures et contacts" in the admin menu."""
+
+from django import forms
+from django.urls import reverse
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail_modeladmin.helpers import ButtonHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+
+from network.coordination.models import Application, ContactMessage
+from network.coordination.models.applications import NETWORK_LABELS
+
+from .base import RecordedBySitePermissionHelper, SafeIndexView
+
+
+class ApplicationAdminForm(WagtailAdminModelForm):
+    networks = forms.MultipleChoiceField(
+        label="Réseaux sociaux utilisés",
+        choices=list(NETWORK_LABELS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status == Application.Status.ACCEPTED and self.instance.status != Application.Status.ACCEPTED:
+            raise forms.ValidationError(
+                "Pour accepter une candidature, utilisez le bouton « Accepter et inviter » : il crée la structure "
+                "dans l'annuaire et envoie l'invitation au futur promeneur."
+            )
+        if self.instance.status == Application.Status.ACCEPTED and status != Application.Status.ACCEPTED:
+            raise forms.ValidationError(
+                "Cette candidature est acceptée : sa structure et le compte du promeneur existent déjà."
+            )
+        return status
+
+
+class ApplicationButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        if not self.permission_helper.user_can_edit_obj(self.request.user, obj):
+            return buttons
+        if obj.is_open:
+            buttons.append(self._button("Accepter et inviter", "coordination_application_accept", obj))
+        elif obj.status == Application.Status.ACCEPTED and obj.invited_user_id:
+            buttons.append(self._button("Renvoyer l'invitation", "coordination_application_reinvite", obj))
+        return buttons
+
+    def _button(self, label, url_name, obj):
+        return {
+            "url": reverse(url_name, args=[obj.pk]),
+            "label": label,
+            "classname": self.finalise_classname(["button", "button-small", "button-secondary"]),
+            "title": f"{label} : {obj}",
+        }
+
+
+class ApplicationAdmin(ModelAdmin):
+    model = Application
+    menu_label = "Candidatures"
+    menu_icon = "user"
+    index_view_class = SafeIndexView
+    button_helper_class = ApplicationButtonHelper
+    inspect_view_enabled = True
+    list_display = ("structure_name", "town", "contact", "professionals_count", "received_at", "status")
+    list_filter = ("status", "received_at")
+    search_fields = (
+        "structure_name",
+        "town",
+        "contact_first_name",
+        "contact_last_name",
+        "contact_email",
+        "motivation",
+        "notes",
+    )
+    list_export = (
+        "received_at",
+        "status",
+        "structure_name",
+        "address",
+        "town",
+        "contact_first_name",
+        "contact_last_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "professionals_count",
+        "network_names",
+        "motivation",
+        "notes",
+        "decided_at",
+        "invitation_sent_at",
+    )
+    export_filename = "candidatures"
+    inspect_view_fields = (
+        "received_at",
+        "status",
+        "structure_name",
+        "address",
+        "town",
+        "contact_first_name",
+        "contact_last_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "professionals_count",
+        "network_names",
+        "motivation",
+        "notes",
+        "decided_at",
+        "structure",
+        "invited_user",
+        "invitation_sent_at",
+    )
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel([FieldPanel("status"), FieldPanel("notes")], heading="Suivi"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("structure_name"),
+                    FieldPanel("address"),
+                    FieldPanel("town"),
+                    FieldRowPanel([FieldPanel("contact_first_name"), FieldPanel("contact_last_name")]),
+                    FieldPanel("contact_role"),
+                    FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                    FieldPanel("professionals_count"),
+                    FieldPanel("networks"),
+                    FieldPanel("motivation"),
+                    FieldPanel("received_at"),
+                ],
+                heading="Candidature",
+            ),
+        ],
+        base_form_class=ApplicationAdminForm,
+    )
+
+
+class ContactMessageAdmin(ModelAdmin):
+    model = ContactMessage
+    menu_label = "Messages reçus"
+    menu_icon = "mail"
+    permission_helper_class = RecordedBySitePermissionHelper
+    index_view_class = SafeIndexView
+    inspect_view_enabled = True
+    list_display = ("subject", "name", "email", "received_at", "status")
+    list_filter = ("status", "received_at")
+    search_fields = ("name", "email", "subject", "message", "notes")
+    list_export = ("received_at", "status", "name", "email", "subject", "message", "notes")
+    export_filename = "messages-recus"
+    inspect_view_fields = ("received_at", "status", "name", "email", "subject", "message", "notes")
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel([FieldPanel("status"), FieldPanel("notes")], heading="Suivi"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("name", read_only=True),
+                    FieldPanel("email", read_only=True),
+                    FieldPanel("subject", read_only=True),
+                    FieldPanel("message", read_only=True),
+                    FieldPanel("received_at", read_only=True),
+                ],
+                heading="Message",
+            ),
+        ]
+    )
+
+
+class JoiningAdminGroup(ModelAdminGroup):
+    menu_label = "Candidatures et contacts"
+    menu_icon = "group"
+    menu_order = 300
+    items = (ApplicationAdmin, ContactMessageAdmin)

@@ -1,0 +1,79 @@
+"""Applications to join the network (/devenir-promeneur/) and their follow-up by the coordinator."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from network.directory.models import SocialProfile, Structure
+
+NETWORK_LABELS = dict(SocialProfile.Network.choices)
+
+
+class Application(models.Model):
+    class Status(models.TextChoices):
+        RECEIVED = "recue", "Reçue"
+        UNDER_STUDY = "etude", "À l'étude"
+        ACCEPTED = "acceptee", "Acceptée"
+        REFUSED = "refusee", "Refusée"
+
+    structure_name = models.CharField("Structure", max_length=200)
+    address = models.CharField("Adresse", max_length=255)
+    # Text for now: it can become a foreign key to the directory's communes.
+    town = models.CharField("Commune", max_length=120)
+    contact_first_name = models.CharField("Prénom du contact", max_length=80)
+    contact_last_name = models.CharField("Nom du contact", max_length=80)
+    contact_role = models.CharField("Fonction du contact", max_length=120)
+    contact_email = models.EmailField("E-mail du contact")
+    contact_phone = models.CharField("Téléphone du contact", max_length=30)
+    professionals_count = models.PositiveSmallIntegerField("Nombre de professionnels concernés")
+    networks = models.JSONField("Réseaux sociaux utilisés", default=list, blank=True)
+    motivation = models.TextField("Motivation")
+    received_at = models.DateTimeField("Reçue le", default=timezone.now)
+    status = models.CharField("Statut", max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    notes = models.TextField("Notes de suivi", blank=True)
+    decided_at = models.DateTimeField("Décidée le", null=True, blank=True, editable=False)
+    structure = models.ForeignKey(
+        Structure,
+        verbose_name="Structure de l'annuaire",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+        editable=False,
+    )
+    invited_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Compte invité",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    invitation_sent_at = models.DateTimeField("Invitation envoyée le", null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = "Candidature"
+        verbose_name_plural = "Candidatures"
+
+    def __str__(self):
+        return f"{self.structure_name} ({self.town})"
+
+    @property
+    def contact_name(self):
+        return f"{self.contact_first_name} {self.contact_last_name}".strip()
+
+    def contact(self):
+        return f"{self.contact_name}, {self.contact_role}"
+
+    contact.short_description = "Contact"
+
+    def network_names(self):
+        return ", ".join(NETWORK_LABELS.get(code, code) for code in self.networks)
+
+    network_names.short_description = "Réseaux utilisés"
+
+    @property
+    def is_open(self):
+        return self.status in (self.Status.RECEIVED, self.Status.UNDER_STUDY)

@@ -1,0 +1,247 @@
+"""Applications to join at /devenir-promeneur/ (issue 12, item 4): the structure applies and gets an
+acknowledgement; the coordinator follows and accepts it, which creates the structure and invites
+the future promeneur with a one-time link, valid for a limited time."""
+
+import datetime
+import html
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.cache import cache
+from django.utils import timezone
+
+from network.coordination.joining import INVITATION, accept_application
+from network.coordination.models import Application
+from network.directory.models import Promeneur, Structure
+from workspace.accounts.roles import PROMENEURS
+from workspace.accounts.tokens import SecretToken
+
+pytestmark = pytest.mark.django_db
+
+APPLY = "/devenir-promeneur/"
+APPLICATION = {
+    "structure_name": "Centre social d'Argelès & Co",
+    "address": "12 rue des Platanes",
+    "town": "Argelès-sur-Mer",
+    "contact_first_name": "Manon",
+    "contact_last_name": "Vidal",
+    "contact_role": "Animatrice jeunesse",
+    "contact_email": "manon.vidal@example.org",
+    "contact_phone": "04 68 00 00 00",
+    "professionals_count": "2",
+    "networks": ["instagram", "snapchat"],
+    "motivation": "Nos jeunes sont sur Snapchat le soir : nous voulons y être présents.",
+}
+
+
+@pytest.fixture(autouse=True)
+def fresh_counters():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_application(**fields):
+    data = {**APPLICATION, "professionals_count": 2, **fields}
+    return Application.objects.create(**data)
+
+
+def invitation_link(email):
+    return re.search(r"http://testserver(/invitation/[^/\s]+/)", email.body).group(1)
+
+
+def test_a_structure_applies_and_gets_an_acknowledgement(client):
+    body = client.get(APPLY).content.decode()
+    assert "Nom de la structure" in body and "<legend>Réseaux sociaux utilisés par la structure" in body
+
+    response = client.post(APPLY, APPLICATION)
+    assert response.status_code == 302 and response["Location"] == "/devenir-promeneur/?envoye=1"
+    assert "votre candidature est bien enregistrée" in client.get(response["Location"]).content.decode()
+
+    application = Application.objects.get()
+    assert application.status == Application.Status.RECEIVED
+    assert application.networks == ["instagram", "snapchat"]
+    assert application.network_names() == "Instagram, Snapchat"
+    [email] = mail.outbox
+    assert email.to == ["manon.vidal@example.org"]
+    assert "Centre social d'Argelès & Co (Argelès-sur-Mer)" in email.body
+    assert "Réseaux sociaux utilisés : Instagram, Snapchat" in email.body
+
+
+def test_bad_input_gets_french_messages_and_keeps_what_was_typed(client):
+    data = {**APPLICATION, "contact_email": "pas-une-adresse", "professionals_count": "0", "networks": []}
+    response = client.post(APPLY, data)
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert 'id="id_contact_email_errors"' in body and 'id="id_professionals_count_errors"' in body
+    assert "Saisissez une adresse de courriel valide." in body
+    assert "Assurez-vous que cette valeur est supérieure ou égale à 1." in body
+    assert "Cochez au moins un réseau social." in body
+    assert 'value="pas-une-adresse"' in body
+    assert "value=\"Centre social d'Argelès & Co\"" in body
+    assert "nous voulons y être présents." in body
+    assert not Application.objects.exists() and not mail.outbox
+
+
+def test_an_unknown_network_is_refused(client):
+    response = client.post(APPLY, {**APPLICATION, "networks": ["myspace"]})
+    assert response.status_code == 200
+    assert "Sélectionnez un choix valide" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_the_honeypot_and_the_flood_limit_guard_the_form_too(client, settings):
+    assert client.post(APPLY, {**APPLICATION, "site_web": "x"}).status_code == 302
+    assert not Application.objects.exists()
+    answers = [client.post(APPLY, APPLICATION).status_code for _ in range(settings.PUBLIC_FORM_LIMIT_PER_IP + 1)]
+    assert answers[-1] == 429 and Application.objects.count() == settings.PUBLIC_FORM_LIMIT_PER_IP
+
+
+def test_accepting_creates_the_structure_and_the_account_and_sends_a_one_time_link(client_as):
+    application = make_application()
+    client = client_as("coordination")
+    confirm = client.get(f"/admin/coordination/application/{application.pk}/accepter/")
+    assert confirm.status_code == 200 and "Accepter et envoyer l'invitation" in html.unescape(confirm.content.decode())
+
+    response = client.post(f"/admin/coordination/application/{application.pk}/accepter/")
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Application.Status.ACCEPTED and application.decided_at
+    structure = Structure.objects.get(name="Centre social d'Argelès & Co")
+    assert (structure.commune, structure.referent_email) == ("Argelès-sur-Mer", "manon.vidal@example.org")
+    user = application.invited_user
+    assert not user.has_usable_password()
+    assert user.groups.filter(name=PROMENEURS).exists()
+    promeneur = Promeneur.objects.get(user=user)
+    assert (promeneur.structure, promeneur.public_listing) == (structure, False)
+
+    [email] = mail.outbox
+    assert email.to == ["manon.vidal@example.org"]
+    assert "Centre social d'Argelès & Co" in email.body
+    assert f"Votre identifiant : {user.username}" in email.body
+    assert application.invitation_sent_at is not None
+
+    # Accepting twice creates nothing more.
+    client.post(f"/admin/coordination/application/{application.pk}/accepter/")
+    assert Structure.objects.filter(name=structure.name).count() == 1 and len(mail.outbox) == 1
+
+
+def test_the_invitation_sets_a_password_once_then_the_link_is_spent(client):
+    application = accept_application(make_application())
+    link = invitation_link(mail.outbox[0])
+    page = client.get(link)
+    assert page.status_code == 200 and "Créer mon compte" in page.content.decode()
+
+    mismatch = client.post(link, {"new_password1": "Argeles-66-promeneur", "new_password2": "autre"})
+    assert mismatch.status_code == 200 and "Les deux mots de passe ne correspondent pas" in mismatch.content.decode()
+
+    done = client.post(link, {"new_password1": "Argeles-66-promeneur", "new_password2": "Argeles-66-promeneur"})
+    assert done.status_code == 302 and done["Location"] == "/espace/"
+    user = get_user_model().objects.get(pk=application.invited_user_id)
+    assert user.check_password("Argeles-66-promeneur")
+    assert client.get("/espace/").status_code == 200  # logged in, no charter version yet
+
+    client.logout()
+    reused = client.get(link)
+    assert reused.status_code == 200
+    assert "Ce lien d'invitation n'est plus valable" in html.unescape(reused.content.decode())
+    again = client.post(link, {"new_password1": "Autre-mot-de-passe-66", "new_password2": "Autre-mot-de-passe-66"})
+    assert again.status_code == 200
+    user.refresh_from_db()
+    assert user.check_password("Argeles-66-promeneur")
+
+
+def test_an_expired_link_says_so_and_a_new_invitation_replaces_it(client, client_as, settings):
+    application = accept_application(make_application())
+    old_link = invitation_link(mail.outbox[0])
+    SecretToken.objects.filter(purpose=INVITATION).update(
+        created_at=timezone.now() - datetime.timedelta(days=settings.INVITATION_VALID_DAYS, minutes=1)
+    )
+    expired = client.get(old_link)
+    assert expired.status_code == 200 and "Ce lien d'invitation a expiré." in html.unescape(expired.content.decode())
+    assert client.post(old_link, {"new_password1": "x", "new_password2": "x"}).status_code == 200
+
+    coordinator = client_as("coordination")
+    assert coordinator.post(f"/admin/coordination/application/{application.pk}/renvoyer-invitation/").status_code == 302
+    new_link = invitation_link(mail.outbox[-1])
+    assert new_link != old_link
+    client.logout()
+    assert "Créer mon compte" in client.get(new_link).content.decode()
+
+
+@pytest.mark.parametrize("key", ["inconnu", "x" * 43, "../../admin"])
+def test_a_malformed_or_unknown_link_is_a_clear_page(client, key):
+    response = client.get(f"/invitation/{key}/")
+    assert response.status_code in (200, 404)
+    if response.status_code == 200:
+        assert "n'est plus valable" in html.unescape(response.content.decode())
+
+
+def test_an_address_that_already_has_an_account_is_not_accepted_twice(client_as, users):
+    application = make_application(contact_email=users["promeneur"].email.upper())
+    accept_url = f"/admin/coordination/application/{application.pk}/accepter/"
+    response = client_as("coordination").post(accept_url, follow=True)
+    assert "Un compte existe déjà avec l'adresse" in html.unescape(response.content.decode())
+    application.refresh_from_db()
+    assert application.status == Application.Status.RECEIVED
+    assert not Structure.objects.filter(name=APPLICATION["structure_name"]).exists() and not mail.outbox
+
+
+def test_the_status_accepted_is_only_given_by_the_accept_button(client_as):
+    application = make_application()
+    response = client_as("coordination").post(
+        f"/admin/coordination/application/edit/{application.pk}/",
+        {**APPLICATION, "status": "acceptee", "notes": "", "received_at": "2026-03-01 10:00"},
+    )
+    assert response.status_code == 200
+    assert "utilisez le bouton « Accepter et inviter »" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == Application.Status.RECEIVED
+
+
+def test_the_coordinator_follows_applications_with_notes_filters_search_and_export(client_as):
+    application = make_application()
+    make_application(structure_name="MJC de Prades", town="Prades", status=Application.Status.REFUSED)
+    client = client_as("coordination")
+    edit = client.post(
+        f"/admin/coordination/application/edit/{application.pk}/",
+        {**APPLICATION, "status": "etude", "notes": "Rencontre prévue le 12 mars.", "received_at": "2026-03-01 10:00"},
+    )
+    assert edit.status_code == 302
+    application.refresh_from_db()
+    assert (application.status, application.notes) == ("etude", "Rencontre prévue le 12 mars.")
+
+    listing = client.get("/admin/coordination/application/", {"status__exact": "etude"}).content.decode()
+    assert "Argelès-sur-Mer" in listing and "MJC de Prades" not in listing
+    assert "Accepter et inviter" in listing
+    assert "MJC de Prades" in client.get("/admin/coordination/application/", {"q": "Prades"}).content.decode()
+    inspect = client.get(f"/admin/coordination/application/inspect/{application.pk}/")
+    assert "Snapchat le soir" in inspect.content.decode()
+    export = client.get("/admin/coordination/application/", {"export": "xlsx"})
+    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_cockpit_lists_new_applications_in_a_bounded_number_of_queries(
+    client_as, django_assert_max_num_queries
+):
+    client = client_as("coordination")
+    client.get("/admin/")  # warms the admin's own caches
+    make_application(structure_name="MJC de Prades", town="Prades")
+
+    def cockpit_queries():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get("/admin/").content.decode()
+        return len(queries), body
+
+    few, body = cockpit_queries()
+    assert 'id="cockpit-new-applications"' in body and "MJC de Prades" in body
+    for n in range(20):
+        make_application(structure_name=f"Structure {n}")
+    many, body = cockpit_queries()
+    assert many == few
+    assert 'aria-label="21 éléments"' in body
