@@ -1,6 +1,9 @@
 from wagtail import hooks
 
+from .home_blocks import GridDueBlock
 from .viewsets import ActivityViewSetGroup
+
+hooks.register("register_space_home_block", GridDueBlock)
 
 
 @hooks.register("register_admin_viewset")

@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 
 from workspace.media.permissions import IMAGE_VIEW_RULE
 
+from .home_blocks import IncompleteProfileBlock
 from .models import Promeneur
 from .privacy import photo_view_rule
 from .viewsets import review
@@ -28,3 +29,6 @@ def anonymise_button(snippet, user, next_url=None):
             icon_name="user",
             priority=90,
         )
+
+
+hooks.register("register_space_home_block", IncompleteProfileBlock)

@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 
 from network.directory.privacy import iso
 
+from . import home_blocks
 from .viewsets import EventViewSet, admin_urlpatterns
 
 register_snippet(EventViewSet)
@@ -28,3 +29,7 @@ def registrations_in_personal_data(user, promeneur):
             for registration in registrations
         ]
     }
+
+
+for home_block in (home_blocks.MyNextEventsBlock, home_blocks.EventsWithPlacesBlock, home_blocks.NewTrainingsBlock):
+    hooks.register("register_space_home_block", home_block)

@@ -3,7 +3,7 @@ from wagtail.snippets.models import register_snippet
 
 from network.directory.privacy import iso
 
-from . import sessions
+from . import home_blocks, sessions
 from .models import Message
 from .viewsets import ExchangesViewSetGroup
 
@@ -29,3 +29,7 @@ def messages_in_personal_data(user, promeneur):
             for message in messages
         ]
     }
+
+
+for home_block in (home_blocks.RepliesToMeBlock, home_blocks.NewDiscussionsBlock, home_blocks.NetworkTalkBlock):
+    hooks.register("register_space_home_block", home_block)
