@@ -16,4 +16,3 @@ def _featured(context, model, more_label):
 def featured_publication(context):
     """The publication put forward on the home page."""
     return _featured(context, PublicationPage, "Toutes les publications")
-
