@@ -41,8 +41,8 @@ def last_visit(user, now=None):
     now = now or timezone.now()
     visit = MemberVisit.objects.filter(user=user).first()
     if visit is None:
-        MemberVisit.objects.create(user=user, started_at=now)
-        return now - FIRST_VISIT_WINDOW
+        visit = MemberVisit.objects.create(user=user, started_at=now, previous_at=now - FIRST_VISIT_WINDOW)
+        return visit.previous_at
     started_at = min(visit.started_at, now)
     if now - started_at >= VISIT_GAP:
         visit.previous_at, visit.started_at = started_at, now

@@ -134,10 +134,15 @@ def home_places(request, since):
     """The home's three places in order, each with its blocks that have something to say:
     ``[{"name", "title", "blocks": [{"block", "items"}]}]``; the "nouveau" place holds one merged list."""
     by_place = {place: [] for place in PLACES}
-    for block in registered_blocks(request):
-        items = block.items(request, since)
-        if items:
-            by_place.setdefault(block.place, []).append({"block": block, "items": _marked(items, since)})
+    blocks = registered_blocks(request)
+    personal = [(block, block.items(request, since)) for block in blocks if block.place == FOR_ME]
+    # What is already in "pour moi" (my registration, my discussion) is not repeated below it.
+    mine = {item.url for _block, items in personal for item in items if item.url}
+    others = [(block, block.items(request, since)) for block in blocks if block.place != FOR_ME]
+    for block, items in personal + others:
+        items = items if block.place == FOR_ME else [item for item in items if item.url not in mine]
+        if items and block.place in by_place:
+            by_place[block.place].append({"block": block, "items": _marked(items, since)})
     merged = [item for entry in by_place[NEW] for item in entry["items"]]
     merged.sort(key=lambda item: item.date or datetime.datetime.min.replace(tzinfo=datetime.UTC), reverse=True)
     by_place[NEW] = [{"block": None, "items": merged[:NEW_LIMIT]}] if merged else []
