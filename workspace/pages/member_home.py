@@ -20,8 +20,17 @@ are (``shared_key``): its items then come from the shared cache, for a short whi
 changes. Personal blocks (``shared = False``, the default) are built for the member at each request
 and never cached.
 
-A "pour moi" block for a new version of the charter to accept plugs in the same way (``place =
-FOR_ME``, an item linking to the charter, nothing once accepted).
+The charter to accept (built with the governance issue) plugs in the same way, from its own area::
+
+    class CharterToAcceptBlock(member_home.HomeBlock):
+        name = "charte"
+        title = "La charte"
+        order = 5  # before the grid: the first thing a member must do
+
+        def get_items(self, request, since):
+            # One query: the current version, and whether this member accepted it.
+            ...
+            return [] if accepted else [member_home.HomeItem("Lire et accepter la charte (version 2027)", url)]
 """
 
 import dataclasses
