@@ -389,3 +389,14 @@ def test_shared_blocks_are_built_again_after_a_while(client_as, users):
     client.get("/espace/")
     resource_page("Publiée à l'instant")  # a publication changes the navigation's version at once
     assert "Publiée à l&#x27;instant" in place(client.get("/espace/"), "nouveau")
+
+
+def test_the_last_visit_is_in_the_personal_data_and_goes_with_anonymisation(client, users):
+    from network.directory.privacy import anonymise_promeneur, personal_data
+
+    lucie = users["promeneur"]
+    client.force_login(lucie)
+    client.get("/espace/")
+    assert personal_data(lucie, Promeneur.objects.get(user=lucie))["derniere_visite"]
+    anonymise_promeneur(Promeneur.objects.get(user=lucie))
+    assert not MemberVisit.objects.filter(user=lucie).exists()
