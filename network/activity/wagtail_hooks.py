@@ -1,7 +1,10 @@
 from wagtail import hooks
 
 from .cockpit import MissingGridsBlock, MonthFiguresBlock, SupportRequestsBlock
+from .home_blocks import GridDueBlock
 from .viewsets import ActivityViewSetGroup
+
+hooks.register("register_space_home_block", GridDueBlock)
 
 
 @hooks.register("register_admin_viewset")

@@ -12,6 +12,7 @@ from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestri
 from network.directory.models import Promeneur
 from workspace import mail
 from workspace.accounts.roles import MEMBER_GROUPS, is_member
+from workspace.accounts.visits import MemberVisit
 
 PHOTOS_COLLECTION = "Photos des promeneurs"
 
@@ -181,4 +182,5 @@ def anonymise_promeneur(promeneur):
         user.set_unusable_password()
         user.save()
         user.groups.clear()
+        MemberVisit.objects.filter(user=user).delete()
     return promeneur

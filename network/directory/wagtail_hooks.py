@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from workspace.media.permissions import IMAGE_VIEW_RULE
 
 from .cockpit import ChangedProfilesBlock
+from .home_blocks import IncompleteProfileBlock
 from .models import Promeneur
 from .privacy import photo_view_rule
 from .viewsets import imports, review
@@ -40,3 +41,6 @@ def anonymise_button(snippet, user, next_url=None):
             icon_name="user",
             priority=90,
         )
+
+
+hooks.register("register_space_home_block", IncompleteProfileBlock)

@@ -4,6 +4,7 @@ from wagtail.snippets.models import register_snippet
 
 from network.directory.privacy import iso
 
+from . import home_blocks
 from .cockpit import AttendanceToMarkBlock, UpcomingEventsBlock
 from .viewsets import EventViewSet, admin_urlpatterns
 
@@ -39,3 +40,7 @@ def registrations_in_personal_data(user, promeneur):
             for registration in registrations
         ]
     }
+
+
+for home_block in (home_blocks.MyNextEventsBlock, home_blocks.EventsWithPlacesBlock, home_blocks.NewTrainingsBlock):
+    hooks.register("register_space_home_block", home_block)

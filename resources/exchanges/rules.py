@@ -17,8 +17,14 @@ def visible_discussions(user, prefix=""):
     to moderators."""
     if can_moderate(user):
         return Q()
-    visible = Q(**{f"{prefix}hidden": False})
+    visible = visible_to_every_member(prefix)
     return visible | Q(**{f"{prefix}author_id": user.pk}) if user.is_authenticated else visible
+
+
+def visible_to_every_member(prefix=""):
+    """The part of ``visible_discussions`` that any member reads, whoever they are (what the
+    members' home may show from the shared cache)."""
+    return Q(**{f"{prefix}hidden": False})
 
 
 def can_see_message_text(user, message):

@@ -3,7 +3,7 @@ from wagtail.snippets.models import register_snippet
 
 from network.directory.privacy import iso
 
-from . import sessions
+from . import home_blocks, sessions
 from .cockpit import ReportedMessagesBlock
 from .models import Message
 from .viewsets import ExchangesViewSetGroup
@@ -42,3 +42,7 @@ def digest_mailing_list():
     from resources.exchanges.digest import digest_list
 
     return digest_list()
+
+
+for home_block in (home_blocks.RepliesToMeBlock, home_blocks.NewDiscussionsBlock, home_blocks.NetworkTalkBlock):
+    hooks.register("register_space_home_block", home_block)

@@ -1,11 +1,10 @@
-from django.template.loader import render_to_string
 from wagtail import hooks
 
 from workspace.search.types import SearchType
 
+from . import home_blocks
 from .cockpit import PublishShortcutsBlock
 from .models import NewsPage, PublicationPage, ResourcePage, WatchPage
-from .templatetags.library_tags import featured_news
 
 
 @hooks.register("register_search_type")
@@ -18,12 +17,15 @@ def library_search_types():
     ]
 
 
-@hooks.register("space_home_blocks")
-def featured_news_block(request):
-    context = featured_news({"request": request})
-    return render_to_string("library/includes/featured.html", context, request=request).strip()
-
-
 @hooks.register("register_cockpit_block")
 def publish_shortcuts_block():
     return PublishShortcutsBlock()
+
+
+for block in (
+    home_blocks.NewResourcesBlock,
+    home_blocks.NewWatchBlock,
+    home_blocks.NewNewsBlock,
+    home_blocks.FeaturedNewsBlock,
+):
+    hooks.register("register_space_home_block", block)

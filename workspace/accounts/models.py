@@ -1,3 +1,4 @@
 from workspace.accounts.tokens import SecretToken
+from workspace.accounts.visits import MemberVisit
 
-__all__ = ["SecretToken"]
+__all__ = ["MemberVisit", "SecretToken"]

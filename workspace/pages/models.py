@@ -2,7 +2,6 @@
 the members' space (/espace/) and the committees' home (/comites/)."""
 
 from django.db import models
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -10,7 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from workspace.accounts.access import exclude_hidden_subtrees
-from workspace.pages import navigation
+from workspace.accounts.visits import since_last_visit
+from workspace.pages import member_home, navigation
 from workspace.pages.blocks import BodyBlock
 from workspace.pages.pagination import paginate
 
@@ -50,7 +50,8 @@ class IndexPage(BasePage):
 class SpacePage(IndexPage):
     """Home of the members' space; its view restriction covers everything below it.
 
-    The features put their blocks on it through the ``space_home_blocks`` hook (request -> HTML)."""
+    The features put their blocks on it through the ``register_space_home_block`` hook
+    (workspace/pages/member_home.py)."""
 
     max_count = 1
 
@@ -58,7 +59,7 @@ class SpacePage(IndexPage):
         # The space's home lists its sections, not its children: skip IndexPage's paginated list.
         context = BasePage.get_context(self, request, *args, **kwargs)
         context["sections"] = navigation.sections(self, request)
-        context["blocks"] = [block for hook in hooks.get_hooks("space_home_blocks") if (block := hook(request))]
+        context["places"] = member_home.home_places(request, since_last_visit(request))
         return context
 
     class Meta:

@@ -19,7 +19,8 @@ CACHE_SECONDS = 24 * 3600
 FOOTER_SLUGS = ("le-dispositif", "charte", "devenir-promeneur", "contact", "mentions-legales", "accessibilite")
 
 
-def _version():
+def version():
+    """Changes whenever a page is published, unpublished, moved or deleted."""
     return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
 
 
@@ -40,7 +41,7 @@ def _links(pages, request, with_intro=False):
 
 def _cached(name, request, build):
     seen_by = hashlib.sha256("|".join(hidden_page_paths(request.user)).encode()).hexdigest()[:16]
-    key = f"navigation:{_version()}:{name}:{seen_by}"
+    key = f"navigation:{version()}:{name}:{seen_by}"
     links = cache.get(key)
     if links is None:
         links = build()
@@ -48,8 +49,12 @@ def _cached(name, request, build):
     return links
 
 
+def _visible(pages, request):
+    return exclude_hidden_subtrees(pages, request.user)
+
+
 def _visible_children(page, request):
-    return exclude_hidden_subtrees(page.get_children().live(), request.user)
+    return _visible(page.get_children().live(), request)
 
 
 def main_menu(request):
@@ -81,3 +86,14 @@ def sections(page, request):
         request,
         lambda: _links(_visible_children(page, request).in_menu().specific(), request, with_intro=True),
     )
+
+
+def url_of_first(model, request):
+    """The address of the first live page of ``model`` the visitor may see ("" if none): where a
+    block of the members' home links to a section (my activity, my profile, the exchanges…)."""
+
+    def build():
+        page = _visible(model.objects.live(), request).order_by("path").first()
+        return (page.get_url(request) or "") if page else ""
+
+    return _cached(f"url-{model._meta.label_lower}", request, build)

@@ -43,6 +43,18 @@ def add_months(month, count):
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
+def expected_month(promeneur, today=None):
+    """The month whose grid ``promeneur`` owes now: last month, once over, if they were an active
+    member of the network during it (as the expected-grids count reads it); None otherwise."""
+    month = previous_month(first_of_month(today) if today else None)
+    month_end = add_months(month, 1) - datetime.timedelta(days=1)
+    if not promeneur.is_active or (promeneur.entry_date and promeneur.entry_date > month_end):
+        return None
+    if promeneur.exit_date and promeneur.exit_date < month:
+        return None
+    return month
+
+
 def months_between(start, end):
     """First days of the months from ``start`` to ``end`` included."""
     months, month = [], first_of_month(start)

@@ -35,6 +35,11 @@ class EventQuerySet(models.QuerySet):
     def public(self):
         return self.filter(audience=Event.Audience.PUBLIC)
 
+    def for_every_member(self):
+        """The part of ``visible_to`` that every member sees, whoever they are: public and members'
+        events (what the members' home may show from the shared cache)."""
+        return self.filter(audience__in=[Event.Audience.PUBLIC, Event.Audience.MEMBERS])
+
     def upcoming(self):
         return self.filter(end__gte=timezone.now()).order_by("start", "pk")
 

@@ -42,18 +42,25 @@ class DiscussionQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(rules.visible_discussions(user))
 
+    def visible_to_every_member(self):
+        return self.filter(rules.visible_to_every_member())
+
+    def with_waiting(self):
+        """Annotate ``waiting``: 0 for a question still waiting for an answer, 1 otherwise (sorts them first)."""
+        return self.annotate(
+            waiting=Case(
+                When(kind=Kind.QUESTION, answer__isnull=True, closed=False, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+
     def for_listing(self, user):
         queryset = (
             self.visible_to(user)
             .select_related("author", "last_author", "answer")
             .prefetch_related("tags")
-            .annotate(
-                waiting=Case(
-                    When(kind=Kind.QUESTION, answer__isnull=True, closed=False, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
+            .with_waiting()
         )
         if rules.can_moderate(user):
             # The coordinator sees the questions still waiting for an answer first.

@@ -1,6 +1,6 @@
 from django import template
 
-from resources.library.models.news import NewsPage, PublicationPage
+from resources.library.models.news import PublicationPage
 
 register = template.Library()
 
@@ -16,9 +16,3 @@ def _featured(context, model, more_label):
 def featured_publication(context):
     """The publication put forward on the home page."""
     return _featured(context, PublicationPage, "Toutes les publications")
-
-
-@register.inclusion_tag("library/includes/featured.html", takes_context=True)
-def featured_news(context):
-    """The network news put forward on the space's home page (members only)."""
-    return _featured(context, NewsPage, "Toutes les actualités du réseau")
