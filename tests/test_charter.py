@@ -142,18 +142,18 @@ def test_the_coordinator_sees_and_exports_who_accepted_which_version_and_when(cl
     assert "Tardif" in listing.content.decode()
 
     export = client.get("/admin/coordination/charteracceptance/", {"export": "csv", "version__id__exact": second.pk})
-    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Membre", "E-Mail", "Version", "Acceptée Le"]
     assert [row[:3] for row in rows[1:]] == [["Lucie " + users["promeneur"].last_name, "promeneur@example.org",
                                               "Version 2027"]]
-    assert rows[1][3].startswith("2026-09-14")
+    assert rows[1][3].startswith("14/09/2026")
 
     everyone = list(csv.reader(io.StringIO(client.get("/admin/coordination/charteracceptance/",
-                                                      {"export": "csv"}).content.decode("utf-8-sig"))))
+                                                      {"export": "csv"}).content.decode("utf-8-sig")), delimiter=";"))
     assert sorted((row[0].split()[-1], row[2], row[3][:10]) for row in everyone[1:]) == [
-        (users["promeneur"].last_name, "Version 2026", "2026-03-14"),
-        (users["promeneur"].last_name, "Version 2027", "2026-09-14"),
-        ("Tardif", "Version 2026", "2026-03-20"),
+        (users["promeneur"].last_name, "Version 2026", "14/03/2026"),
+        (users["promeneur"].last_name, "Version 2027", "14/09/2026"),
+        ("Tardif", "Version 2026", "20/03/2026"),
     ]
     versions = client.get("/admin/coordination/charterversion/").content.decode()
     assert "2027" in versions
