@@ -143,7 +143,7 @@ def test_the_coordinator_sees_and_exports_who_accepted_which_version_and_when(cl
 
     export = client.get("/admin/coordination/charteracceptance/", {"export": "csv", "version__id__exact": second.pk})
     rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Membre", "E-Mail", "Version", "Acceptée Le"]
+    assert rows[0] == ["Membre", "E-mail", "Version", "Acceptée le"]
     assert [row[:3] for row in rows[1:]] == [["Lucie " + users["promeneur"].last_name, "promeneur@example.org",
                                               "Version 2027"]]
     assert rows[1][3].startswith("14/09/2026")

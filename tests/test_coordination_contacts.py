@@ -119,7 +119,7 @@ def test_the_exports_are_inert(client_as, users):
     client = client_as("coordination")
     response = client.get(N, {"export": "csv"})
     text = response.content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("Organisme,Personne,Fonction,Type,E-mail,Téléphone,Territoire")
+    assert text.splitlines()[0].startswith("Organisme;Personne;Fonction;Type;E-mail;Téléphone;Territoire")
     assert "'+33 6" in text and "'@SOMME(A1)" in text and "Partenaire" in text
     sheet = load_workbook(io.BytesIO(client.get(N, {"export": "xlsx"}).content)).active
     cells = [cell for row in sheet.iter_rows() for cell in row]

@@ -235,7 +235,7 @@ def test_the_exports_are_inert_and_keep_numbers_and_dates(client_as):
     assert response["Content-Disposition"].startswith('attachment; filename="conventions')
     text = response.content.decode("utf-8-sig")
     header = text.splitlines()[0]
-    assert header.startswith("Référence,Structure,Promeneurs couverts,Début,Fin")
+    assert header.startswith("Référence;Structure;Promeneurs couverts;Début;Fin")
     assert "'" + ATTACK.replace('"', '""') in text and "'@SOMME(A1)" in text and "Anna Soler" in text
     sheet = load_workbook(io.BytesIO(client.get(C, {"export": "xlsx"}).content)).active
     cells = [cell for row in sheet.iter_rows() for cell in row]

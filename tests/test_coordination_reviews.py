@@ -29,7 +29,7 @@ def review(promeneur, date, **fields):
 def csv_rows(response):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_months_before_keeps_the_day_or_the_last_of_a_shorter_month():
@@ -188,7 +188,7 @@ def test_export_of_a_period_has_headers_and_the_reviews_held_in_it(client_as, us
         "Prochain bilan le",
         "Rédigé par",
     ]
-    assert [row[2] for row in rows[1:]] == ["2026-03-01", "2026-06-30"]
+    assert [row[2] for row in rows[1:]] == ["01/03/2026", "30/06/2026"]
     assert rows[1][0] == lucie.full_name and rows[1][3] == "Prise de poste"
     assert rows[1][4] == '\'=HYPERLINK("x")'  # inert in a spreadsheet
 

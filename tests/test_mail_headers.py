@@ -49,6 +49,17 @@ class Anything:
         return NAME
 
 
+class Meeting(Anything):
+    """A committee meeting: its date goes through the date filter."""
+
+    @property
+    def starts_at(self):
+        return timezone.now()
+
+    def __getitem__(self, key):
+        raise KeyError(key)  # so that the template asks for the attribute
+
+
 class EveryName(dict):
     """A template context that has every variable a template names, each one Anything."""
 
@@ -82,7 +93,9 @@ def test_every_e_mail_template_keeps_apostrophes_ampersands_and_brackets(templat
     context = EveryName()
     # The password reset template builds its link with {% url %}: it needs real values there.
     context.update(protocol="https", domain="pdn66.example.org", uid="MQ", token="abc-123")
-    context.update(start=timezone.now(), end=timezone.now(), since=timezone.now())  # given to the date filter
+    # What the templates give to the date filter.
+    context.update(start=timezone.now(), end=timezone.now(), since=timezone.now(), valid_until=timezone.now())
+    context.update(meeting=Meeting())
     subject, body = site_mail.render(template, context)
     for text in (subject, body):
         assert not any(entity in text for entity in ESCAPED), (template, text)

@@ -20,13 +20,12 @@ from workspace.outbox.models import OutgoingEmail
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parent.parent
-UNREACHABLE_REDIS = {
-    "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
-    }
+UNREACHABLE = {
+    "BACKEND": "django_redis.cache.RedisCache",
+    "LOCATION": "redis://127.0.0.1:1/0",
+    "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
 }
+UNREACHABLE_REDIS = {"default": UNREACHABLE, "pages": {**UNREACHABLE, "LOCATION": "redis://127.0.0.1:1/1"}}
 
 
 def database_lost(execute, sql, params, many, context):

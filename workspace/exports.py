@@ -235,14 +235,15 @@ class SafeExportViewSetMixin:
 
 
 @functools.cache
-def modeladmin_index_view():
-    """The index view of a wagtail-modeladmin ModelAdmin (``index_view_class``), exporting through
-    here, with the ModelAdmin's ``export_headings`` and its labels as written (not Title Cased)."""
+def modeladmin_index_view(base=None):
+    """The index view of a wagtail-modeladmin ModelAdmin (``index_view_class``; ``base``: a subclass
+    of modeladmin's IndexView), exporting through here, with the ModelAdmin's ``export_headings``
+    and its labels as written (not Title Cased)."""
     from django.contrib.admin.utils import label_for_field
     from django.utils.encoding import force_str
     from wagtail_modeladmin.views import IndexView
 
-    class ModelAdminIndexView(SafeSpreadsheetExportMixin, IndexView):
+    class ModelAdminIndexView(SafeSpreadsheetExportMixin, base or IndexView):
         def get_heading(self, queryset, field):
             headings = getattr(self.model_admin, "export_headings", {})
             if field in headings:

@@ -8,10 +8,10 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin
 
+from network.coordination.admin_views.listing import CoordinationIndexView
 from network.coordination.models import NetworkContact
 from network.coordination.models.contacts import committee_accounts
 from workspace.accounts.roles import COMMITTEES
-from workspace.exports import modeladmin_index_view
 
 
 class CommitteeMemberChoiceField(forms.ModelChoiceField):
@@ -54,7 +54,7 @@ class NetworkContactAdmin(ModelAdmin):
     menu_label = "Contacts du réseau"
     menu_icon = "group"
     menu_order = 200
-    index_view_class = modeladmin_index_view()
+    index_view_class = CoordinationIndexView
     list_display = ("organisation", "person", "role", "kind", "territory", "email", "phone", "committee_names")
     list_filter = ("kind", CommitteeFilter, "territory")
     search_fields = ("organisation", "person", "role", "email", "notes")

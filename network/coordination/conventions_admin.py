@@ -12,10 +12,10 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin
 
+from network.coordination.admin_views.listing import CoordinationIndexView
 from network.coordination.conventions import store_signed_document
 from network.coordination.models import Convention
 from network.coordination.models.conventions import ENDING_SOON_DAYS, today
-from workspace.exports import modeladmin_index_view
 from workspace.media.validators import french_list, megabytes
 
 # A signed convention is a scan or an exported PDF; no spreadsheet, archive or text file.
@@ -118,7 +118,7 @@ class ConventionAdmin(ModelAdmin):
     menu_label = "Conventions"
     menu_icon = "doc-full"
     menu_order = 100
-    index_view_class = modeladmin_index_view()
+    index_view_class = CoordinationIndexView
     list_display = (
         "reference",
         "structure",

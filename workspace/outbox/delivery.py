@@ -20,7 +20,10 @@ def queue(messages):
             subject=message.subject,
             body=message.body,
             from_email=message.from_email,
-            to=message.recipients(),
+            to=list(message.to),
+            cc=list(message.cc),
+            bcc=list(message.bcc),
+            reply_to=list(message.reply_to),
             headers=message.extra_headers,
             attachments=OutgoingEmail.stored_attachments(message),
         )

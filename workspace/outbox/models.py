@@ -22,6 +22,9 @@ class OutgoingEmail(models.Model):
     body = models.TextField("Texte")
     from_email = models.CharField("Expéditeur", max_length=254)
     to = models.JSONField("Destinataires")
+    cc = models.JSONField("Copie", default=list, blank=True)
+    bcc = models.JSONField("Copie cachée", default=list, blank=True)
+    reply_to = models.JSONField("Répondre à", default=list, blank=True)
     headers = models.JSONField("En-têtes", default=dict, blank=True)
     # [filename, content, mimetype, base64?]: text kept as is, bytes in base64.
     attachments = models.JSONField("Pièces jointes", default=list, blank=True)
@@ -55,7 +58,15 @@ class OutgoingEmail(models.Model):
 
     def to_message(self, connection=None):
         message = EmailMessage(
-            self.subject, self.body, self.from_email, self.to, headers=self.headers, connection=connection
+            self.subject,
+            self.body,
+            self.from_email,
+            self.to,
+            bcc=self.bcc,
+            cc=self.cc,
+            reply_to=self.reply_to,
+            headers=self.headers,
+            connection=connection,
         )
         for filename, content, mimetype, encoded in self.attachments:
             message.attach(filename, base64.b64decode(content) if encoded else content, mimetype)

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
-from workspace.exports import safe_export_view_class
+from workspace.exports import modeladmin_index_view
 
 
 class LenientIndexView(IndexView):
@@ -21,8 +21,8 @@ class LenientIndexView(IndexView):
             return redirect(f"{request.path}?{self.ERROR_FLAG}=1")
 
 
-# Exports through workspace/exports.py (formula-safe CSV and XLSX).
-CoordinationIndexView = safe_export_view_class(LenientIndexView)
+# Every listing of the coordination's records: lenient, and exporting through workspace/exports.py.
+CoordinationIndexView = modeladmin_index_view(LenientIndexView)
 
 
 class CoordinationModelAdmin(ModelAdmin):

@@ -148,7 +148,7 @@ def export_reviews(request):
         filename = period_filename(start, end)
         if form.cleaned_data["format"] == "csv":
             return csv_response(filename, headings, rows)
-        return xlsx_response(filename, headings, rows, sheet_title="Bilans", bold_headings=True)
+        return xlsx_response(filename, headings, rows, sheet_title="Bilans")
     return render(
         request,
         "coordination/admin/review_export.html",

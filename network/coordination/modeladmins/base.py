@@ -1,10 +1,4 @@
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.views import IndexView
-
-from workspace.exports import safe_export_view_class
-
-# The listing's CSV and XLSX exports written by workspace/exports.py (formula-safe).
-SafeIndexView = safe_export_view_class(IndexView)
 
 
 class RecordedBySitePermissionHelper(PermissionHelper):

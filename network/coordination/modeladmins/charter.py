@@ -1,9 +1,10 @@
 from django.db.models import Count
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
+from network.coordination.admin_views.listing import CoordinationIndexView
 from network.coordination.models import CharterAcceptance, CharterVersion
 
-from .base import ReadOnlyPermissionHelper, SafeIndexView
+from .base import ReadOnlyPermissionHelper
 
 
 class CharterAcceptanceAdmin(ModelAdmin):
@@ -11,7 +12,7 @@ class CharterAcceptanceAdmin(ModelAdmin):
     menu_label = "Acceptations"
     menu_icon = "tick"
     permission_helper_class = ReadOnlyPermissionHelper
-    index_view_class = SafeIndexView
+    index_view_class = CoordinationIndexView
     inspect_view_enabled = True
     list_display = ("member_name", "member_email", "version", "accepted_at")
     list_filter = ("version", "accepted_at")
@@ -27,7 +28,7 @@ class CharterVersionAdmin(ModelAdmin):
     menu_label = "Versions"
     menu_icon = "doc-full"
     permission_helper_class = ReadOnlyPermissionHelper
-    index_view_class = SafeIndexView
+    index_view_class = CoordinationIndexView
     inspect_view_enabled = True
     list_display = ("label", "published_at", "acceptance_count")
     list_filter = ("published_at",)

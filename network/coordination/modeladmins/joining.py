@@ -7,10 +7,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
+from network.coordination.admin_views.listing import CoordinationIndexView
 from network.coordination.models import Application, ContactMessage
 from network.coordination.models.applications import NETWORK_LABELS
 
-from .base import RecordedBySitePermissionHelper, SafeIndexView
+from .base import RecordedBySitePermissionHelper
 
 
 class ApplicationAdminForm(WagtailAdminModelForm):
@@ -59,7 +60,7 @@ class ApplicationAdmin(ModelAdmin):
     model = Application
     menu_label = "Candidatures"
     menu_icon = "user"
-    index_view_class = SafeIndexView
+    index_view_class = CoordinationIndexView
     button_helper_class = ApplicationButtonHelper
     inspect_view_enabled = True
     list_display = ("structure_name", "town", "contact", "professionals_count", "received_at", "status")
@@ -140,7 +141,7 @@ class ContactMessageAdmin(ModelAdmin):
     menu_label = "Messages reçus"
     menu_icon = "mail"
     permission_helper_class = RecordedBySitePermissionHelper
-    index_view_class = SafeIndexView
+    index_view_class = CoordinationIndexView
     inspect_view_enabled = True
     list_display = ("subject", "name", "email", "received_at", "status")
     list_filter = ("status", "received_at")
