@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, models
 from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
@@ -175,8 +175,16 @@ class ScaleFiller:
         rng = self.rng
         per_person = -(-count // len(people))
         last = previous_month()
-        months = [add_months(last, -offset) for offset in range(per_person)]
-        pairs = itertools.islice(((p, m) for m in months for p in people), count)
+        # A promeneur who already has grids gets the months before them (one grid a month).
+        history = dict(
+            ActivityGrid.objects.filter(promeneur__in=people)
+            .values_list("promeneur")
+            .annotate(models.Count("pk"))
+            .values_list("promeneur", "pk__count")
+        )
+        pairs = itertools.islice(
+            ((p, add_months(last, -(history.get(p.pk, 0) + k))) for k in range(per_person) for p in people), count
+        )
         grids = self.in_batches(
             ActivityGrid,
             (
@@ -208,7 +216,7 @@ class ScaleFiller:
         self.in_batches(
             LedAction, (LedAction(grid=g, title="Atelier", young_people_reached=rng.randint(5, 20)) for g in grids[::4])
         )
-        self.say(f"  grilles : {len(grids)} sur {len(months)} mois")
+        self.say(f"  grilles : {len(grids)}, jusqu'à {per_person} mois par promeneur")
 
     # --- Events --------------------------------------------------------------------------------
     def events(self, people, count):
@@ -318,7 +326,7 @@ class ScaleFiller:
             )
             if index:
                 backend = get_search_backend()
-                specific = model.objects.filter(pk__in=[p.pk for p in pages])
+                specific = model.objects.filter(pk__in=[p.pk for p in pages]).prefetch_related("tags")
                 for start in range(0, len(pages), 1000):
                     backend.add_bulk(model, list(specific.order_by("pk")[start : start + 1000]))
             self.say(f"  pages : {number} × {model._meta.verbose_name} sous {address}")

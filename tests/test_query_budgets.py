@@ -16,7 +16,7 @@ from resources.exchanges.models.discussions import Discussion
 pytestmark = pytest.mark.django_db
 
 BUDGET = 15
-SMALL = {"promeneurs": 3, "grids": 6, "pages": 8, "exchanges": 3, "events": 4}
+SMALL = {"promeneurs": 3, "grids": 6, "pages": 20, "exchanges": 3, "events": 4}
 LARGE = {"promeneurs": 300, "grids": 500, "pages": 200, "exchanges": 200, "events": 60}
 
 
