@@ -1,8 +1,8 @@
 """The two reports of scripts/load-test.sh.
 
-    load_report.py STATS.csv FAILURES.csv        locust's summary: requests/s, percentiles, errors
-    load_report.py --throughput HOST SECONDS URL…   requests/s of each URL alone (wrk, 8 connections);
-                                                 /espace/… as a logged-in promeneur (a session made here)
+load_report.py STATS.csv FAILURES.csv        locust's summary: requests/s, percentiles, errors
+load_report.py --throughput HOST SECONDS URL…   requests/s of each URL alone (wrk, 8 connections);
+                                             /espace/… as a logged-in promeneur (a session made here)
 """
 
 import csv
