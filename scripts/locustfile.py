@@ -65,19 +65,34 @@ class Member(HttpUser):
         self.client.headers.update(PROXY)
         page = self.client.get("/connexion/")
         self.unsecure_cookies()
-        response = self.client.post(
+        with self.client.post(
             "/connexion/",
             {"username": username, "password": password, "csrfmiddlewaretoken": CSRF.search(page.text).group(1)},
-            headers={"Referer": f"{self.host}/connexion/", **PROXY},
-        )
-        self.unsecure_cookies()
-        if "sessionid" not in self.client.cookies:
-            response.failure(f"connexion refusée pour {username}")
+            headers={"Referer": self.secure_url("/connexion/"), **PROXY},
+            catch_response=True,
+        ) as response:
+            self.unsecure_cookies()
+            if "sessionid" not in self.client.cookies:
+                response.failure(f"connexion refusée pour {username}")
+
+    def secure_url(self, address):
+        """The address as the browser saw it through the proxy: Django's CSRF check compares the
+        Referer of an HTTPS request with the site's HTTPS origin."""
+        return self.host.replace("http://", "https://", 1) + address
 
     def unsecure_cookies(self):
-        """Production's cookies are Secure; the proxy in front would carry them over HTTPS."""
+        """Production's cookies are Secure (set again by many responses); the proxy in front would
+        carry them over HTTPS: before each request, this client may send them over the loopback."""
         for cookie in self.client.cookies:
             cookie.secure = False
+
+    def get(self, address, **kwargs):
+        self.unsecure_cookies()
+        return self.client.get(address, **kwargs)
+
+    def post(self, address, data, **kwargs):
+        self.unsecure_cookies()
+        return self.client.post(address, data, **kwargs)
 
 
 class Promeneur(Member):
@@ -89,46 +104,46 @@ class Promeneur(Member):
 
     @task(3)
     def space(self):
-        self.client.get("/espace/")
+        self.get("/espace/")
 
     @task(2)
     def resources(self):
-        self.client.get("/espace/ressources/")
+        self.get("/espace/ressources/")
 
     @task(2)
     def exchanges(self):
-        response = self.client.get("/espace/echanges/")
+        response = self.get("/espace/echanges/")
         pks = DISCUSSION.findall(response.text)
         if pks:
-            self.client.get(f"/espace/echanges/{random.choice(pks)}/", name="/espace/echanges/[discussion]/")
+            self.get(f"/espace/echanges/{random.choice(pks)}/", name="/espace/echanges/[discussion]/")
 
     @task(1)
     def directory(self):
-        self.client.get("/espace/annuaire/")
+        self.get("/espace/annuaire/")
 
     @task(1)
     def activity(self):
-        self.client.get("/espace/mon-activite/")
+        self.get("/espace/mon-activite/")
 
     @task(1)
     def reply(self):
-        listing = self.client.get("/espace/echanges/")
+        listing = self.get("/espace/echanges/")
         pks = DISCUSSION.findall(listing.text)
         if not pks:
             return
         address = f"/espace/echanges/{random.choice(pks)}/"
-        page = self.client.get(address, name="/espace/echanges/[discussion]/")
+        page = self.get(address, name="/espace/echanges/[discussion]/")
         csrf, token = CSRF.search(page.text), FORM_TOKEN.search(page.text)
         if not (csrf and token):
             return
-        self.client.post(
+        self.post(
             f"{address}repondre/",
             {
                 "body": "Merci pour ce partage, je note la démarche pour mes permanences.",
                 "form_token": token.group(1),
                 "csrfmiddlewaretoken": csrf.group(1),
             },
-            headers={"Referer": f"{self.host}{address}", **PROXY},
+            headers={"Referer": self.secure_url(address), **PROXY},
             name="/espace/echanges/[discussion]/repondre/",
         )
 
@@ -142,12 +157,12 @@ class Coordinator(Member):
 
     @task(2)
     def admin_home(self):
-        self.client.get("/admin/")
+        self.get("/admin/")
 
     @task(1)
     def dashboard(self):
-        self.client.get("/admin/activite/")
+        self.get("/admin/activite/")
 
     @task(1)
     def exchanges(self):
-        self.client.get("/espace/echanges/")
+        self.get("/espace/echanges/")
