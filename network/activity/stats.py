@@ -109,16 +109,24 @@ def year_scope(year, **filters):
 def expected_grids(scope, today=None):
     """Grids due in the scope: one per promeneur and completed month between their entry and exit."""
     last_due = min(scope.end, previous_month(first_of_month(today) if today else None))
-    months = months_between(scope.start, last_due)
-    if not months:
+    if last_due < scope.start:
         return 0
+    first, last = month_number(scope.start), month_number(last_due)
     rows = (
         scope.promeneurs().filter(Q(is_active=True) | Q(exit_date__isnull=False)).values_list("entry_date", "exit_date")
     )
     expected = 0
     for entry, exit_ in rows:
-        expected += sum(1 for m in months if (entry is None or entry <= last_day(m)) and (exit_ is None or exit_ >= m))
+        # Due: the months from the one they entered in to the one they left in (counted, not
+        # enumerated: 3,000 promeneurs over 5 years made 180,000 comparisons per dashboard).
+        begin = max(first, month_number(entry)) if entry else first
+        end = min(last, month_number(exit_)) if exit_ else last
+        expected += max(0, end - begin + 1)
     return expected
+
+
+def month_number(day):
+    return day.year * 12 + day.month - 1
 
 
 def network_rows(grids):
