@@ -21,8 +21,8 @@ LARGE = {"promeneurs": 300, "grids": 500, "pages": 200, "exchanges": 200, "event
 
 
 DASHBOARD = (
-    "23 queries: one aggregate per figure of the dashboard (grids, networks, actions, journal, "
-    "promeneurs, themes, months, events: 13) plus the admin's frame and the filter's choices"
+    "22 queries: one aggregate per figure of the dashboard (grids, networks, actions, journal, "
+    "promeneurs, themes, months, events: 12) plus the admin's frame and the filter's choices"
 )
 
 
