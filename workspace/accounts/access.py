@@ -42,7 +42,11 @@ def failed_restrictions(user, restrictions):
 
 
 def page_restrictions():
-    """Every page view restriction as (page path, type, group ids), from the shared cache."""
+    """Every page view restriction as (page path, type, group ids), from the shared cache.
+
+    As in Wagtail's ``Page.get_view_restrictions``, an alias has the restrictions of the page it
+    copies (its source's own, not those of the source's ancestors): they are listed at the
+    alias's path too."""
     table = cache.get(RESTRICTIONS_KEY)
     if table is None:
         groups = {}
@@ -50,14 +54,25 @@ def page_restrictions():
             "pageviewrestriction_id", "group_id"
         ):
             groups.setdefault(restriction_id, []).append(group_id)
+        restrictions = PageViewRestriction.objects.values_list("pk", "page_id", "page__path", "restriction_type")
+        aliases = {}
+        for source_id, path in Page.objects.filter(
+            alias_of__in=[page_id for _, page_id, _, _ in restrictions]
+        ).values_list("alias_of_id", "path"):
+            aliases.setdefault(source_id, []).append(path)
         table = [
             (path, restriction_type, tuple(groups.get(pk, ())))
-            for pk, path, restriction_type in PageViewRestriction.objects.values_list(
-                "pk", "page__path", "restriction_type"
-            )
+            for pk, page_id, source_path, restriction_type in restrictions
+            for path in (source_path, *aliases.get(page_id, ()))
         ]
         cache.set(RESTRICTIONS_KEY, table, None)
     return table
+
+
+def forget_restrictions_of_aliases(instance, **kwargs):
+    """An alias created or deleted gains or loses its source's restrictions."""
+    if isinstance(instance, Page) and instance.alias_of_id:
+        forget_page_restrictions()
 
 
 def forget_page_restrictions(**kwargs):
@@ -73,6 +88,10 @@ def hidden_page_paths(user):
             sorted(path for path, kind, group_ids in page_restrictions() if not passes(user, kind, group_ids))
         )
     return user._hidden_page_paths
+
+
+def page_is_restricted(page):
+    return any(page.path.startswith(path) for path, _, _ in page_restrictions())
 
 
 def may_see_page(user, page):

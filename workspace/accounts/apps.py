@@ -15,7 +15,7 @@ class AccountsConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import post_page_move
 
-        from workspace.accounts.access import forget_page_restrictions
+        from workspace.accounts.access import forget_page_restrictions, forget_restrictions_of_aliases
         from workspace.accounts.roles import forget_user_groups, grant_role_permissions
 
         user_groups = get_user_model().groups.through
@@ -25,6 +25,9 @@ class AccountsConfig(AppConfig):
         m2m_changed.connect(
             forget_page_restrictions, sender=PageViewRestriction.groups.through, dispatch_uid="restriction_groups"
         )
+        # Any page model: an alias is saved as its specific class.
+        post_save.connect(forget_restrictions_of_aliases, dispatch_uid="restrictions_alias_saved")
+        post_delete.connect(forget_restrictions_of_aliases, dispatch_uid="restrictions_alias_deleted")
         # A moved page takes its restriction to a new path.
         post_page_move.connect(forget_page_restrictions, dispatch_uid="restrictions_page_move")
 

@@ -1,9 +1,37 @@
 from django.core.exceptions import PermissionDenied
+from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
+from wagtail import wagtail_hooks as wagtail_core_hooks
 
-from workspace.accounts.access import failed_restrictions, may_see_page
+from workspace.accounts.access import failed_restrictions, may_see_page, page_is_restricted
 from workspace.accounts.user_admin import BULK_ACTIONS
 from workspace.accounts.visits import MemberVisit
+
+
+# Wagtail's own check (on_serve_page) reads the restrictions of the page and its ancestors, their
+# groups and the user's groups: four queries on every members' page. The same rule is read here
+# from the shared cache (workspace/accounts/access.py), which replaces Wagtail's check: a visitor
+# who may not see the page is sent to log in, and a restricted page is never cached by browsers.
+@hooks.register("on_serve_page")
+def check_view_restrictions_from_cache(serve):
+    def inner(page, request, serve_args, serve_kwargs):
+        if not may_see_page(request.user, page):
+            response = wagtail_core_hooks.require_wagtail_login(next=request.get_full_path())
+            add_never_cache_headers(response)
+            return response
+        response = serve(page, request, serve_args, serve_kwargs)
+        if page_is_restricted(page):
+            add_never_cache_headers(response)
+        return response
+
+    return inner
+
+
+hooks._hooks["on_serve_page"] = [  # Wagtail has no public way to unregister a hook.
+    (fn, order)
+    for fn, order in hooks._hooks.get("on_serve_page", [])
+    if fn is not wagtail_core_hooks.check_view_restrictions
+]
 
 
 # Wagtail sends anyone who fails a restriction to the login page. A visitor who is

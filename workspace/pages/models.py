@@ -1,7 +1,8 @@
 """The page classes every app builds on, and the two restricted roots of the tree:
 the members' space (/espace/) and the committees' home (/comites/)."""
 
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -108,3 +109,32 @@ class NetworkSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Coordonnées du réseau"
+
+    # Every page's footer reads these: kept in the shared cache, forgotten when they are saved.
+    @classmethod
+    def cache_key(cls, site_id):
+        return f"network-settings:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        instance = cache.get(cls.cache_key(site.pk))
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(cls.cache_key(site.pk), instance, None)
+        return instance
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.forget()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.forget()
+        return result
+
+    def forget(self):
+        key = self.cache_key(self.site_id)
+        cache.delete(key)
+        transaction.on_commit(lambda: cache.delete(key))

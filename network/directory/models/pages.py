@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from network.directory.models.people import Promeneur, Structure
 from network.directory.models.relays import Relay
 from workspace.pages.models import BasePage
+from workspace.pages.pagination import paginate
 
 
 class PublicDirectoryPage(RoutablePageMixin, BasePage):
@@ -45,7 +46,7 @@ class PublicDirectoryPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             template="directory/public_relays.html",
-            context_overrides=split_emergencies(Relay.objects.public().emergency_first()),
+            context_overrides=split_emergencies(Relay.objects.public().emergency_first(), request.GET.get("page")),
         )
 
     @path("structure/<slug:slug>/", name="structure")
@@ -126,7 +127,11 @@ class RelaysPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         filters = RelayFilterSet(request, Relay.objects.emergency_first())
-        context.update(filter_form=filters.form, **split_emergencies(filters.qs))
+        context.update(
+            filter_form=filters.form,
+            filter_query=filters.query_string(),
+            **split_emergencies(filters.qs, request.GET.get("page")),
+        )
         return context
 
 
@@ -185,12 +190,14 @@ class MyProfilePage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage("personal_data")
 
 
-def split_emergencies(relays):
-    relays = list(relays)
-    return {
-        "emergency_relays": [r for r in relays if r.is_national_emergency],
-        "other_relays": [r for r in relays if not r.is_national_emergency],
-    }
+RELAYS_PER_PAGE = 50
+
+
+def split_emergencies(relays, page_number=None):
+    """The national emergency lines (a handful) in full, the other relays a page at a time: a
+    national network has thousands."""
+    others, _ = paginate(relays.filter(is_national_emergency=False), page_number, RELAYS_PER_PAGE)
+    return {"emergency_relays": list(relays.filter(is_national_emergency=True)), "other_relays": others}
 
 
 def _own_promeneur(request):

