@@ -67,7 +67,7 @@ def test_promeneur_drafts_then_submits_and_the_coordinator_counts_and_exports_it
     with coordinator.expect_download() as download_info:
         coordinator.get_by_role("link", name="Grilles de la période (CSV)").click()
     content = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
-    assert promeneur.full_name in content and f"{month:%Y-%m-%d}" in content
+    assert promeneur.full_name in content and f"{month:%d/%m/%Y}" in content  # French Excel dates
     assert "Un atelier sur le sommeil" in content
     coordinator.context.close()
 
