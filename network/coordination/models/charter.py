@@ -4,6 +4,7 @@ kept with its text, that each promeneur accepts from their space."""
 import re
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -153,14 +154,44 @@ def is_asked_to_accept(user):
     return user.is_authenticated and PROMENEURS in user_groups(user) and not is_coordination(user)
 
 
+# Every page of the space asks whether its promeneur is up to date with the charter: the current
+# version and each member's last accepted version are kept in the shared cache (forgotten when a
+# version is published, or an acceptance deleted: coordination/apps.py).
+CURRENT_VERSION_KEY = "charter:current-version"
+
+
+def accepted_version_key(user_pk):
+    return f"charter:accepted-version:{user_pk}"
+
+
+def current_version_pk():
+    return cache.get_or_set(
+        CURRENT_VERSION_KEY, lambda: CharterVersion.objects.values_list("pk", flat=True).first() or 0, None
+    )
+
+
+def forget_charter_versions(sender, instance, **kwargs):
+    cache.delete(CURRENT_VERSION_KEY)
+    transaction.on_commit(lambda: cache.delete(CURRENT_VERSION_KEY))
+
+
+def forget_acceptance(sender, instance, **kwargs):
+    cache.delete(accepted_version_key(instance.user_id))
+
+
 def must_accept_charter(user):
     """True when ``user`` is a promeneur who has not accepted the current version (read once per user object)."""
     if not is_asked_to_accept(user):
         return False
     if not hasattr(user, "_must_accept_charter"):
-        accepted = CharterAcceptance.objects.filter(user=user, version=models.OuterRef("pk"))
-        current = CharterVersion.objects.annotate(accepted=models.Exists(accepted)).first()
-        user._must_accept_charter = current is not None and not current.accepted
+        current = current_version_pk()
+        if not current or cache.get(accepted_version_key(user.pk)) == current:
+            user._must_accept_charter = False
+        else:
+            accepted = CharterAcceptance.objects.filter(user=user, version_id=current).exists()
+            if accepted:
+                cache.set(accepted_version_key(user.pk), current, None)
+            user._must_accept_charter = not accepted
     return user._must_accept_charter
 
 
