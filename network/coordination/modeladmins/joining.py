@@ -93,26 +93,8 @@ class ApplicationAdmin(ModelAdmin):
         "invitation_sent_at",
     )
     export_filename = "candidatures"
-    inspect_view_fields = (
-        "received_at",
-        "status",
-        "structure_name",
-        "address",
-        "town",
-        "contact_first_name",
-        "contact_last_name",
-        "contact_role",
-        "contact_email",
-        "contact_phone",
-        "professionals_count",
-        "network_names",
-        "motivation",
-        "notes",
-        "decided_at",
-        "structure",
-        "invited_user",
-        "invitation_sent_at",
-    )
+    # What the export holds, and the records the acceptance made.
+    inspect_view_fields = (*list_export[:-1], "structure", "invited_user", list_export[-1])
     edit_handler = ObjectList(
         [
             MultiFieldPanel([FieldPanel("status"), FieldPanel("notes")], heading="Suivi"),
