@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 
 from network.activity.models import ActivityGrid, LedAction, NetworkActivity
 from network.activity.models.grids import add_months, previous_month
+from network.coordination.models import CharterAcceptance, CharterVersion
 from network.directory.models import Promeneur, Relay, SocialProfile, Structure, Territory, Theme
 from network.events.models import Event, Registration
 from resources.exchanges.models.discussions import Discussion, Message
@@ -115,6 +116,11 @@ class ScaleFiller:
         )
         group = Group.objects.get(name=PROMENEURS)
         self.in_batches(User.groups.through, (User.groups.through(user=u, group=group) for u in users))
+        # Members of a running network have accepted the charter in force: without it every page of
+        # the space would send them to the charter first.
+        current = CharterVersion.current()
+        if current is not None:
+            self.in_batches(CharterAcceptance, (CharterAcceptance(user=u, version=current) for u in users))
         people = self.in_batches(
             Promeneur,
             (
