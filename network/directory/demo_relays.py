@@ -1,5 +1,5 @@
 """Fictitious local relays of the Pyrénées-Orientales (demo only); the national lines come
-from migration 0004."""
+from the data migration 0002_seed."""
 
 from network.directory.models import Relay, Territory
 
