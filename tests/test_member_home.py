@@ -2,6 +2,7 @@
 network is talking; personal items never shown to anyone else, a bounded cost at any size."""
 
 import datetime
+import io
 import pickle
 
 import pytest
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import PageViewRestriction
 
+from home.scale import ScaleFiller
 from network.activity.models.grids import of_month, previous_month
 from network.directory.models import Promeneur
 from network.events.models import Event, Registration
@@ -30,7 +32,6 @@ from tests.factories import (
     news_page,
     resource_page,
 )
-from tests.pages import page_at
 from workspace.accounts import roles
 from workspace.accounts.visits import SESSION_KEY, VISIT_GAP, MemberVisit, last_visit
 from workspace.pages.member_home import SHARED_SECONDS
@@ -323,7 +324,8 @@ def steady_cost(client):
 
 def national_size(lucie):
     """3,000 promeneurs with their accounts, 20,000 discussions with their opening message,
-    3,000 registrations on 500 events, 200 resources (pages are created through Wagtail)."""
+    3,000 registrations on 500 events, 10,000 pages of the library's sections (bulk-inserted as the
+    scale command does: through Wagtail one by one they would take minutes)."""
     User = get_user_model()
     now = timezone.now()
     User.objects.bulk_create(
@@ -365,11 +367,7 @@ def national_size(lucie):
         for n in range(3000)
     )
     Registration.objects.bulk_create(Registration(event=events[n], user=lucie) for n in range(20))
-    resources = page_at("/espace/ressources/")
-    for n in range(200):
-        resources.add_child(
-            instance=ResourcePage(title=f"Ressource {n}", category="cadre-juridique", first_published_at=now)
-        )
+    ScaleFiller(io.StringIO()).pages(10_000, index=False)
 
 
 def test_the_home_costs_at_most_15_queries_at_demo_and_national_size(client, busy_member):
