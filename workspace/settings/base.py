@@ -67,10 +67,13 @@ MIDDLEWARE = [
     "workspace.security.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "workspace.pages.page_cache.BrowsersRevalidateMiddleware",
-    # Stores the finished response, headers included; the fetch comes once the user is known.
+    # Stores the finished response, headers included.
     "wagtailcache.cache.UpdateCacheMiddleware",
     # Before anything that reads the session, the user or the database.
     "workspace.malformed_input.MalformedInputMiddleware",
+    # A hit skips the rest of the stack. Safe before the session and the user are known: only
+    # requests without a session or message cookie are cacheable (pages/page_cache.py).
+    "wagtailcache.cache.FetchFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,7 +82,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "wagtailcache.cache.FetchFromCacheMiddleware",
     # Last, so that a throttled login is answered before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
