@@ -54,7 +54,7 @@ class Scope:
 
     @property
     def label(self):
-        """"mars 2026 — tout le département", "d'avril 2026 à juin 2026 — MJC de Prades"."""
+        """Reads "mars 2026 — tout le département", "d'avril 2026 à juin 2026 — MJC de Prades"."""
         if self.start == self.end:
             return self._with_where(format_month(self.start))
         return self._with_where(f"{of_month(self.start)} à {format_month(self.end)}")
