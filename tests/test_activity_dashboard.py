@@ -240,7 +240,7 @@ def test_bad_filters_get_a_french_message_next_to_the_field(client_as, network):
     response = client.get(DASHBOARD, {"start": f"{month(1):%Y-%m}", "end": f"{month(5):%Y-%m}"})
     body = html.unescape(response.content.decode())
     assert response.status_code == 400
-    assert 'id="id_end_errors"><li>Le mois de fin doit suivre le mois de début.' in body
+    assert 'id="id_end_error"><li>Le mois de fin doit suivre le mois de début.' in body
     assert f'value="{month(1):%Y-%m}"' in body  # what was typed is kept
     response = client.get(DASHBOARD, {"end": "2999-01"})
     assert "Ce mois n'est pas encore commencé" in html.unescape(response.content.decode())

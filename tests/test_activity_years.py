@@ -48,3 +48,32 @@ def test_yearly_report_falls_back_to_this_year(client_as, value):
 @pytest.mark.parametrize("year", ["2014", "0000", str(THIS_YEAR + 1)])
 def test_yearly_totals_of_a_year_out_of_range_are_not_found(client_as, year):
     assert client_as("promeneur").get(f"/espace/mon-activite/bilan/{year}/").status_code == 404
+
+
+# French months (issue 15): "de janvier", "d'avril", never "de de janvier" nor "de avril". -------
+
+
+def test_a_scope_reads_as_french_with_its_elision():
+    from network.activity.stats import Scope
+
+    assert Scope(datetime.date(2026, 4, 1), datetime.date(2026, 6, 1)).label == (
+        "d'avril 2026 à juin 2026 — tout le département"
+    )
+    assert Scope(datetime.date(2026, 3, 1), datetime.date(2026, 3, 1)).label == "mars 2026 — tout le département"
+    assert Scope(datetime.date(2026, 8, 1), datetime.date(2026, 8, 1)).of_label == "d'août 2026 — tout le département"
+    assert Scope(datetime.date(2026, 1, 1), datetime.date(2026, 2, 1)).of_label == (
+        "de janvier 2026 à février 2026 — tout le département"
+    )
+
+
+def test_the_yearly_report_names_its_months_once(client_as):
+    body = html.unescape(client_as("coordination").get("/admin/activite/rapport/", {"annee": "2025"}).content.decode())
+    assert "Chiffres de janvier 2025 à décembre 2025 — tout le département, établis le" in body
+    assert "de de " not in body
+
+
+def test_the_reminder_confirmation_elides_before_a_vowel(client_as, users):
+    body = client_as("coordination").get("/admin/activite/relances/", {"mois": "2025-04"}).content.decode()
+    body = html.unescape(body)
+    assert "pas transmis leur grille d'avril 2025" in body
+    assert "de avril" not in body

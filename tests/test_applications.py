@@ -75,7 +75,7 @@ def test_bad_input_gets_french_messages_and_keeps_what_was_typed(client):
     response = client.post(APPLY, data)
     body = html.unescape(response.content.decode())
     assert response.status_code == 200
-    assert 'id="id_contact_email_errors"' in body and 'id="id_professionals_count_errors"' in body
+    assert 'id="id_contact_email_error"' in body and 'id="id_professionals_count_error"' in body
     assert "Saisissez une adresse de courriel valide." in body
     assert "Assurez-vous que cette valeur est supérieure ou égale à 1." in body
     assert "Cochez au moins un réseau social." in body

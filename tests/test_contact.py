@@ -59,7 +59,7 @@ def test_bad_input_gets_french_messages_on_its_fields_and_keeps_what_was_typed(c
     response = client.post(CONTACT, data)
     body = html.unescape(response.content.decode())
     assert response.status_code == 200
-    assert 'id="id_subject_errors"' in body and 'id="id_email_errors"' in body
+    assert 'id="id_subject_error"' in body and 'id="id_email_error"' in body
     assert "Saisissez une adresse de courriel valide." in body
     assert "Champ requis." in body
     assert 'value="ines.roca-arobase-example"' in body

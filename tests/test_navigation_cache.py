@@ -1,6 +1,8 @@
 """Menus, restrictions and group memberships come from the shared cache, and are never served to
 someone who may not see them, nor kept once what they show has changed."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
@@ -64,3 +66,41 @@ def test_the_restrictions_are_read_once_then_come_from_the_cache(users, django_a
     fresh = type(users["promeneur"]).objects.get(pk=users["promeneur"].pk)
     with django_assert_num_queries(0):
         assert hidden_page_paths(fresh) == hidden_page_paths(users["promeneur"])
+
+
+def menu_links(html_part):
+    return re.findall(r'<a href="([^"]+)"', html_part)
+
+
+def section_tiles(response):
+    body = response.content.decode()
+    start = body.index('id="sections-title"')
+    return menu_links(body[start : body.index("</nav>", start)])
+
+
+def test_the_menus_follow_the_order_the_coordinator_sets_in_the_page_tree(client_as, users):
+    """Reordering in the page explorer (drag and drop: Wagtail's set_page_position) reorders the
+    cached menus at once (post_page_move), for members and for the public (page cache on)."""
+    from django.core.cache import caches
+    from django.test import Client, override_settings
+
+    coordinator = Client()
+    coordinator.force_login(users["coordination"])
+
+    def move_first(address):
+        response = coordinator.post(f"/admin/pages/{page_at(address).pk}/set_position/?position=0")
+        assert response.status_code == 200
+
+    caches["pages"].clear()
+    with override_settings(WAGTAIL_CACHE=True):
+        member, visitor = client_as("promeneur"), Client()
+        assert section_tiles(member.get("/espace/"))[:2] == ["/espace/ressources/", "/espace/veille/"]
+        public_menu = menu_links(header(visitor.get("/")))
+        assert public_menu.index("/le-dispositif/") < public_menu.index("/publications/")
+
+        move_first("/espace/echanges/")  # within the space: what members may see stays the same
+        assert section_tiles(member.get("/espace/"))[:2] == ["/espace/echanges/", "/espace/ressources/"]
+        move_first("/publications/")
+        public_menu = menu_links(header(visitor.get("/")))
+        assert public_menu.index("/publications/") < public_menu.index("/le-dispositif/")
+    caches["pages"].clear()

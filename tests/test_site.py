@@ -149,3 +149,33 @@ def test_production_settings_require_a_secret_key():
     result = _manage("check", DJANGO_SETTINGS_MODULE="workspace.settings.production", SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.django_db
+def test_the_default_workflow_and_its_task_have_a_french_name(client_as, users):
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.models import Task, Workflow
+
+    migration = import_module("workspace.pages.migrations.0002_default_workflow_in_french")
+
+    def names():
+        workflows, tasks = Workflow.objects.values_list("name", flat=True), Task.objects.values_list("name", flat=True)
+        return sorted(workflows), sorted(tasks)
+
+    default = Workflow.objects.get(workflow_pages__page__depth=1)  # Wagtail's, on the whole tree
+    assert default.name == "Validation par les modérateurs"
+    assert [task.name for task in default.tasks] == ["Validation par les modérateurs"]
+    french = names()
+    assert "Moderators approval" not in str(french)
+    listing = client_as("coordination").get("/admin/workflows/list/").content.decode()
+    assert "Validation par les modérateurs" in listing and "Moderators approval" not in listing
+
+    migration.to_french(apps, None)  # run again: nothing changes
+    assert names() == french
+    migration.to_english(apps, None)  # reversed: Wagtail's name, the others untouched
+    assert Workflow.objects.get(pk=default.pk).name == "Moderators approval"
+    assert "Relecture" in names()[0]
+    migration.to_french(apps, None)
+    assert names() == french

@@ -34,6 +34,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from workspace.display import yes_no
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PARIS = ZoneInfo("Europe/Paris")
@@ -41,7 +43,6 @@ CSV_DATETIME = "%d/%m/%Y %H:%M"
 CSV_DATE = "%d/%m/%Y"
 XLSX_DATETIME = "dd/mm/yyyy hh:mm"
 XLSX_DATE = "dd/mm/yyyy"
-YES, NO = "Oui", "Non"
 LIST_SEPARATOR = " | "
 # A column is as wide as its longest value, within these bounds (in characters).
 MIN_WIDTH, MAX_WIDTH = 8, 60
@@ -69,7 +70,7 @@ def _plain(value):
     if value is None:
         return ""
     if isinstance(value, bool):
-        return YES if value else NO
+        return yes_no(value)
     if isinstance(value, (list, tuple, set)):
         return LIST_SEPARATOR.join(force_str(item) for item in value)
     return force_str(value)

@@ -135,7 +135,12 @@ class NetworkCountsForm(forms.Form):
 
 class ActionForm(forms.Form):
     title = forms.CharField(label="Action menée", max_length=200, required=False)
-    theme = forms.ModelChoiceField(label="Thématique", queryset=Theme.objects.order_by("name"), required=False)
+    theme = forms.ModelChoiceField(
+        label="Thématique",
+        queryset=Theme.objects.order_by("name"),
+        required=False,
+        empty_label="Choisissez une thématique",
+    )
     young_people_reached = forms.IntegerField(
         label="Jeunes touchés",
         min_value=0,

@@ -14,7 +14,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from network.activity import rules
 from network.activity.forms import MonthField
 from network.activity.models import ActivityGrid
-from network.activity.models.grids import FIRST_MONTH, format_month, of_month
+from network.activity.models.grids import FIRST_MONTH, of_month
 from network.activity.reminders import (
     check_reminder_month,
     missing_grid_promeneurs,
@@ -137,7 +137,7 @@ def _confirmation(request, form, status=200):
             "page_title": f"Relancer les grilles {of_month(month)}" if month else "Relancer les grilles manquantes",
             "form": form,
             "month": month,
-            "month_label": format_month(month) if month else "",
+            "month_of": of_month(month) if month else "",
             "month_value": f"{month:%Y-%m}" if month else "",
             "previous": previous,
             "missing_count": missing_count,

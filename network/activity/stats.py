@@ -22,6 +22,7 @@ from network.activity.models.grids import (
     first_of_month,
     format_month,
     months_between,
+    of_month,
     previous_month,
 )
 from network.directory.models import Promeneur, SocialProfile, Theme
@@ -48,13 +49,20 @@ class Scope:
     def __post_init__(self):
         self.start, self.end = first_of_month(self.start), first_of_month(self.end)
 
+    def _with_where(self, period):
+        return f"{period} — {self.structure or self.territory or 'tout le département'}"
+
     @property
     def label(self):
-        period = f"de {format_month(self.start)} à {format_month(self.end)}"
+        """Reads "mars 2026 — tout le département", "d'avril 2026 à juin 2026 — MJC de Prades"."""
         if self.start == self.end:
-            period = format_month(self.start)
-        where = self.structure or self.territory
-        return f"{period} — {where}" if where else f"{period} — tout le département"
+            return self._with_where(format_month(self.start))
+        return self._with_where(f"{of_month(self.start)} à {format_month(self.end)}")
+
+    @property
+    def of_label(self):
+        """The label after "Chiffres": "de mars 2026 — …", "d'avril 2026 à juin 2026 — …"."""
+        return self._with_where(of_month(self.start)) if self.start == self.end else self.label
 
     def promeneurs(self):
         """The promeneurs of the structure, or working in the territory (their structure's or their own)."""

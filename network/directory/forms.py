@@ -72,6 +72,7 @@ class SocialProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["network"].choices = [("", "Choisissez un réseau social"), *SocialProfile.Network.choices]
         self.fields["url"].error_messages["invalid"] = (
             "Saisissez l'adresse complète du profil, commençant par https:// "
             "(par exemple https://www.instagram.com/monprofil)."

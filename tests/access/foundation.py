@@ -23,6 +23,7 @@ SECRET_COPIL = "Budget prévisionnel Aldébaran"
 ROWS = [
     # Public site
     ("/", everyone("200")),
+    ("/favicon.ico", everyone("200")),  # served by WhiteNoise from workspace/root_files
     ("/le-dispositif/", everyone("200")),
     ("/charte/", everyone("200")),
     ("/mentions-legales/", everyone("200")),

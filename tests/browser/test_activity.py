@@ -34,7 +34,7 @@ def test_promeneur_drafts_then_submits_and_the_coordinator_counts_and_exports_it
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     # A typing slip: French message next to the field, nothing lost.
     expect(page.get_by_role("alert")).to_contain_text("point à corriger")
-    expect(page.locator("#id_reseaux-0-new_young_people_errors")).to_contain_text("font partie des jeunes accompagnés")
+    expect(page.locator("#id_reseaux-0-new_young_people_error")).to_contain_text("font partie des jeunes accompagnés")
     expect(page.get_by_label("Instagram : Messages échangés")).to_have_value("25")
     page.get_by_label("Instagram : dont nouveaux jeunes").fill("2")
     page.get_by_role("button", name="Enregistrer le brouillon").click()
@@ -77,7 +77,7 @@ def test_grid_form_with_errors_and_committee_figures_have_no_wcag_violation(brow
     log_in(browser_page, "lucie", next_url="/espace/mon-activite/nouvelle/")
     browser_page.get_by_label("Heures en ligne par semaine").fill("500")
     browser_page.get_by_role("button", name="Transmettre la grille").click()
-    expect(browser_page.locator("#id_hours_per_week_errors")).to_contain_text("Au plus 40 heures")
+    expect(browser_page.locator("#id_hours_per_week_error")).to_contain_text("Au plus 40 heures")
     assert_no_violation(browser_page)
 
     UserFactory(username="copil", role="pilotage")

@@ -1,24 +1,66 @@
-"""What the coordination's modeladmin screens share: a listing that survives a mistyped filter and
-exports through workspace/exports.py, addresses that take a number as the key."""
+"""What the coordination's modeladmin screens share: a listing that survives a mistyped filter,
+reads its booleans Oui / Non and exports through workspace/exports.py, addresses that take a number
+as the key."""
 
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import label_for_field, lookup_field
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
+from workspace.display import yes_no
 from workspace.exports import modeladmin_index_view
+
+
+class YesNoColumn:
+    """A boolean column of a listing (a boolean field, or a method marked ``boolean``) read Oui / Non,
+    as Wagtail's own listings read them (workspace/templates/wagtailadmin/tables/cell.html), where
+    modeladmin would show an icon whose text is "True"."""
+
+    def __init__(self, model_admin, name, order_field):
+        self.model_admin, self.name, self.__name__ = model_admin, name, name
+        self.short_description = label_for_field(name, model_admin.model, model_admin=model_admin)
+        self.admin_order_field = order_field
+
+    @classmethod
+    def of(cls, model_admin, name):
+        """The column for ``name`` (a list_display entry): itself unless it shows a boolean."""
+        if not isinstance(name, str):
+            return name
+        try:
+            if isinstance(model_admin.model._meta.get_field(name), models.BooleanField):
+                return cls(model_admin, name, name)
+            return name
+        except FieldDoesNotExist:
+            attr = getattr(model_admin, name, None) or getattr(model_admin.model, name, None)
+        if getattr(attr, "boolean", False):
+            return cls(model_admin, name, getattr(attr, "admin_order_field", None))
+        return name
+
+    def __call__(self, instance):
+        return yes_no(lookup_field(self.name, instance, self.model_admin)[2])
+
+    def __str__(self):
+        return self.name
 
 
 class LenientIndexView(IndexView):
     """A filter value the listing cannot read (a date mistyped in the address) shows the whole
-    listing again, as Django's admin does, instead of a server error."""
+    listing again, as Django's admin does, instead of a server error. Its booleans read Oui / Non."""
 
     def dispatch(self, request, *args, **kwargs):
         try:
             return super().dispatch(request, *args, **kwargs)
         except IncorrectLookupParameters:
             return redirect(f"{request.path}?{self.ERROR_FLAG}=1")
+
+    def get_context_data(self, **kwargs):
+        # Once the ordering is read (by position: unchanged), for the table's headers and cells.
+        self.list_display = [YesNoColumn.of(self.model_admin, name) for name in self.list_display]
+        return super().get_context_data(**kwargs)
 
 
 # Every listing of the coordination's records: lenient, and exporting through workspace/exports.py.

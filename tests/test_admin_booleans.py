@@ -1,0 +1,56 @@
+"""The admin's listings read booleans "Oui" / "Non" (issue 15), never "True" / "False": Wagtail's
+listings (snippets, users) through its cell templates, the coordination's modeladmin listings
+through their shared index view, both with workspace/display.py."""
+
+import datetime
+import re
+
+import pytest
+from wagtail_modeladmin.options import ModelAdmin
+
+from network.coordination.admin_views.listing import YesNoColumn
+from network.coordination.models import Convention
+from network.directory.models import Relay
+from tests.factories import RelayFactory, StructureFactory
+
+pytestmark = pytest.mark.django_db
+
+ENGLISH = re.compile(r">\s*(True|False|None)\s*<|alt=\"(True|False|None)\"")
+
+
+def cells(body, column):
+    return [" ".join(cell.split()) for cell in re.findall(rf'<td class="[^"]*{column}[^"]*">(.*?)</td>', body, re.S)]
+
+
+def test_snippet_listings_read_oui_and_non(client_as):
+    RelayFactory(organisation="Relais public", is_public=True, is_national_emergency=False)
+    body = client_as("coordination").get("/admin/snippets/directory/relay/").content.decode()
+    assert not ENGLISH.search(body)
+    row = body[body.index("Relais public") :].split("</tr>")[0]
+    assert re.findall(r"<td\s*>\s*(Oui|Non)\s*</td>", row) == ["Non", "Oui"]
+
+
+def test_the_users_listing_names_its_status_icons_in_french(client_as):
+    body = client_as("coordination").get("/admin/users/").content.decode()
+    assert not ENGLISH.search(body)
+    assert re.search(r'icon-check[^>]*>.*?<span class="w-sr-only">\s*Oui\s*</span>', body, re.S)
+
+
+def test_modeladmin_listings_read_oui_and_non(client_as):
+    start = datetime.date(2026, 1, 1)
+    Convention.objects.create(
+        structure=StructureFactory(), reference="CAF-001", start_date=start, end_date=start.replace(month=12)
+    )
+    body = client_as("coordination").get("/admin/coordination/convention/").content.decode()
+    assert not ENGLISH.search(body)
+    assert cells(body, "field-has_signed_document") == ["Non"]
+    assert "Document signé" in body  # the column keeps its heading
+
+
+def test_a_boolean_field_of_a_modeladmin_listing_reads_oui_and_non():
+    admin = type("RelayAdmin", (ModelAdmin,), {"model": Relay})()
+    column = YesNoColumn.of(admin, "is_public")
+    assert column(RelayFactory(is_public=True)) == "Oui" and column(RelayFactory(is_public=False)) == "Non"
+    assert column.short_description == "Visible sur le site public"
+    assert column.admin_order_field == str(column) == "is_public"
+    assert YesNoColumn.of(admin, "organisation") == "organisation"

@@ -1,0 +1,42 @@
+"""How values read for the site's French users wherever they are shown: pages, the admin's
+listings (wagtailadmin/tables/cell.html, the coordination's modeladmin listings) and the exports."""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.text import Truncator
+
+YES, NO = "Oui", "Non"
+DESCRIPTION_LENGTH = 160
+DEFAULT_DESCRIPTION = (
+    "Promeneurs du Net des Pyrénées-Orientales : des professionnels de la jeunesse présents sur les réseaux "
+    "sociaux pour les jeunes de 12 à 25 ans."
+)
+
+
+def yes_no(value):
+    """A boolean as "Oui" / "Non"; any other value as it is."""
+    if isinstance(value, bool):
+        return YES if value else NO
+    return value
+
+
+def datetime_attribute(value):
+    """``value`` as HTML's ``datetime`` attribute wants it: a date, or a date and time in Paris time
+    to the second ("2026-11-29T14:05:12+01:00"; HTML allows three decimals, Python writes six)."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""
+
+
+def meta_description(page, site_text=""):
+    """What search engines show under the page's title: its own description, else its intro, else
+    the network's text of the site settings, else a sentence about the network."""
+    for text in (getattr(page, "search_description", ""), getattr(page, "intro", ""), site_text):
+        if isinstance(text, str) and text.strip():
+            return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
+    return DEFAULT_DESCRIPTION

@@ -1,0 +1,17 @@
+"""workspace/display.py in templates: booleans read Oui / Non, dates fit the datetime attribute,
+and every page has its description."""
+
+from django import template
+
+from workspace import display
+
+register = template.Library()
+
+register.filter("yes_no", display.yes_no)
+register.filter("datetime_attribute", display.datetime_attribute)
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context, site_text=""):
+    """The description of the page in the context; ``site_text``: the network's text of the site settings."""
+    return display.meta_description(context.get("page"), site_text)
