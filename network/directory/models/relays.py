@@ -10,6 +10,10 @@ class RelayQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
 
+    def national_lines(self):
+        """The national emergency numbers anyone may see (the public home's "Besoin d'aide maintenant ?")."""
+        return self.public().filter(is_national_emergency=True).order_by("domain", "organisation")
+
     def emergency_first(self):
         """National emergency lines first, then by domain and organisation."""
         return self.select_related("territory").order_by("-is_national_emergency", "domain", "organisation")
@@ -74,6 +78,16 @@ class Relay(index.Indexed, models.Model):
         return self.territory.name if self.territory else "Département / national"
 
     territory_name.short_description = "Territoire"
+
+    @property
+    def name_without_number(self):
+        """ "Allô Enfance en Danger" for "119 – Allô Enfance en Danger": beside its number, the
+        name does not say it again."""
+        for dash in (" – ", " - ", " — "):
+            number, found, name = self.organisation.partition(dash)
+            if found and number.strip() == self.phone.strip():
+                return name.strip()
+        return self.organisation
 
     @property
     def phone_link(self):
