@@ -19,7 +19,8 @@ register_snippet(DirectoryViewSetGroup)
 hooks.register(IMAGE_VIEW_RULE, photo_view_rule)
 
 
-@hooks.register("register_search_type")
+# First: a visitor's search is most often for a promeneur near them.
+@hooks.register("register_search_type", order=-10)
 def directory_search_types():
     return [
         SearchType("promeneurs", "Promeneurs de l'annuaire", find=find_promeneurs),

@@ -1,6 +1,7 @@
 """Relays: where a promeneur sends a young person who needs more than a conversation."""
 
 from django.db import models
+from django.db.models.functions import Length
 from wagtail.search import index
 
 from network.directory.models.people import Territory
@@ -12,7 +13,8 @@ class RelayQuerySet(models.QuerySet):
 
     def national_lines(self):
         """The national emergency numbers anyone may see (the public home's "Besoin d'aide maintenant ?")."""
-        return self.public().filter(is_national_emergency=True).order_by("domain", "organisation")
+        # The short numbers first (119, 3114…), each group in the order the lines were entered.
+        return self.public().filter(is_national_emergency=True).order_by(Length("phone"), "pk")
 
     def emergency_first(self):
         """National emergency lines first, then by domain and organisation."""
