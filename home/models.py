@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
+from network.directory.models import PublicDirectoryPage, Relay
 from workspace import mail
 from workspace.pages.blocks import RICH_TEXT_FEATURES
 from workspace.pages.models import BasePage, NetworkSettings
@@ -43,6 +44,15 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = "Page d'accueil"
+
+    def get_context(self, request, *args, **kwargs):
+        """The "Trouver un promeneur" box sends its town to the public directory; "Besoin d'aide
+        maintenant ?" lists the national lines (a relay saved empties the page cache: page_cache.py)."""
+        context = super().get_context(request, *args, **kwargs)
+        context["directory_url"] = PublicDirectoryPage.address(request, "directory")
+        context["relays_url"] = PublicDirectoryPage.address(request, "public_relays")
+        context["national_lines"] = Relay.objects.national_lines()
+        return context
 
 
 class StandardPage(BasePage):

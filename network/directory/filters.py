@@ -1,30 +1,47 @@
 """Filters of the directory listings: the same rules for the public and the members' pages."""
 
-from functools import reduce
-from operator import or_
-
 import django_filters
 from django.db.models import Q
 
-from network.directory.models import Relay, SocialProfile, Territory, Theme
+from network.directory.models import Promeneur, Relay, SocialProfile, Territory, Theme
 from workspace.filtering import ListingFilterSet
+from workspace.search.words import matching, word_start
+
+# Where a structure is: the commune as typed, and the official commune (name, postcodes and
+# intercommunality), so that "Canet", "66600" or "Vallespir" find it whatever the accents.
+PLACE_FIELDS = (
+    "commune",
+    "postcode",
+    "insee_commune__name",
+    "insee_commune__postcodes",
+    "insee_commune__epci_name",
+)
+STRUCTURE_SEARCH_FIELDS = ("name", *PLACE_FIELDS)
+
+
+def in_a_territory_named(word):
+    through = Promeneur.territories.through.objects.filter(word_start("territory__name", word))
+    return Q(pk__in=through.values("promeneur_id"))
+
 
 PROMENEUR_SEARCH_FIELDS = (
     "first_name",
     "last_name",
     "job_title",
-    "structure__name",
-    "structure__commune",
     "presentation",
+    in_a_territory_named,
+    *(f"structure__{field}" for field in STRUCTURE_SEARCH_FIELDS),
 )
-STRUCTURE_SEARCH_FIELDS = ("name", "commune")
 
 
-def with_every_word(queryset, words, fields):
-    """Rows with each of ``words`` in one of ``fields``, whatever the case."""
-    for word in words.split():
-        queryset = queryset.filter(reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields)))
-    return queryset
+def search_promeneurs(queryset, text):
+    """Promeneurs with each word of ``text`` at the start of a word of their name, job, presentation,
+    territories, or their structure's name and place."""
+    return matching(queryset, text, PROMENEUR_SEARCH_FIELDS)
+
+
+def search_structures(queryset, text):
+    return matching(queryset, text, STRUCTURE_SEARCH_FIELDS)
 
 
 def territory_filter(**kwargs):
@@ -41,9 +58,7 @@ def territory_filter(**kwargs):
 class DirectoryFilterSet(ListingFilterSet):
     """Promeneurs of the public and the members' directories."""
 
-    q = django_filters.CharFilter(
-        label="Rechercher un nom, une structure, une commune", max_length=100, method="search"
-    )
+    q = django_filters.CharFilter(label="Commune, code postal, nom ou structure", max_length=100, method="search")
     territoire = territory_filter(field_name="territories")
     # A promeneur with two profiles on the filtered network would appear twice.
     reseau = django_filters.ChoiceFilter(
@@ -62,14 +77,14 @@ class DirectoryFilterSet(ListingFilterSet):
     )
 
     def search(self, queryset, name, value):
-        return with_every_word(queryset, value, PROMENEUR_SEARCH_FIELDS)
+        return search_promeneurs(queryset, value)
 
     def structures(self, queryset):
         """Structures of the members' directory, by the same filters: in the territory (theirs
         or one of their promeneurs'), with the words in their name or commune."""
         if territory := self.values.get("territoire"):
             queryset = queryset.filter(Q(territory=territory) | Q(promeneurs__territories=territory))
-        queryset = with_every_word(queryset, self.values.get("q", ""), STRUCTURE_SEARCH_FIELDS)
+        queryset = search_structures(queryset, self.values.get("q", ""))
         return queryset.select_related("territory").distinct()
 
 

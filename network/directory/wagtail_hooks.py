@@ -4,17 +4,28 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from workspace.media.permissions import IMAGE_VIEW_RULE
+from workspace.search.types import SearchType
 
 from .cockpit import ChangedProfilesBlock
 from .home_blocks import IncompleteProfileBlock
 from .models import Promeneur
 from .privacy import photo_view_rule
+from .search import find_promeneurs, find_structures
 from .viewsets import imports, review
 from .viewsets.communes import commune_chooser_viewset
 from .viewsets.directory import DirectoryViewSetGroup
 
 register_snippet(DirectoryViewSetGroup)
 hooks.register(IMAGE_VIEW_RULE, photo_view_rule)
+
+
+# First: a visitor's search is most often for a promeneur near them.
+@hooks.register("register_search_type", order=-10)
+def directory_search_types():
+    return [
+        SearchType("promeneurs", "Promeneurs de l'annuaire", find=find_promeneurs),
+        SearchType("structures", "Structures", find=find_structures),
+    ]
 
 
 @hooks.register("register_admin_viewset")

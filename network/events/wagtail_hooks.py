@@ -3,9 +3,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from network.directory.privacy import iso
+from workspace.search.types import SearchType
 
 from . import home_blocks
 from .cockpit import AttendanceToMarkBlock, UpcomingEventsBlock
+from .search import find_events
 from .viewsets import EventViewSet, admin_urlpatterns
 
 register_snippet(EventViewSet)
@@ -14,6 +16,11 @@ register_snippet(EventViewSet)
 @hooks.register("register_admin_urls")
 def register_event_admin_urls():
     return [path("", include(admin_urlpatterns))]
+
+
+@hooks.register("register_search_type")
+def events_search_type():
+    return [SearchType("evenements", "Événements", find=find_events)]
 
 
 @hooks.register("register_cockpit_block")

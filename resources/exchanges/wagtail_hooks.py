@@ -2,13 +2,20 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from network.directory.privacy import iso
+from workspace.search.types import SearchType
 
 from . import home_blocks, sessions
 from .cockpit import ReportedMessagesBlock
 from .models import Message
+from .search import find_discussions
 from .viewsets import ExchangesViewSetGroup
 
 register_snippet(ExchangesViewSetGroup)
+
+
+@hooks.register("register_search_type")
+def discussions_search_type():
+    return [SearchType("echanges", "Échanges entre promeneurs", members_only=True, find=find_discussions)]
 
 
 @hooks.register("register_cockpit_block")

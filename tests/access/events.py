@@ -67,6 +67,12 @@ ROWS = [
     ("/agenda.ics", everyone(f"shows:{PUBLIC_EVENT}")),
     ("/agenda.ics", everyone(f"hides:{MEMBERS_EVENT}")),
     ("/agenda.ics", everyone(f"hides:{COPIL_EVENT}")),
+    # The site search (issue 15): events by the same rule as the agendas
+    ("/recherche/?q=Andromède", everyone(f"shows:{PUBLIC_EVENT}")),
+    ("/recherche/?q=Cassiopée", shown_to(MEMBERS, MEMBERS_EVENT)),
+    ("/recherche/?q=cassiopee&type=evenements", shown_to(MEMBERS, MEMBERS_EVENT)),
+    ("/recherche/?q=Hydre", shown_to(COPIL, COPIL_EVENT)),
+    ("/recherche/?q=HYDRE&type=evenements", shown_to(COPIL, COPIL_EVENT)),
     # Members' agenda
     ("/espace/agenda/", members_only(ok=f"shows:{MEMBERS_EVENT}")),
     ("/espace/agenda/", shown_to({"coordination"}, COPIL_EVENT, within=members_only())),

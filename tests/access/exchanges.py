@@ -6,6 +6,7 @@ from tests.access import (
     COMMITTEE_ROLES,
     Post,
     everyone,
+    hidden,
     in_space,
     members_only,
     nobody,
@@ -73,6 +74,13 @@ def reports_on(name):
 
 
 ROWS = [
+    # The site search (issue 15): discussions for members only, never a hidden one, and a hidden
+    # message's words never lead to its discussion.
+    ("/recherche/?q=Sirius", shown_to(MEMBERS, DISCUSSION)),
+    ("/recherche/?q=sirius&type=echanges", shown_to(MEMBERS, DISCUSSION)),
+    ("/recherche/?q=Mizar", hidden(HIDDEN_DISCUSSION)),
+    ("/recherche/?q=Mizar&type=echanges", hidden(HIDDEN_DISCUSSION)),
+    ("/recherche/?q=Procyon&type=echanges", hidden(DISCUSSION)),
     (E, members_only(ok=f"shows:{DISCUSSION}")),
     (E, shown_to({"coordination"}, HIDDEN_DISCUSSION, within=members_only())),
     (f"{E}?categorie=posture&etat=sans-reponse", members_only(ok=f"shows:{DISCUSSION}")),

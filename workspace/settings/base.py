@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The unaccent lookup (workspace/search/words.py); nothing else of it is used.
+    "django.contrib.postgres",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 
 from network.directory.models.people import Promeneur, Structure
 from network.directory.models.relays import Relay
+from workspace.pages import navigation
 from workspace.pages.models import BasePage
 from workspace.pages.pagination import paginate
 
@@ -28,18 +29,16 @@ class PublicDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("")
     def directory(self, request):
+        from network.directory.communes import suggest
         from network.directory.filters import DirectoryFilterSet
 
         filters = DirectoryFilterSet(request, Promeneur.objects.publicly_listed().for_listing())
         promeneurs, _ = filters.paginate(self.per_page)
-        return self.render(
-            request,
-            context_overrides={
-                "filter_form": filters.form,
-                "promeneurs": promeneurs,
-                "filter_query": filters.query_string(),
-            },
-        )
+        context = {"filter_form": filters.form, "promeneurs": promeneurs, "filter_query": filters.query_string()}
+        # Nobody found in a place that was named: the promeneurs nearest to it.
+        if (query := filters.values.get("q")) and not promeneurs.paginator.count:
+            context["suggestion"] = suggest(query, Promeneur.objects.publicly_listed().for_listing())
+        return self.render(request, context_overrides=context)
 
     @path("relais/", name="public_relays")
     def public_relays(self, request):
@@ -78,6 +77,13 @@ class PublicDirectoryPage(RoutablePageMixin, BasePage):
             location = base + self.reverse_subpage("structure", kwargs={"slug": structure.slug})
             urls.append({"location": location, "lastmod": structure.updated_at})
         return urls
+
+    @classmethod
+    def address(cls, request, route, **kwargs):
+        """The address of one of the public directory's routes ("" without a live directory), read
+        from the shared cache: for the pages that link to it (the home, the site search)."""
+        base = navigation.url_of_first(cls, request)
+        return base + cls.get_resolver().reverse(route, **kwargs) if base else ""
 
     def sheet_url(self, promeneur):
         return self.url + self.reverse_subpage("sheet", kwargs={"slug": promeneur.slug})

@@ -1,6 +1,7 @@
 """Relays: where a promeneur sends a young person who needs more than a conversation."""
 
 from django.db import models
+from django.db.models.functions import Length
 from wagtail.search import index
 
 from network.directory.models.people import Territory
@@ -9,6 +10,11 @@ from network.directory.models.people import Territory
 class RelayQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
+
+    def national_lines(self):
+        """The national emergency numbers anyone may see (the public home's "Besoin d'aide maintenant ?")."""
+        # The short numbers first (119, 3114…), each group in the order the lines were entered.
+        return self.public().filter(is_national_emergency=True).order_by(Length("phone"), "pk")
 
     def emergency_first(self):
         """National emergency lines first, then by domain and organisation."""
@@ -74,6 +80,16 @@ class Relay(index.Indexed, models.Model):
         return self.territory.name if self.territory else "Département / national"
 
     territory_name.short_description = "Territoire"
+
+    @property
+    def name_without_number(self):
+        """ "Allô Enfance en Danger" for "119 – Allô Enfance en Danger": beside its number, the
+        name does not say it again."""
+        for dash in (" – ", " - ", " — "):
+            number, found, name = self.organisation.partition(dash)
+            if found and number.strip() == self.phone.strip():
+                return name.strip()
+        return self.organisation
 
     @property
     def phone_link(self):
