@@ -298,3 +298,19 @@ def test_the_coordination_can_also_reopen_a_grid_from_the_admin(client_as, lucie
     grid.refresh_from_db()
     assert grid.status == "rouverte" and grid.reopened_at and grid.difficulties == "Texte du promeneur"
     assert client_as("promeneur").get(edit_url(grid)).status_code == 200
+
+
+def test_an_action_without_a_count_is_saved_as_a_draft_not_refused_as_a_duplicate_month(client_as, lucie):
+    """Issue 15: an action with a title and an empty "Jeunes touchés" box was refused with a 400
+    "Vous avez déjà une grille pour ce mois" (a NOT NULL error reported as a duplicate month)."""
+    client = client_as("promeneur")
+    response = client.post(f"{BASE}nouvelle/", grid_data(actions=[("Atelier d'écriture", "")]))
+    assert response.status_code == 302, text(response)[:2000]
+    grid = ActivityGrid.objects.get(promeneur=lucie)
+    action = grid.led_actions.get()
+    assert action.title == "Atelier d'écriture" and action.young_people_reached == 0
+    # And the grid can be submitted with it.
+    response = client.post(edit_url(grid), grid_data(action="submit", actions=[("Atelier d'écriture", "")]))
+    assert response.status_code == 302
+    grid.refresh_from_db()
+    assert grid.is_locked
