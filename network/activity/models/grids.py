@@ -55,6 +55,16 @@ def expected_month(promeneur, today=None):
     return month
 
 
+def month_to_fill(promeneur, today=None):
+    """The month a new grid is for, unless the promeneur picks another: the month they owe
+    (``expected_month``) if it has no grid yet, else the current month if it has none; None
+    when both have one. A draft already started is completed from "Mes grilles", not begun again."""
+    this_month = first_of_month(today) if today else current_month()
+    candidates = [month for month in (expected_month(promeneur, today), this_month) if month]
+    taken = set(promeneur.activity_grids.filter(month__in=candidates).values_list("month", flat=True))
+    return next((month for month in candidates if month not in taken), None)
+
+
 def months_between(start, end):
     """First days of the months from ``start`` to ``end`` included."""
     months, month = [], first_of_month(start)
