@@ -11,7 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from network.activity.models import ActivityGrid, LedAction, NetworkActivity
-from network.activity.models.grids import MAX_MONTHLY_COUNT, Device, first_of_month, month_to_fill
+from network.activity.models.grids import (
+    MAX_MONTHLY_COUNT,
+    TOO_MANY_HOURS,
+    Device,
+    first_of_month,
+    month_to_fill,
+)
 from network.activity.notifications import notify_support_needed
 from network.directory.models import SocialProfile, Theme
 
@@ -86,7 +92,9 @@ class GridForm(forms.ModelForm):
             invalid="Indiquez un nombre d'heures, par exemple 4 ou 2,5.",
             required="Indiquez vos heures en ligne par semaine (0 si aucune) avant de transmettre la grille.",
             max_decimal_places="Une décimale au plus, par exemple 2,5.",
-            max_digits="Indiquez un nombre d'heures, par exemple 4 ou 2,5.",
+            # "1000" is refused for its digits before the model's maximum is checked: the same message.
+            max_digits=TOO_MANY_HOURS,
+            max_whole_digits=TOO_MANY_HOURS,
         )
         # "4,5" (typed the French way) and "4.5" (what a number field sends) are both understood.
         hours = self.data.get("hours_per_week", "") if self.is_bound else ""

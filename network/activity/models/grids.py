@@ -21,6 +21,9 @@ from network.directory.models.people import Promeneur, SocialProfile, Structure,
 NO_IDENTIFICATION = "N'indiquez rien qui permette d'identifier un jeune (nom, pseudo, établissement, lieu précis…)."
 MAX_HOURS_PER_WEEK = 40
 MAX_MONTHLY_COUNT = 5000
+TOO_MANY_HOURS = (
+    f"Au plus {MAX_HOURS_PER_WEEK} heures par semaine : indiquez le temps moyen passé en ligne comme Promeneur du Net."
+)
 FIRST_MONTH = datetime.date(2015, 1, 1)
 TOO_MANY_NEW = "Les nouveaux jeunes font partie des jeunes accompagnés : ce nombre est trop grand."
 
@@ -135,11 +138,7 @@ class ActivityGrid(models.Model):
         default=0,
         validators=[
             MinValueValidator(0, "Le nombre d'heures ne peut pas être négatif."),
-            MaxValueValidator(
-                MAX_HOURS_PER_WEEK,
-                f"Au plus {MAX_HOURS_PER_WEEK} heures par semaine : indiquez le temps moyen passé en ligne "
-                "comme Promeneur du Net.",
-            ),
+            MaxValueValidator(MAX_HOURS_PER_WEEK, TOO_MANY_HOURS),
         ],
         help_text="En moyenne sur le mois, par exemple 4 ou 2,5.",
     )
