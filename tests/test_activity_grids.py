@@ -298,3 +298,104 @@ def test_the_coordination_can_also_reopen_a_grid_from_the_admin(client_as, lucie
     grid.refresh_from_db()
     assert grid.status == "rouverte" and grid.reopened_at and grid.difficulties == "Texte du promeneur"
     assert client_as("promeneur").get(edit_url(grid)).status_code == 200
+
+
+def test_an_action_without_a_count_is_saved_as_a_draft_not_refused_as_a_duplicate_month(client_as, lucie):
+    """Issue 15: an action with a title and an empty "Jeunes touchés" box was refused with a 400
+    "Vous avez déjà une grille pour ce mois" (a NOT NULL error reported as a duplicate month)."""
+    client = client_as("promeneur")
+    response = client.post(f"{BASE}nouvelle/", grid_data(actions=[("Atelier d'écriture", "")]))
+    assert response.status_code == 302, text(response)[:2000]
+    grid = ActivityGrid.objects.get(promeneur=lucie)
+    action = grid.led_actions.get()
+    assert action.title == "Atelier d'écriture" and action.young_people_reached == 0
+    # And the grid can be submitted with it.
+    response = client.post(edit_url(grid), grid_data(action="submit", actions=[("Atelier d'écriture", "")]))
+    assert response.status_code == 302
+    grid.refresh_from_db()
+    assert grid.is_locked
+
+
+def test_a_draft_saves_whatever_is_filled_and_the_grid_sent_says_its_hours(client_as, lucie):
+    client = client_as("promeneur")
+    data = grid_data(hours="", networks={"instagram": ("", 4, "")})
+    data.update({"reseaux-1-messages": "", "reseaux-1-young_people": "", "devices": []})
+    response = client.post(f"{BASE}nouvelle/", data)
+    assert response.status_code == 302
+    grid = ActivityGrid.objects.get(promeneur=lucie)
+    assert grid.hours_per_week == 0
+    assert list(grid.network_activities.values_list("network", "messages", "young_people", "new_young_people")) == [
+        ("instagram", 0, 4, 0)
+    ]
+    # Sending it to the coordination asks for the hours, next to the box, and keeps the rest.
+    response = client.post(edit_url(grid), grid_data(action="submit", hours="", difficulties="Peu de temps"))
+    body = text(response)
+    assert response.status_code == 400
+    assert error_next_to(body, "id_hours_per_week", "Indiquez vos heures en ligne par semaine")
+    assert "Peu de temps" in body
+    grid.refresh_from_db()
+    assert not grid.is_locked
+
+
+@pytest.mark.parametrize(
+    ("hours", "message"),
+    [("2,55", "Une décimale au plus"), ("1000", "Au plus 40 heures"), ("", "Indiquez vos heures")],
+)
+def test_hours_get_a_french_message_when_submitting(client_as, lucie, hours, message):
+    response = client_as("promeneur").post(f"{BASE}nouvelle/", grid_data(action="submit", hours=hours))
+    assert response.status_code == 400
+    assert error_next_to(text(response), "id_hours_per_week", message)
+    assert not ActivityGrid.objects.exists()
+
+
+def test_a_tampered_network_row_gets_a_french_message_not_an_error_page(client_as, lucie):
+    client = client_as("promeneur")
+    twice = grid_data(networks={"instagram": (3, 1, 0)})
+    twice["reseaux-1-network"] = "instagram"
+    response = client.post(f"{BASE}nouvelle/", twice)
+    assert response.status_code == 400
+    assert "Un réseau apparaît deux fois" in text(response)
+    unknown = grid_data()
+    unknown["reseaux-0-network"] = "myspace"
+    response = client.post(f"{BASE}nouvelle/", unknown)
+    assert response.status_code == 400 and "Ce réseau est inconnu" in text(response)
+    assert not ActivityGrid.objects.exists()
+
+
+def test_the_month_defaults_to_the_first_month_without_a_grid(client_as, lucie):
+    client = client_as("promeneur")
+
+    def default_month():
+        return re.search(r'name="month" value="([^"]*)"', text(client.get(f"{BASE}nouvelle/"))).group(1)
+
+    assert default_month() == f"{previous_month():%Y-%m}"
+    ActivityGridFactory(promeneur=lucie, month=previous_month())
+    assert default_month() == f"{current_month():%Y-%m}"
+    ActivityGridFactory(promeneur=lucie, month=current_month(), status="brouillon")
+    assert 'name="month" value=' not in text(client.get(f"{BASE}nouvelle/"))  # the promeneur picks one
+
+
+def test_own_networks_come_first_and_the_others_are_folded(client_as, lucie):
+    SocialProfile.objects.create(promeneur=lucie, network="discord", profile_name="lucie_pdn")
+    client = client_as("promeneur")
+    body = text(client.get(f"{BASE}nouvelle/"))
+    folded = body[body.index('<details class="more-rows"') :]
+    assert "<legend>Discord</legend>" in body and "<legend>Discord</legend>" not in folded
+    assert "<summary>Ajouter un réseau</summary>" in folded and "<legend>Instagram</legend>" in folded
+    assert body.count('class="row-card"') == len(NETWORKS) + 3  # every network and action is in the form
+    # A network filled in a draft is shown, not folded, when the draft is opened again.
+    client.post(f"{BASE}nouvelle/", grid_data(networks={"twitch": (5, 2, 1)}))
+    body = text(client.get(edit_url(ActivityGrid.objects.get())))
+    assert body.index("<legend>Twitch</legend>") < body.index('<details class="more-rows"')
+    assert 'value="5"' in body
+
+
+def test_a_second_grid_for_the_same_month_saved_at_the_same_moment_is_refused_in_french(lucie):
+    from network.activity.forms import GridEditor
+
+    editor = GridEditor(lucie, data=grid_data())
+    assert editor.is_valid()
+    ActivityGridFactory(promeneur=lucie, month=previous_month(), status="brouillon")  # the other tab won
+    assert editor.save() is None
+    assert editor.form.errors["month"] == ["Vous avez déjà une grille pour ce mois."]
+    assert ActivityGrid.objects.filter(promeneur=lucie).count() == 1

@@ -4,6 +4,7 @@ network is talking; personal items never shown to anyone else, a bounded cost at
 import datetime
 import io
 import pickle
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -145,6 +146,21 @@ def test_personal_items_are_never_kept_in_the_shared_cache(client_as, busy_membe
     kept = b"".join(value if isinstance(value, bytes) else pickle.dumps(value) for value in cache._cache.values())
     for personal in ("Remplir ma grille", "Formation : la modération des groupes", "Liste d'attente", "Il manque"):
         assert personal.encode() not in kept, personal
+
+
+def test_the_grid_due_is_the_first_thing_on_the_home_and_its_link_opens_the_form_for_that_month(client_as, users):
+    """Issue 15: the "due" banner of the space's home names the month and leads straight to its grid."""
+    client = client_as("promeneur")
+    response = client.get("/espace/")
+    body = response.content.decode()
+    main = body[body.index("<main") :]
+    assert main[main.index("<h2") :].startswith('<h2 id="place-pour-moi">')  # the first section of the page
+    for_me = place(response, "pour-moi")
+    month = previous_month()
+    first_link = re.search(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', for_me)
+    assert first_link.group(2) == escape(f"Remplir ma grille {of_month(month)}")
+    form = client.get(first_link.group(1)).content.decode()
+    assert f'name="month" value="{month:%Y-%m}"' in form
 
 
 def test_a_grid_received_says_thank_you(client_as, users):

@@ -11,7 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from network.activity.models import ActivityGrid, LedAction, NetworkActivity
-from network.activity.models.grids import MAX_MONTHLY_COUNT, TOO_MANY_NEW, Device, first_of_month, previous_month
+from network.activity.models.grids import (
+    MAX_MONTHLY_COUNT,
+    TOO_MANY_HOURS,
+    Device,
+    first_of_month,
+    month_to_fill,
+)
 from network.activity.notifications import notify_support_needed
 from network.directory.models import SocialProfile, Theme
 
@@ -33,7 +39,10 @@ class MonthInput(forms.DateInput):
 class MonthField(forms.DateField):
     widget = MonthInput
     input_formats = ["%Y-%m", "%m/%Y", "%Y-%m-%d"]
-    default_error_messages = {"invalid": "Indiquez un mois sous la forme AAAA-MM, par exemple 2025-03."}
+    default_error_messages = {
+        "invalid": "Indiquez un mois sous la forme AAAA-MM, par exemple 2025-03.",
+        "required": "Indiquez le mois concerné, sous la forme AAAA-MM.",
+    }
 
     def to_python(self, value):
         date = super().to_python(value.strip() if isinstance(value, str) else value)
@@ -66,21 +75,36 @@ class GridForm(forms.ModelForm):
         ]
         widgets = {
             "hours_per_week": forms.NumberInput(attrs={"step": "0.5", "min": "0", "max": "40"}),
-            "actions_planned": forms.Textarea(attrs={"rows": 3}),
-            "support_needed": forms.Textarea(attrs={"rows": 3}),
+            "actions_planned": forms.Textarea(attrs={"rows": 2}),
+            "support_needed": forms.Textarea(attrs={"rows": 2}),
             "training_wishes": forms.Textarea(attrs={"rows": 2}),
-            "difficulties": forms.Textarea(attrs={"rows": 3}),
+            "difficulties": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, promeneur, **kwargs):
+    def __init__(self, *args, promeneur, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.promeneur = promeneur
-        self.fields["hours_per_week"].error_messages["invalid"] = "Indiquez un nombre d'heures, par exemple 4 ou 2,5."
+        hours = self.fields["hours_per_week"]
+        hours.widget.attrs["inputmode"] = "decimal"
+        # A draft saves whatever is filled; the grid sent to the coordination says its hours.
+        hours.required = submitting
+        hours.error_messages.update(
+            invalid="Indiquez un nombre d'heures, par exemple 4 ou 2,5.",
+            required="Indiquez vos heures en ligne par semaine (0 si aucune) avant de transmettre la grille.",
+            max_decimal_places="Une décimale au plus, par exemple 2,5.",
+            # "1000" is refused for its digits before the model's maximum is checked: the same message.
+            max_digits=TOO_MANY_HOURS,
+            max_whole_digits=TOO_MANY_HOURS,
+        )
         # "4,5" (typed the French way) and "4.5" (what a number field sends) are both understood.
         hours = self.data.get("hours_per_week", "") if self.is_bound else ""
         if "," in hours:
             self.data = self.data.copy()
             self.data["hours_per_week"] = hours.replace(",", ".")
+
+    def clean_hours_per_week(self):
+        hours = self.cleaned_data["hours_per_week"]
+        return 0 if hours is None else hours
 
     def clean_month(self):
         month = self.cleaned_data["month"]
@@ -98,60 +122,88 @@ class GridForm(forms.ModelForm):
         pass
 
 
-class NetworkCountsForm(forms.Form):
-    network = forms.ChoiceField(choices=SocialProfile.Network.choices, widget=forms.HiddenInput)
-    messages = forms.IntegerField(label="Messages échangés", min_value=0, max_value=MAX_MONTHLY_COUNT, initial=0)
-    young_people = forms.IntegerField(label="Jeunes accompagnés", min_value=0, max_value=MAX_MONTHLY_COUNT, initial=0)
-    new_young_people = forms.IntegerField(
-        label="dont nouveaux jeunes", min_value=0, max_value=MAX_MONTHLY_COUNT, initial=0
-    )
+class CountField(forms.IntegerField):
+    """A monthly count: left empty, it is 0 (a draft saves whatever is filled)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("messages", "young_people", "new_young_people"):
-            field = self.fields[name]
-            field.widget.attrs.update(min="0", max=str(MAX_MONTHLY_COUNT))
-            field.error_messages.update(
-                min_value="Ce nombre ne peut pas être négatif.",
-                max_value=f"Au plus {MAX_MONTHLY_COUNT} par mois : vérifiez ce nombre.",
-                invalid="Indiquez un nombre entier.",
-                required="Indiquez 0 si rien.",
-            )
+    widget = forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "0"})
+
+    def __init__(self, label):
+        super().__init__(
+            label=label,
+            required=False,
+            min_value=0,
+            max_value=MAX_MONTHLY_COUNT,
+            error_messages={
+                "min_value": "Ce nombre ne peut pas être négatif.",
+                "max_value": f"Au plus {MAX_MONTHLY_COUNT} par mois : vérifiez ce nombre.",
+                "invalid": "Indiquez un nombre entier, par exemple 12.",
+            },
+        )
+
+    def to_python(self, value):
+        number = super().to_python(value)
+        return 0 if number is None else number
+
+
+def has_value(bound_field):
+    """Whether a box holds something other than nothing or 0, saved or typed."""
+    return bound_field.value() not in (None, "", 0, "0")
+
+
+class NetworkCountsForm(forms.ModelForm):
+    """One network's counts; the model checks them (NetworkActivity.clean)."""
+
+    messages = CountField("Messages échangés")
+    young_people = CountField("Jeunes accompagnés")
+    new_young_people = CountField("dont nouveaux jeunes")
+
+    class Meta:
+        model = NetworkActivity
+        fields = ["network", "messages", "young_people", "new_young_people"]
+        widgets = {"network": forms.HiddenInput}
+        error_messages = {"network": {"invalid_choice": "Ce réseau est inconnu : rechargez la page."}}
 
     @property
     def network_label(self):
         return dict(SocialProfile.Network.choices).get(self["network"].value(), "")
 
-    def clean(self):
-        data = super().clean()
-        if (data.get("new_young_people") or 0) > (data.get("young_people") or 0):
-            self.add_error("new_young_people", TOO_MANY_NEW)
-        return data
+    COUNTS = ("messages", "young_people", "new_young_people")
 
     def is_empty(self):
-        data = self.cleaned_data
-        return not any(data.get(name) for name in ("messages", "young_people", "new_young_people"))
+        return not any(self.cleaned_data.get(name) for name in self.COUNTS)
+
+    def has_counts(self):
+        """Whether a number other than 0 is saved or typed in this row (it is then shown, not folded)."""
+        return any(has_value(self[name]) for name in self.COUNTS)
 
 
-class ActionForm(forms.Form):
-    title = forms.CharField(label="Action menée", max_length=200, required=False)
-    theme = forms.ModelChoiceField(
-        label="Thématique",
-        queryset=Theme.objects.order_by("name"),
+class BaseNetworkFormSet(forms.BaseFormSet):
+    def clean(self):
+        networks = [form.cleaned_data.get("network") for form in self.forms if form.cleaned_data]
+        if len(networks) != len(set(networks)):
+            raise ValidationError("Un réseau apparaît deux fois dans la grille : rechargez la page avant de la saisir.")
+
+
+class ActionForm(forms.ModelForm):
+    """One action led this month; an empty row is ignored, the model checks the others."""
+
+    title = forms.CharField(
+        label="Action menée",
+        max_length=200,
         required=False,
-        empty_label="Choisissez une thématique",
+        error_messages={"max_length": "Au plus 200 caractères : un intitulé court suffit."},
     )
-    young_people_reached = forms.IntegerField(
-        label="Jeunes touchés",
-        min_value=0,
-        max_value=MAX_MONTHLY_COUNT,
-        required=False,
-        error_messages={
-            "min_value": "Ce nombre ne peut pas être négatif.",
-            "max_value": f"Au plus {MAX_MONTHLY_COUNT} : vérifiez ce nombre.",
-            "invalid": "Indiquez un nombre entier.",
-        },
-    )
+    young_people_reached = CountField("Jeunes touchés")
+
+    class Meta:
+        model = LedAction
+        fields = ["title", "theme", "young_people_reached"]
+        error_messages = {"theme": {"invalid_choice": "Choisissez une thématique de la liste."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = Theme.objects.order_by("name")
+        self.fields["theme"].empty_label = "Choisir (facultatif)"
 
     def clean(self):
         data = super().clean()
@@ -159,43 +211,60 @@ class ActionForm(forms.Form):
             self.add_error("title", "Donnez un intitulé à cette action (sans identifier de jeune).")
         return data
 
+    def is_filled(self):
+        return bool(self.cleaned_data.get("title"))
 
-NetworkFormSet = forms.formset_factory(NetworkCountsForm, extra=0)
+    def has_content(self):
+        """Whether something is saved or typed in this row (it is then shown, not folded)."""
+        return bool(self.errors) or any(has_value(self[name]) for name in self.fields)
+
+
+NetworkFormSet = forms.formset_factory(NetworkCountsForm, formset=BaseNetworkFormSet, extra=0)
 ActionFormSet = forms.formset_factory(ActionForm, extra=0)
 EXTRA_ACTION_ROWS = 3
 
 
 class GridEditor:
-    """The grid form and its two formsets, validated and saved together."""
+    """The grid form and its two formsets, validated and saved together.
+
+    On screen, the promeneur's own networks (those of their profile) and the rows already
+    filled come first; the other networks and the spare action rows are folded away
+    (``shown_networks`` / ``other_networks``, ``shown_actions`` / ``other_actions``)."""
 
     def __init__(self, promeneur, grid=None, data=None):
         self.grid = grid or ActivityGrid(promeneur=promeneur)
         self.is_new = self.grid.pk is None
-        initial = {"month": self.default_month()} if self.is_new else None
-        self.form = GridForm(data, instance=self.grid, promeneur=promeneur, initial=initial)
+        # A new grid starts empty, not at "0": nothing to erase before typing.
+        initial = {"month": month_to_fill(promeneur), "hours_per_week": None} if self.is_new else None
+        submitting = data is not None and data.get("action") == "submit"
+        self.form = GridForm(data, instance=self.grid, promeneur=promeneur, initial=initial, submitting=submitting)
+        self.own_networks = set(promeneur.social_profiles.values_list("network", flat=True))
         self.networks = NetworkFormSet(data, prefix="reseaux", initial=self.network_initial())
         self.actions = ActionFormSet(data, prefix="actions", initial=self.action_initial())
         self.locked_error = None
 
-    def default_month(self):
-        return previous_month()
-
     def network_initial(self):
         existing = {row.network: row for row in self.grid.network_activities.all()} if self.grid.pk else {}
-        own = set(self.grid.promeneur.social_profiles.values_list("network", flat=True))
-        codes = sorted((code for code, _label in SocialProfile.Network.choices), key=lambda code: code not in own)
-        rows = []
-        for code in codes:
-            row = existing.get(code)
-            rows.append(
-                {
-                    "network": code,
-                    "messages": row.messages if row else 0,
-                    "young_people": row.young_people if row else 0,
-                    "new_young_people": row.new_young_people if row else 0,
-                }
-            )
-        return rows
+        codes = sorted(
+            (code for code, _label in SocialProfile.Network.choices), key=lambda code: code not in self.own_networks
+        )
+        # A network without a row shows empty boxes ("0" as a placeholder): nothing to erase before typing.
+        return [
+            {"network": code}
+            | ({name: getattr(existing[code], name) for name in NetworkCountsForm.COUNTS} if code in existing else {})
+            for code in codes
+        ]
+
+    def _shown_network(self, row):
+        return row["network"].value() in self.own_networks or row.has_counts() or bool(row.errors)
+
+    @property
+    def shown_networks(self):
+        return [row for row in self.networks if self._shown_network(row)]
+
+    @property
+    def other_networks(self):
+        return [row for row in self.networks if not self._shown_network(row)]
 
     def action_initial(self):
         rows = []
@@ -205,6 +274,20 @@ class GridEditor:
                 for a in self.grid.led_actions.all()
             ]
         return rows + [{} for _ in range(EXTRA_ACTION_ROWS)]
+
+    def _action_split(self):
+        """The rows with something in them and one empty row are shown; the other empty rows are folded."""
+        filled = [row for row in self.actions if row.has_content()]
+        empty = [row for row in self.actions if not row.has_content()]
+        return filled + empty[:1], empty[1:]
+
+    @property
+    def shown_actions(self):
+        return self._action_split()[0]
+
+    @property
+    def other_actions(self):
+        return self._action_split()[1]
 
     def is_valid(self):
         valid = all([self.form.is_valid(), self.networks.is_valid(), self.actions.is_valid()])
@@ -216,7 +299,7 @@ class GridEditor:
     @property
     def error_count(self):
         count = len(self.form.errors) + (1 if self.locked_error else 0)
-        count += sum(len(errors) for errors in self.networks.errors)
+        count += sum(len(errors) for errors in self.networks.errors) + len(self.networks.non_form_errors())
         count += sum(len(errors) for errors in self.actions.errors)
         return count
 
@@ -231,23 +314,25 @@ class GridEditor:
             grid.support_handled_at, grid.support_handled_by = None, None
         if submit:
             grid.submit()
+        rows = [row.save(commit=False) for row in self.networks if not row.is_empty()]
+        actions = [row.save(commit=False) for row in self.actions if row.is_filled()]
         try:
             with transaction.atomic():
                 grid.save()
                 self.form.save_m2m()
                 grid.network_activities.all().delete()
-                NetworkActivity.objects.bulk_create(
-                    NetworkActivity(grid=grid, **row.cleaned_data) for row in self.networks if not row.is_empty()
-                )
                 grid.led_actions.all().delete()
-                LedAction.objects.bulk_create(
-                    LedAction(grid=grid, **row.cleaned_data) for row in self.actions if row.cleaned_data.get("title")
-                )
+                for row in rows + actions:
+                    row.grid = grid
+                NetworkActivity.objects.bulk_create(rows)
+                LedAction.objects.bulk_create(actions)
         except IntegrityError:
-            # Two submissions of a new grid for the same month at once: the other one won.
-            if self.is_new:
-                grid.pk = None
-                grid._state.adding = True
+            # Everything else was validated by the forms and the models: only a second submission of
+            # a new grid for the same month, at the same moment, can get here. The other one won.
+            if not self.is_new or not self.grid.promeneur.activity_grids.filter(month=grid.month).exists():
+                raise
+            grid.pk = None
+            grid._state.adding = True
             self.form.add_error("month", "Vous avez déjà une grille pour ce mois.")
             return None
         if support_changed and grid.support_needed.strip():

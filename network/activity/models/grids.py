@@ -21,6 +21,9 @@ from network.directory.models.people import Promeneur, SocialProfile, Structure,
 NO_IDENTIFICATION = "N'indiquez rien qui permette d'identifier un jeune (nom, pseudo, établissement, lieu précis…)."
 MAX_HOURS_PER_WEEK = 40
 MAX_MONTHLY_COUNT = 5000
+TOO_MANY_HOURS = (
+    f"Au plus {MAX_HOURS_PER_WEEK} heures par semaine : indiquez le temps moyen passé en ligne comme Promeneur du Net."
+)
 FIRST_MONTH = datetime.date(2015, 1, 1)
 TOO_MANY_NEW = "Les nouveaux jeunes font partie des jeunes accompagnés : ce nombre est trop grand."
 
@@ -53,6 +56,16 @@ def expected_month(promeneur, today=None):
     if promeneur.exit_date and promeneur.exit_date < month:
         return None
     return month
+
+
+def month_to_fill(promeneur, today=None):
+    """The month a new grid is for, unless the promeneur picks another: the month they owe
+    (``expected_month``) if it has no grid yet, else the current month if it has none; None
+    when both have one. A draft already started is completed from "Mes grilles", not begun again."""
+    this_month = first_of_month(today) if today else current_month()
+    candidates = [month for month in (expected_month(promeneur, today), this_month) if month]
+    taken = set(promeneur.activity_grids.filter(month__in=candidates).values_list("month", flat=True))
+    return next((month for month in candidates if month not in taken), None)
 
 
 def months_between(start, end):
@@ -125,11 +138,7 @@ class ActivityGrid(models.Model):
         default=0,
         validators=[
             MinValueValidator(0, "Le nombre d'heures ne peut pas être négatif."),
-            MaxValueValidator(
-                MAX_HOURS_PER_WEEK,
-                f"Au plus {MAX_HOURS_PER_WEEK} heures par semaine : indiquez le temps moyen passé en ligne "
-                "comme Promeneur du Net.",
-            ),
+            MaxValueValidator(MAX_HOURS_PER_WEEK, TOO_MANY_HOURS),
         ],
         help_text="En moyenne sur le mois, par exemple 4 ou 2,5.",
     )
