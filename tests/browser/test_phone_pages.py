@@ -100,7 +100,7 @@ def test_every_members_page_fits_a_phone(chromium, live_server):
     page.goto("/espace/mon-activite/nouvelle/")
     page.get_by_label("Heures en ligne par semaine").fill("500")
     page.get_by_role("button", name="Transmettre la grille").click()
-    expect(page.locator("#id_hours_per_week_errors")).to_be_visible()
+    expect(page.locator("#id_hours_per_week_error")).to_be_visible()
     pages["/espace/mon-activite/nouvelle/ (avec erreurs)"] = fit_problems(page)
 
     # A promeneur who has not accepted the charter in force is sent to it from the space.
