@@ -60,6 +60,7 @@ PAGES = [
     pytest.param("promeneur", "/espace/annuaire/", id="annuaire-membres"),
     pytest.param("promeneur", "/espace/relais/", id="relais"),
     pytest.param("promeneur", "/espace/mon-activite/", id="mon-activite"),
+    pytest.param("promeneur", "/espace/mon-activite/nouvelle/", id="nouvelle-grille"),
     pytest.param("promeneur", "/espace/mon-profil/", id="mon-profil"),
     pytest.param(
         "coordination",

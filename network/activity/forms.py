@@ -153,6 +153,7 @@ def has_value(bound_field):
 class NetworkCountsForm(forms.ModelForm):
     """One network's counts; the model checks them (NetworkActivity.clean)."""
 
+    COUNTS = ("messages", "young_people", "new_young_people")
     messages = CountField("Messages échangés")
     young_people = CountField("Jeunes accompagnés")
     new_young_people = CountField("dont nouveaux jeunes")
@@ -166,8 +167,6 @@ class NetworkCountsForm(forms.ModelForm):
     @property
     def network_label(self):
         return dict(SocialProfile.Network.choices).get(self["network"].value(), "")
-
-    COUNTS = ("messages", "young_people", "new_young_people")
 
     def is_empty(self):
         return not any(self.cleaned_data.get(name) for name in self.COUNTS)

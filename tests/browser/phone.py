@@ -22,7 +22,9 @@ MEASURE = """(minimum) => {
   if (root.scrollWidth > innerWidth) {
     for (const el of document.body.querySelectorAll("*")) {
       const box = el.getBoundingClientRect();
-      if (box.right > innerWidth + 0.5 && el.checkVisibility()) wide.push(`${describe(el)} ends at ${Math.round(box.right)} px`);
+      if (box.right > innerWidth + 0.5 && el.checkVisibility()) {
+        wide.push(`${describe(el)} ends at ${Math.round(box.right)} px`);
+      }
     }
   }
   const hasWords = (text) => /[\\p{L}\\p{N}]/u.test(text);
@@ -42,7 +44,9 @@ MEASURE = """(minimum) => {
     if (own.width <= 1 && own.height <= 1) continue;  // visually hidden
     if (inRunningText(el)) continue;
     const boxes = [own];
-    if (el.type === "checkbox" || el.type === "radio") boxes.push(...[...el.labels].map((label) => label.getBoundingClientRect()));
+    if (el.type === "checkbox" || el.type === "radio") {
+      boxes.push(...[...el.labels].map((label) => label.getBoundingClientRect()));
+    }
     if (!boxes.some((box) => box.width >= minimum && box.height >= minimum)) {
       const best = boxes.reduce((a, b) => (a.width * a.height >= b.width * b.height ? a : b));
       small.push(`${describe(el)} ${Math.round(best.width)}×${Math.round(best.height)} px`);
@@ -54,9 +58,7 @@ MEASURE = """(minimum) => {
 
 def phone_page(chromium, live_server, **options):
     """A new page in a phone-sized, touch-enabled context (its own cookies)."""
-    context = chromium.new_context(
-        locale="fr-FR", base_url=live_server.url, viewport=PHONE, has_touch=True, **options
-    )
+    context = chromium.new_context(locale="fr-FR", base_url=live_server.url, viewport=PHONE, has_touch=True, **options)
     context.set_default_timeout(15_000)
     return context.new_page()
 

@@ -17,6 +17,7 @@ from network.activity.models.grids import of_month, previous_month
 from network.directory.models import SocialProfile
 from tests.browser.conftest import log_in
 from tests.browser.phone import PHONE, phone_page
+from tests.browser.test_accessibility import assert_no_violation
 from tests.factories import PromeneurFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -148,6 +149,8 @@ def test_other_networks_open_from_add_a_network_with_the_keyboard_and_without_sc
         summary.focus()
         page.keyboard.press("Enter")
         expect(twitch).to_be_visible()
+        if script:
+            assert_no_violation(page)  # axe-core, WCAG 2.1 AA, with the phone's layout and the networks unfolded
         twitch.fill("3")
         page.get_by_role("button", name="Enregistrer le brouillon").click()
         expect(page.get_by_role("status")).to_contain_text("Brouillon")

@@ -56,9 +56,10 @@ REQUIRED = {
 
 def members_links(page):
     paths = set()
+    site = urlsplit(page.url).netloc
     for href in page.eval_on_selector_all("a[href]", "links => links.map((link) => link.href)"):
         url = urlsplit(href)
-        if url.netloc == urlsplit(page.url).netloc and url.path.startswith(MEMBERS_PAGES) and not FILES.search(url.path):
+        if url.netloc == site and url.path.startswith(MEMBERS_PAGES) and not FILES.search(url.path):
             paths.add(url.path)
     return paths
 
