@@ -17,6 +17,18 @@ def empty_cache():
 
 
 @pytest.fixture
+def page_cache():
+    """The public pages' cache switched on (the test settings leave it off), empty before and after."""
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    caches["pages"].clear()
+    with override_settings(WAGTAIL_CACHE=True):
+        yield
+    caches["pages"].clear()
+
+
+@pytest.fixture
 def users(db):
     from tests.factories import role_users
 

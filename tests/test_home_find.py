@@ -5,8 +5,7 @@ relays marked as national and public; a relay saved refreshes the cached home.""
 import re
 
 import pytest
-from django.core.cache import caches
-from django.test import Client, override_settings
+from django.test import Client
 
 from network.directory.models import Relay
 from tests.factories import PromeneurFactory, RelayFactory, StructureFactory
@@ -54,14 +53,6 @@ def test_a_national_line_kept_for_members_is_not_on_the_home(client):
     Relay.objects.filter(phone="3020").update(is_public=False)
     block = home(client).split('id="help-now-title"')[1].split("</section>")[0]
     assert 'href="tel:3020"' not in block and 'href="tel:3114"' in block
-
-
-@pytest.fixture
-def page_cache():
-    caches["pages"].clear()
-    with override_settings(WAGTAIL_CACHE=True):
-        yield
-    caches["pages"].clear()
 
 
 def test_a_relay_saved_refreshes_the_cached_home(page_cache):

@@ -4,7 +4,7 @@ change the public may see (workspace/pages/page_cache.py)."""
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.test import Client, override_settings
+from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from tests.factories import PromeneurFactory
@@ -12,16 +12,6 @@ from tests.pages import page_at
 from workspace.accounts import roles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
-
-
-@pytest.fixture
-def page_cache():
-    from django.core.cache import caches
-
-    caches["pages"].clear()
-    with override_settings(WAGTAIL_CACHE=True):
-        yield
-    caches["pages"].clear()
 
 
 def cache_status(response):

@@ -3,8 +3,7 @@ finds public events only and never a discussion; a member never a hidden discuss
 results page is never kept in the shared page cache for anyone else."""
 
 import pytest
-from django.core.cache import caches
-from django.test import Client, override_settings
+from django.test import Client
 
 from tests.factories import DiscussionFactory, EventFactory, MessageFactory
 from workspace.search.types import search_types
@@ -87,17 +86,7 @@ def test_the_kinds_are_registered_by_their_apps():
     assert {"promeneurs", "structures", "evenements", "echanges", "pages"} <= set(kinds)
 
 
-@pytest.fixture
-def page_cache():
-    caches["pages"].clear()
-    with override_settings(WAGTAIL_CACHE=True):
-        yield
-    caches["pages"].clear()
-
-
-def test_a_members_results_page_never_reaches_anyone_else_through_the_page_cache(
-    page_cache, client_as, users, records
-):
+def test_a_members_results_page_never_reaches_anyone_else_through_the_page_cache(page_cache, client_as, users, records):
     member = client_as("promeneur")
     response = member.get("/recherche/", {"q": "betelgeuse"})
     assert "jeune inquiet" in response.content.decode()
