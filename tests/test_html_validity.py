@@ -184,3 +184,17 @@ def test_the_password_change_form_links_its_help_and_errors(client_as, users):
         "/mot-de-passe/changer/", {"old_password": "faux", "new_password1": "a", "new_password2": "b"}
     )
     assert_every_note_is_linked(body.content.decode(), "ancien mot de passe")
+
+
+def test_the_description_is_the_pages_own_else_its_intro_else_the_networks():
+    from types import SimpleNamespace
+
+    from workspace.display import DEFAULT_DESCRIPTION, meta_description
+
+    page = SimpleNamespace(search_description="Trouver un promeneur près de chez soi.", intro="Chapeau.")
+    assert meta_description(page, "Texte du réseau.") == "Trouver un promeneur près de chez soi."
+    page.search_description = ""
+    assert meta_description(page, "Texte du réseau.") == "Chapeau."
+    assert meta_description(None, "Texte du réseau.") == "Texte du réseau."
+    assert meta_description(None, "  ") == DEFAULT_DESCRIPTION
+    assert len(meta_description(SimpleNamespace(intro="mot " * 100))) <= 160
