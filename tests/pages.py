@@ -12,3 +12,40 @@ def publish_child(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def public_sheet():
+    """The address of the first promeneur's public sheet."""
+    from network.directory.models import Promeneur
+
+    return f"/annuaire/{Promeneur.objects.publicly_listed().order_by('pk').first().slug}/"
+
+
+def latest_discussion():
+    """The address of the discussion with the latest activity."""
+    from resources.exchanges.models.discussions import Discussion
+
+    return f"/espace/echanges/{Discussion.objects.filter(hidden=False).order_by('-last_activity_at').first().pk}/"
+
+
+# The key pages as the role that uses them: (role, address or a function giving it once the data is
+# there, name). Their query budgets (test_query_budgets.py) and their HTML (test_html_validity.py).
+KEY_PAGES = [
+    ("anonymous", "/", "accueil"),
+    ("anonymous", "/annuaire/", "annuaire-public"),
+    ("anonymous", public_sheet, "fiche-publique"),
+    ("anonymous", "/publications/", "publications"),
+    ("anonymous", "/agenda/", "agenda"),
+    ("anonymous", "/recherche/?q=jeunes", "recherche"),
+    ("promeneur", "/espace/", "espace"),
+    ("promeneur", "/espace/ressources/", "ressources"),
+    ("promeneur", "/espace/veille/", "veille"),
+    ("promeneur", "/espace/actualites/", "actualites"),
+    ("promeneur", "/espace/echanges/", "echanges"),
+    ("promeneur", latest_discussion, "discussion"),
+    ("promeneur", "/espace/annuaire/", "annuaire-membres"),
+    ("promeneur", "/espace/relais/", "relais"),
+    ("promeneur", "/espace/mon-activite/", "mon-activite"),
+    ("promeneur", "/espace/mon-activite/nouvelle/", "nouvelle-grille"),
+    ("promeneur", "/espace/mon-profil/", "mon-profil"),
+]

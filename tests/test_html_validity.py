@@ -15,8 +15,7 @@ from home.scale import ScaleFiller
 from network.activity.models.grids import previous_month
 from network.coordination.joining import accept_application
 from network.coordination.models import Application
-from network.directory.models import Promeneur
-from resources.exchanges.models.discussions import Discussion
+from tests import pages
 from tests.factories import DiscussionFactory, EventFactory, MessageFactory
 from tests.html_checks import all_elements, elements_by_id, problems, text_of
 
@@ -35,34 +34,13 @@ def content(users):
     EventFactory(audience="public")
 
 
-def sheet():
-    return f"/annuaire/{Promeneur.objects.publicly_listed().order_by('pk').first().slug}/"
-
-
-def discussion():
-    return f"/espace/echanges/{Discussion.objects.order_by('pk').first().pk}/"
-
-
 KEY_PAGES = [
-    pytest.param("anonymous", "/", id="accueil"),
-    pytest.param("anonymous", "/annuaire/", id="annuaire-public"),
-    pytest.param("anonymous", sheet, id="fiche-publique"),
-    pytest.param("anonymous", "/publications/", id="publications"),
-    pytest.param("anonymous", "/agenda/", id="agenda"),
-    pytest.param("anonymous", "/recherche/?q=jeunes", id="recherche"),
+    *(pytest.param(role, address, id=name) for role, address, name in pages.KEY_PAGES),
     pytest.param("anonymous", "/contact/", id="contact"),
     pytest.param("anonymous", "/devenir-promeneur/", id="candidature"),
     pytest.param("anonymous", "/page-inconnue/", id="page-introuvable"),
-    pytest.param("promeneur", "/espace/", id="espace"),
-    pytest.param("promeneur", "/espace/ressources/", id="ressources"),
-    pytest.param("promeneur", "/espace/echanges/", id="echanges"),
-    pytest.param("promeneur", discussion, id="discussion"),
-    pytest.param("promeneur", "/espace/annuaire/", id="annuaire-membres"),
-    pytest.param("promeneur", "/espace/relais/", id="relais"),
     pytest.param("promeneur", "/espace/agenda/", id="agenda-membres"),
-    pytest.param("promeneur", "/espace/mon-activite/", id="mon-activite"),
     pytest.param("promeneur", "/espace/mon-activite/nouvelle/", id="grille"),
-    pytest.param("promeneur", "/espace/mon-profil/", id="mon-profil"),
     pytest.param("promeneur", "/mot-de-passe/changer/", id="mot-de-passe"),
     pytest.param("pilotage", "/comites/chiffres-cles/", id="chiffres-cles"),
 ]
@@ -206,3 +184,17 @@ def test_the_password_change_form_links_its_help_and_errors(client_as, users):
         "/mot-de-passe/changer/", {"old_password": "faux", "new_password1": "a", "new_password2": "b"}
     )
     assert_every_note_is_linked(body.content.decode(), "ancien mot de passe")
+
+
+def test_the_description_is_the_pages_own_else_its_intro_else_the_networks():
+    from types import SimpleNamespace
+
+    from workspace.display import DEFAULT_DESCRIPTION, meta_description
+
+    page = SimpleNamespace(search_description="Trouver un promeneur près de chez soi.", intro="Chapeau.")
+    assert meta_description(page, "Texte du réseau.") == "Trouver un promeneur près de chez soi."
+    page.search_description = ""
+    assert meta_description(page, "Texte du réseau.") == "Chapeau."
+    assert meta_description(None, "Texte du réseau.") == "Texte du réseau."
+    assert meta_description(None, "  ") == DEFAULT_DESCRIPTION
+    assert len(meta_description(SimpleNamespace(intro="mot " * 100))) <= 160

@@ -10,8 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from home.scale import ScaleFiller
 from network.activity.models.grids import add_months, previous_month
-from network.directory.models import Promeneur
-from resources.exchanges.models.discussions import Discussion
+from tests.pages import KEY_PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -30,14 +29,6 @@ def over_budget(reason):
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
-def sheet():
-    return f"/annuaire/{Promeneur.objects.publicly_listed().order_by('pk').first().slug}/"
-
-
-def discussion():
-    return f"/espace/echanges/{Discussion.objects.filter(hidden=False).order_by('-last_activity_at').first().pk}/"
-
-
 def five_years():
     last = previous_month()
     return f"/admin/activite/?start={add_months(last, -59):%Y-%m}&end={last:%Y-%m}"
@@ -45,23 +36,7 @@ def five_years():
 
 # (role, address or a function giving it once the data is there)
 PAGES = [
-    pytest.param("anonymous", "/", id="accueil"),
-    pytest.param("anonymous", "/annuaire/", id="annuaire-public"),
-    pytest.param("anonymous", sheet, id="fiche-publique"),
-    pytest.param("anonymous", "/publications/", id="publications"),
-    pytest.param("anonymous", "/agenda/", id="agenda"),
-    pytest.param("anonymous", "/recherche/?q=jeunes", id="recherche"),
-    pytest.param("promeneur", "/espace/", id="espace"),
-    pytest.param("promeneur", "/espace/ressources/", id="ressources"),
-    pytest.param("promeneur", "/espace/veille/", id="veille"),
-    pytest.param("promeneur", "/espace/actualites/", id="actualites"),
-    pytest.param("promeneur", "/espace/echanges/", id="echanges"),
-    pytest.param("promeneur", discussion, id="discussion"),
-    pytest.param("promeneur", "/espace/annuaire/", id="annuaire-membres"),
-    pytest.param("promeneur", "/espace/relais/", id="relais"),
-    pytest.param("promeneur", "/espace/mon-activite/", id="mon-activite"),
-    pytest.param("promeneur", "/espace/mon-activite/nouvelle/", id="nouvelle-grille"),
-    pytest.param("promeneur", "/espace/mon-profil/", id="mon-profil"),
+    *(pytest.param(role, address, id=name) for role, address, name in KEY_PAGES),
     pytest.param(
         "coordination",
         "/admin/",
