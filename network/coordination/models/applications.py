@@ -36,6 +36,19 @@ class Application(models.Model):
     invited_user = by_user("Compte invité", editable=False)
     invitation_sent_at = models.DateTimeField("Invitation envoyée le", null=True, blank=True, editable=False)
 
+    # Who applies: the structure and its contact, in the order the public form asks them and the export lists them.
+    IDENTITY_FIELDS = (
+        "structure_name",
+        "address",
+        "town",
+        "contact_first_name",
+        "contact_last_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "professionals_count",
+    )
+
     class Meta:
         ordering = ["-received_at"]
         verbose_name = "Candidature"
