@@ -7,7 +7,7 @@ import django_filters
 from django.db.models import Q
 
 from network.directory.models import Relay, SocialProfile, Territory, Theme
-from workspace.filtering import ListingFilterSet
+from workspace.filtering import ListingFilterSet, slug_filter
 
 PROMENEUR_SEARCH_FIELDS = (
     "first_name",
@@ -29,13 +29,7 @@ def with_every_word(queryset, words, fields):
 
 def territory_filter(**kwargs):
     """The "Territoire" filter shared by the directory and the relays (by slug in the address)."""
-    return django_filters.ModelChoiceFilter(
-        label="Territoire",
-        queryset=Territory.objects.all(),
-        to_field_name="slug",
-        empty_label="Tous les territoires",
-        **kwargs,
-    )
+    return slug_filter("Territoire", Territory.objects.all(), "Tous les territoires", **kwargs)
 
 
 class DirectoryFilterSet(ListingFilterSet):
@@ -53,13 +47,7 @@ class DirectoryFilterSet(ListingFilterSet):
         empty_label="Tous les réseaux",
         distinct=True,
     )
-    theme = django_filters.ModelChoiceFilter(
-        label="Thématique",
-        field_name="themes",
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        empty_label="Toutes les thématiques",
-    )
+    theme = slug_filter("Thématique", Theme.objects.all(), "Toutes les thématiques", field_name="themes")
 
     def search(self, queryset, name, value):
         return with_every_word(queryset, value, PROMENEUR_SEARCH_FIELDS)
