@@ -16,14 +16,8 @@ def register_event_admin_urls():
     return [path("", include(admin_urlpatterns))]
 
 
-@hooks.register("register_cockpit_block")
-def upcoming_events_block():
-    return UpcomingEventsBlock()
-
-
-@hooks.register("register_cockpit_block")
-def attendance_to_mark_block():
-    return AttendanceToMarkBlock()
+hooks.register("register_cockpit_block", UpcomingEventsBlock)
+hooks.register("register_cockpit_block", AttendanceToMarkBlock)
 
 
 @hooks.register("register_personal_data")

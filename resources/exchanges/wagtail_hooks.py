@@ -11,9 +11,7 @@ from .viewsets import ExchangesViewSetGroup
 register_snippet(ExchangesViewSetGroup)
 
 
-@hooks.register("register_cockpit_block")
-def reported_messages_block():
-    return ReportedMessagesBlock()
+hooks.register("register_cockpit_block", ReportedMessagesBlock)
 
 
 @hooks.register("register_event_form_field")
