@@ -83,19 +83,7 @@ class ApplicationForm(PublicFormMixin, forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = [
-            "structure_name",
-            "address",
-            "town",
-            "contact_first_name",
-            "contact_last_name",
-            "contact_role",
-            "contact_email",
-            "contact_phone",
-            "professionals_count",
-            "networks",
-            "motivation",
-        ]
+        fields = [*Application.IDENTITY_FIELDS, "networks", "motivation"]
         labels = {
             "structure_name": "Nom de la structure",
             "contact_first_name": "Prénom",

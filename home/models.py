@@ -64,15 +64,20 @@ class StandardPage(BasePage):
 
 class PublicFormPage(BasePage):
     """A page whose form anyone may send: sent, the visitor comes back to the page with a thank-you
-    (``?envoye=1``); a bot caught by the honeypot gets the same answer, and nothing is kept."""
+    (``?envoye=1``); a bot caught by the honeypot gets the same answer, and nothing is kept. Each
+    subclass names the shared template, home/public_form_page.html (Wagtail otherwise derives one
+    from every page type's name)."""
 
     form_class = None
     thanks = ""
+    max_count = 1
+    subpage_types = []
 
     class Meta:
         abstract = True
 
-    def form_valid(self, request, form):
+    def received(self, record, network):
+        """Send the e-mails due once the form's record is saved (``network``: the site's settings)."""
         raise NotImplementedError
 
     def serve(self, request, *args, **kwargs):
@@ -83,7 +88,7 @@ class PublicFormPage(BasePage):
                 return redirect(self.get_url(request) + "?envoye=1")
             if form.is_valid():
                 if form.within_limit(request):
-                    self.form_valid(request, form)
+                    self.received(form.save(), NetworkSettings.for_request(request))
                     return redirect(self.get_url(request) + "?envoye=1")
                 form.refuse_flood()
                 status = 429
@@ -100,15 +105,11 @@ class ContactPage(PublicFormPage):
     form_class = ContactForm
     thanks = "Merci, votre message est bien parti : la coordination vous répondra par e-mail."
     template = "home/public_form_page.html"
-    max_count = 1
-    subpage_types = []
 
     class Meta:
         verbose_name = "Page de contact"
 
-    def form_valid(self, request, form):
-        contact = form.save()
-        network = NetworkSettings.for_request(request)
+    def received(self, contact, network):
         email = mail.message("home/emails/contact_message", {"contact": contact}, [network.contact_email])
         email.reply_to = [contact.email]
         mail.send([email])
@@ -123,14 +124,10 @@ class ApplicationPage(PublicFormPage):
         "indiquée ; la coordination vous recontacte après l'avoir étudiée."
     )
     template = "home/public_form_page.html"
-    max_count = 1
-    subpage_types = []
 
     class Meta:
         verbose_name = "Page de candidature"
 
-    def form_valid(self, request, form):
-        application = form.save()
-        network = NetworkSettings.for_request(request)
+    def received(self, application, network):
         context = {"application": application, "network": network}
         mail.send([mail.message("home/emails/application_received", context, [application.contact_email])])

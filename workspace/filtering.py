@@ -55,3 +55,10 @@ class ListingFilterSet(django_filters.FilterSet):
     def paginate(self, per_page):
         """(page of the filtered list, French notice or "") for the address's page number."""
         return paginate(self.qs, self.request.GET.get("page"), per_page)
+
+
+def slug_filter(label, queryset, empty_label, **kwargs):
+    """A filter on a related record (a territory, a theme, a tag) named by its slug in the address."""
+    return django_filters.ModelChoiceFilter(
+        label=label, queryset=queryset, to_field_name="slug", empty_label=empty_label, **kwargs
+    )

@@ -6,18 +6,17 @@ from django.utils.formats import date_format
 
 from network.activity.models import ActivityGrid, ActivityPage
 from network.activity.models.grids import expected_month, of_month
-from network.directory.home_blocks import own_record
+from network.directory.home_blocks import OwnRecordBlock
 from workspace.pages import member_home, navigation
 
 
-class GridDueBlock(member_home.HomeBlock):
+class GridDueBlock(OwnRecordBlock):
     name = "grille"
     title = "Ma grille d'activité"
     order = 10
 
-    def get_items(self, request, since):
-        promeneur = own_record(request)
-        month = expected_month(promeneur) if promeneur else None
+    def items_for(self, request, promeneur):
+        month = expected_month(promeneur)
         if month is None:
             return []
         grid = (

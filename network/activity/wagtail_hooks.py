@@ -12,19 +12,9 @@ def register_activity_viewsets():
     return ActivityViewSetGroup()
 
 
-@hooks.register("register_cockpit_block")
-def support_requests_block():
-    return SupportRequestsBlock()
-
-
-@hooks.register("register_cockpit_block")
-def missing_grids_block():
-    return MissingGridsBlock()
-
-
-@hooks.register("register_cockpit_block")
-def month_figures_block():
-    return MonthFiguresBlock()
+hooks.register("register_cockpit_block", SupportRequestsBlock)
+hooks.register("register_cockpit_block", MissingGridsBlock)
+hooks.register("register_cockpit_block", MonthFiguresBlock)
 
 
 @hooks.register("register_personal_data")

@@ -115,6 +115,3 @@ class PromeneursWithoutConventionBlock(CockpitBlock):
             detail=f"{obj.structure.name} : aucune convention en vigueur aujourd'hui.",
             actions=[CockpitAction("Nouvelle convention", convention_admin_url("create"))],
         )
-
-    def get_more_url(self, request):
-        return ""

@@ -47,14 +47,8 @@ def register_coverage_url():
     return [path("couverture/", coverage_redirect, name="coordination_coverage")]
 
 
-@hooks.register("register_cockpit_block")
-def ending_conventions():
-    return EndingConventionsBlock()
-
-
-@hooks.register("register_cockpit_block")
-def promeneurs_without_convention():
-    return PromeneursWithoutConventionBlock()
+hooks.register("register_cockpit_block", EndingConventionsBlock)
+hooks.register("register_cockpit_block", PromeneursWithoutConventionBlock)
 
 
 class PermittedMenuItem(MenuItem):
@@ -102,14 +96,8 @@ def register_coordination_admin_urls():
     ]
 
 
-@hooks.register("register_cockpit_block")
-def reviews_due_block():
-    return ReviewsDueBlock()
-
-
-@hooks.register("register_cockpit_block")
-def newcomers_block():
-    return NewcomersBlock()
+hooks.register("register_cockpit_block", ReviewsDueBlock)
+hooks.register("register_cockpit_block", NewcomersBlock)
 
 
 class PromeneurLinkMenuItem(ActionMenuItem):
@@ -163,14 +151,8 @@ def publish_minutes_menu_item(model):
     return publish_menu_item(model, MINUTES)
 
 
-@hooks.register("register_cockpit_block")
-def committee_papers_block():
-    return CommitteePapersBlock()
-
-
-@hooks.register("register_cockpit_block")
-def overdue_decisions_block():
-    return OverdueDecisionsBlock()
+hooks.register("register_cockpit_block", CommitteePapersBlock)
+hooks.register("register_cockpit_block", OverdueDecisionsBlock)
 
 
 # Joining the network: the charter, applications, the network's mailbox.
@@ -183,14 +165,8 @@ def register_joining_admin_urls():
     return [path("", include(applications_admin.urlpatterns))]
 
 
-@hooks.register("register_cockpit_block")
-def new_applications():
-    return NewApplicationsBlock()
-
-
-@hooks.register("register_cockpit_block")
-def new_messages():
-    return NewMessagesBlock()
+hooks.register("register_cockpit_block", NewApplicationsBlock)
+hooks.register("register_cockpit_block", NewMessagesBlock)
 
 
 @hooks.register("register_personal_data")

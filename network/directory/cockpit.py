@@ -1,6 +1,6 @@
 """The directory's block of the coordinator's cockpit (registered in wagtail_hooks.py)."""
 
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -16,6 +16,7 @@ class ChangedProfilesBlock(CockpitBlock):
     order = 40
     empty_text = "Aucun profil modifié depuis votre dernière vérification."
     permission = "directory.change_promeneur"
+    more_url = reverse_lazy("network_changed_profiles")
 
     def get_queryset(self, request):
         return Promeneur.objects.changed_since_review().select_related("structure").order_by("profile_changed_at", "pk")
@@ -36,6 +37,3 @@ class ChangedProfilesBlock(CockpitBlock):
                 )
             ],
         )
-
-    def get_more_url(self, request):
-        return reverse("network_changed_profiles")

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 
 from network.directory.models import Promeneur, Relay, SocialProfile, Territory, Theme
-from workspace.filtering import ListingFilterSet
+from workspace.filtering import ListingFilterSet, slug_filter
 from workspace.search.words import matching, word_start
 
 # Where a structure is: the commune as typed, and the official commune (name, postcodes and
@@ -46,13 +46,7 @@ def search_structures(queryset, text):
 
 def territory_filter(**kwargs):
     """The "Territoire" filter shared by the directory and the relays (by slug in the address)."""
-    return django_filters.ModelChoiceFilter(
-        label="Territoire",
-        queryset=Territory.objects.all(),
-        to_field_name="slug",
-        empty_label="Tous les territoires",
-        **kwargs,
-    )
+    return slug_filter("Territoire", Territory.objects.all(), "Tous les territoires", **kwargs)
 
 
 class DirectoryFilterSet(ListingFilterSet):
@@ -68,13 +62,7 @@ class DirectoryFilterSet(ListingFilterSet):
         empty_label="Tous les réseaux",
         distinct=True,
     )
-    theme = django_filters.ModelChoiceFilter(
-        label="Thématique",
-        field_name="themes",
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        empty_label="Toutes les thématiques",
-    )
+    theme = slug_filter("Thématique", Theme.objects.all(), "Toutes les thématiques", field_name="themes")
 
     def search(self, queryset, name, value):
         return search_promeneurs(queryset, value)

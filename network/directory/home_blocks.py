@@ -1,6 +1,6 @@
 """The directory's block on the members' home (workspace/pages/member_home.py): my profile, when
 something is missing from it. ``own_record`` is read once per request, for the blocks of other
-areas too (the activity grid due)."""
+areas too: each block about the member's own record is an ``OwnRecordBlock`` (the activity grid due)."""
 
 from django.db.models import Count
 
@@ -36,14 +36,24 @@ def missing_pieces(promeneur):
     return [label for attribute, label in PROFILE_PIECES if not getattr(promeneur, attribute)]
 
 
-class IncompleteProfileBlock(member_home.HomeBlock):
+class OwnRecordBlock(member_home.HomeBlock):
+    """A block about the member's own directory record: empty for a member without one."""
+
+    def get_items(self, request, since):
+        promeneur = own_record(request)
+        return self.items_for(request, promeneur) if promeneur else []
+
+    def items_for(self, request, promeneur):
+        raise NotImplementedError
+
+
+class IncompleteProfileBlock(OwnRecordBlock):
     name = "mon-profil"
     title = "Mon profil"
     order = 40
 
-    def get_items(self, request, since):
-        promeneur = own_record(request)
-        missing = missing_pieces(promeneur) if promeneur else []
+    def items_for(self, request, promeneur):
+        missing = missing_pieces(promeneur)
         if not missing:
             return []
         return [

@@ -38,9 +38,7 @@ def register_directory_admin_urls():
     return [path("", include(review.urlpatterns)), path("", include(imports.urlpatterns))]
 
 
-@hooks.register("register_cockpit_block")
-def changed_profiles_block():
-    return ChangedProfilesBlock()
+hooks.register("register_cockpit_block", ChangedProfilesBlock)
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -3,7 +3,7 @@
 import datetime
 
 from django.db.models import Count, Q
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -30,6 +30,7 @@ class UpcomingEventsBlock(CockpitBlock):
     empty_text = f"Aucun événement dans les {UPCOMING_DAYS} prochains jours."
     # The same permission as the admin's registrations screen.
     permission = "events.view_registration"
+    more_url = reverse_lazy("wagtailsnippets_events_event:list")
 
     def get_queryset(self, request):
         now = timezone.now()
@@ -55,9 +56,6 @@ class UpcomingEventsBlock(CockpitBlock):
             url=reverse("network_event_registrations", args=[event.pk]),
             detail=" — ".join(details),
         )
-
-    def get_more_url(self, request):
-        return reverse("wagtailsnippets_events_event:list")
 
 
 class AttendanceToMarkBlock(CockpitBlock):

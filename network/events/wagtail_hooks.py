@@ -23,14 +23,8 @@ def events_search_type():
     return [SearchType("evenements", "Événements", find=find_events)]
 
 
-@hooks.register("register_cockpit_block")
-def upcoming_events_block():
-    return UpcomingEventsBlock()
-
-
-@hooks.register("register_cockpit_block")
-def attendance_to_mark_block():
-    return AttendanceToMarkBlock()
+hooks.register("register_cockpit_block", UpcomingEventsBlock)
+hooks.register("register_cockpit_block", AttendanceToMarkBlock)
 
 
 @hooks.register("register_personal_data")

@@ -101,24 +101,30 @@ class EditForm(forms.Form):
         return reason
 
 
-class ModerationForm(forms.Form):
-    action = forms.ChoiceField(choices=[("hide", "Masquer"), ("unhide", "Rendre visible")], widget=forms.HiddenInput)
-    reason = forms.CharField(
-        label="Motif",
+def reason_field(label, help_text, missing):
+    """Why someone acts on a message (the moderator hides it, a member reports it): required, at
+    most 1,000 characters; ``missing`` is the message when it is left empty."""
+    return forms.CharField(
+        label=label,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Envoyé par e-mail à l'auteur du message.",
-        error_messages={"required": "Indiquez le motif : l'auteur du message le recevra."},
+        help_text=help_text,
+        error_messages={"required": missing},
+    )
+
+
+class ModerationForm(forms.Form):
+    action = forms.ChoiceField(choices=[("hide", "Masquer"), ("unhide", "Rendre visible")], widget=forms.HiddenInput)
+    reason = reason_field(
+        "Motif", "Envoyé par e-mail à l'auteur du message.", "Indiquez le motif : l'auteur du message le recevra."
     )
 
 
 class ReportForm(forms.Form):
-    reason = forms.CharField(
-        label="Pourquoi signalez-vous ce message ?",
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Par exemple : il permet d'identifier un jeune, il est blessant, il sort du cadre.",
-        error_messages={"required": "Indiquez pourquoi vous signalez ce message."},
+    reason = reason_field(
+        "Pourquoi signalez-vous ce message ?",
+        "Par exemple : il permet d'identifier un jeune, il est blessant, il sort du cadre.",
+        "Indiquez pourquoi vous signalez ce message.",
     )
 
 

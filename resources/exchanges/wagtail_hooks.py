@@ -18,9 +18,7 @@ def discussions_search_type():
     return [SearchType("echanges", "Échanges entre promeneurs", members_only=True, find=find_discussions)]
 
 
-@hooks.register("register_cockpit_block")
-def reported_messages_block():
-    return ReportedMessagesBlock()
+hooks.register("register_cockpit_block", ReportedMessagesBlock)
 
 
 @hooks.register("register_event_form_field")

@@ -3,7 +3,7 @@
 import django_filters
 from taggit.models import Tag
 
-from workspace.filtering import ListingFilterSet
+from workspace.filtering import ListingFilterSet, slug_filter
 
 
 class SectionFilterSet(ListingFilterSet):
@@ -12,13 +12,7 @@ class SectionFilterSet(ListingFilterSet):
     categorie = django_filters.ChoiceFilter(
         label="Catégorie", field_name="category", empty_label="Toutes les catégories"
     )
-    etiquette = django_filters.ModelChoiceFilter(
-        label="Étiquette",
-        field_name="tags",
-        queryset=Tag.objects.all(),
-        to_field_name="slug",
-        empty_label="Toutes les étiquettes",
-    )
+    etiquette = slug_filter("Étiquette", Tag.objects.all(), "Toutes les étiquettes", field_name="tags")
     unknown_value_notices = {
         "categorie": "Cette catégorie n'existe pas : toutes les catégories sont affichées.",
         "etiquette": "Cette étiquette n'existe pas : toutes les étiquettes sont affichées.",

@@ -17,9 +17,7 @@ def library_search_types():
     ]
 
 
-@hooks.register("register_cockpit_block")
-def publish_shortcuts_block():
-    return PublishShortcutsBlock()
+hooks.register("register_cockpit_block", PublishShortcutsBlock)
 
 
 for block in (

@@ -1,12 +1,10 @@
 """The coordinator's cockpit: the admin home lists what needs them now, one block per area.
 
 The cockpit knows no feature. Each area registers its blocks with the ``register_cockpit_block``
-hook (a callable that returns a ``CockpitBlock``, as Wagtail's own ``register_*`` hooks do), in its
-own ``wagtail_hooks.py``::
+hook (a callable that returns a ``CockpitBlock``, as Wagtail's own ``register_*`` hooks do: the
+block's class itself), in its own ``wagtail_hooks.py``::
 
-    @hooks.register("register_cockpit_block")
-    def support_requests():
-        return SupportRequestsBlock()
+    hooks.register("register_cockpit_block", SupportRequestsBlock)
 
 A block shows a count and its first ``limit`` items, never an unbounded list, so that the page
 costs a bounded number of queries whatever the size of the network: two per block (the count and

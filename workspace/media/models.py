@@ -23,16 +23,21 @@ from wagtail.images.models import Image as WagtailImage
 from .storage import image_storage, random_name
 
 
-class SiteImage(AbstractImage):
-    file = WagtailImageField(
-        verbose_name=_("file"),
-        upload_to=get_upload_to,
+def private_image_file(upload_to, **options):
+    """The file of an original or a rendition, in the storage the web server never serves."""
+    return WagtailImageField(
+        upload_to=upload_to,
         storage=image_storage,
         width_field="width",
         height_field="height",
         max_length=100,
         db_index=True,
+        **options,
     )
+
+
+class SiteImage(AbstractImage):
+    file = private_image_file(get_upload_to, verbose_name=_("file"))
 
     admin_form_fields = WagtailImage.admin_form_fields
 
@@ -53,14 +58,7 @@ class SiteImage(AbstractImage):
 
 class SiteRendition(AbstractRendition):
     image = models.ForeignKey(SiteImage, related_name="renditions", on_delete=models.CASCADE)
-    file = WagtailImageField(
-        upload_to=get_rendition_upload_to,
-        storage=image_storage,
-        width_field="width",
-        height_field="height",
-        max_length=100,
-        db_index=True,
-    )
+    file = private_image_file(get_rendition_upload_to)
 
     class Meta:
         constraints = [

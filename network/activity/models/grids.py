@@ -7,7 +7,6 @@ who leaves (in place), so the network's figures keep their history.
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,6 +16,7 @@ from modelcluster.models import ClusterableModel
 
 from network.activity import rules
 from network.directory.models.people import Promeneur, SocialProfile, Structure, Theme
+from workspace.fields import by_user, optional_link
 
 NO_IDENTIFICATION = "N'indiquez rien qui permette d'identifier un jeune (nom, pseudo, établissement, lieu précis…)."
 MAX_HOURS_PER_WEEK = 40
@@ -159,15 +159,7 @@ class ActivityGrid(models.Model):
     submitted_at = models.DateTimeField("Transmise le", null=True, blank=True)
     reopened_at = models.DateTimeField("Rouverte le", null=True, blank=True)
     support_handled_at = models.DateTimeField("Appui traité le", null=True, blank=True, editable=False)
-    support_handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Appui traité par",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    support_handled_by = by_user("Appui traité par", editable=False)
 
     objects = ActivityGridQuerySet.as_manager()
 
@@ -306,7 +298,7 @@ class NetworkActivity(models.Model):
 class LedAction(models.Model):
     grid = models.ForeignKey(ActivityGrid, on_delete=models.CASCADE, related_name="led_actions")
     title = models.CharField("Action menée", max_length=200, help_text=NO_IDENTIFICATION)
-    theme = models.ForeignKey(Theme, verbose_name="Thématique", null=True, blank=True, on_delete=models.SET_NULL)
+    theme = optional_link(Theme, "Thématique")
     young_people_reached = count_field("Jeunes touchés")
 
     class Meta:
@@ -355,15 +347,7 @@ class CoordinationJournalEntry(ClusterableModel):
         Structure, verbose_name="Structures concernées", blank=True, related_name="journal_entries"
     )
     notes = models.TextField("Notes", blank=True, help_text=NO_IDENTIFICATION)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Saisie par",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    author = by_user("Saisie par", editable=False)
     created_at = models.DateTimeField("Créée le", auto_now_add=True)
 
     class Meta:

@@ -1,23 +1,16 @@
 """The reminders sent to the promeneurs whose monthly grid is missing, one record per sending."""
 
-from django.conf import settings
 from django.db import models
 
 from network.activity.models.grids import of_month
+from workspace.fields import by_user
 
 
 class GridReminder(models.Model):
     month = models.DateField("Mois concerné", help_text="Le premier jour du mois dont la grille manque.")
     sent_at = models.DateTimeField("Envoyé le", auto_now_add=True)
     # Empty when the scheduled command sent it.
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Envoyé par",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    sent_by = by_user("Envoyé par")
     recipients = models.PositiveIntegerField("Promeneurs relancés", default=0)
 
     class Meta:

@@ -6,8 +6,8 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import label_for_field, lookup_field
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.http import Http404
 from django.shortcuts import redirect
+from wagtail_modeladmin.helpers import AdminURLHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
@@ -67,29 +67,15 @@ class LenientIndexView(IndexView):
 CoordinationIndexView = modeladmin_index_view(LenientIndexView)
 
 
+class NumericKeyURLHelper(AdminURLHelper):
+    """Addresses of a record (edit, delete, inspect, history) that take a number as its key:
+    modeladmin accepts any word there, and something that is not a number is an unknown address
+    (404), not a server error."""
+
+    def get_action_url_pattern(self, action):
+        return super().get_action_url_pattern(action).replace(r"(?P<instance_pk>[-\w]+)", r"(?P<instance_pk>\d+)")
+
+
 class CoordinationModelAdmin(ModelAdmin):
-    """A modeladmin whose addresses take a number as the record's key: modeladmin accepts any word
-    there, and something that is not a number is an unknown record (404), not a server error."""
-
     index_view_class = CoordinationIndexView
-
-    @staticmethod
-    def check_pk(instance_pk):
-        if not instance_pk.isdecimal():
-            raise Http404
-
-    def edit_view(self, request, instance_pk):
-        self.check_pk(instance_pk)
-        return super().edit_view(request, instance_pk)
-
-    def delete_view(self, request, instance_pk):
-        self.check_pk(instance_pk)
-        return super().delete_view(request, instance_pk)
-
-    def inspect_view(self, request, instance_pk):
-        self.check_pk(instance_pk)
-        return super().inspect_view(request, instance_pk)
-
-    def history_view(self, request, instance_pk):
-        self.check_pk(instance_pk)
-        return super().history_view(request, instance_pk)
+    url_helper_class = NumericKeyURLHelper

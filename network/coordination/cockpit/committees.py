@@ -3,7 +3,7 @@
 import datetime
 
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 
 from network.coordination.models import Decision, Meeting
@@ -21,6 +21,7 @@ class CommitteePapersBlock(CockpitBlock):
     name = "committee-papers"
     title = "Comités : ordres du jour et comptes rendus à publier"
     order = 60
+    more_url = reverse_lazy("wagtailsnippets_coordination_meeting:list")
 
     def get_queryset(self, request):
         now = timezone.now()
@@ -37,9 +38,6 @@ class CommitteePapersBlock(CockpitBlock):
         due = "Ordre du jour à publier" if meeting.is_upcoming else "Compte rendu à publier"
         when = timezone.localtime(meeting.starts_at).strftime("%d/%m/%Y")
         return CockpitItem(label=f"{meeting.committee.title} — {when}", url=edit_url(meeting.pk), detail=due)
-
-    def get_more_url(self, request):
-        return reverse("wagtailsnippets_coordination_meeting:list")
 
 
 class OverdueDecisionsBlock(CockpitBlock):

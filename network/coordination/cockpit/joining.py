@@ -7,47 +7,56 @@ from network.coordination.models import Application, ContactMessage
 from workspace.cockpit.blocks import CockpitBlock, CockpitItem
 
 
-def _received(moment):
-    return f"reçu le {timezone.localtime(moment):%d/%m/%Y}"
+class ReceivedBlock(CockpitBlock):
+    """What the public sent (an application, a message) and nobody has dealt with yet, the oldest
+    first, each line linked to its record in the back office (wagtail-modeladmin)."""
+
+    model = None
+    #: The status of a record nobody has dealt with yet.
+    status = None
+
+    @property
+    def permission(self):
+        return f"coordination.change_{self.model._meta.model_name}"
+
+    def admin_url(self, view, *args):
+        return reverse(f"coordination_{self.model._meta.model_name}_modeladmin_{view}", args=args)
+
+    def get_queryset(self, request):
+        return self.model.objects.filter(status=self.status).order_by("received_at", "pk")
+
+    def describe(self, obj):
+        """The line's label and the details shown before the date of receipt."""
+        raise NotImplementedError
+
+    def item(self, obj):
+        label, details = self.describe(obj)
+        received = f"reçu le {timezone.localtime(obj.received_at):%d/%m/%Y}"
+        return CockpitItem(label=label, url=self.admin_url("inspect", obj.pk), detail=" · ".join([*details, received]))
+
+    def get_more_url(self, request):
+        return self.admin_url("index") + f"?status__exact={self.status}"
 
 
-class NewApplicationsBlock(CockpitBlock):
+class NewApplicationsBlock(ReceivedBlock):
     name = "new-applications"
     title = "Nouvelles candidatures"
     order = 40
-    permission = "coordination.change_application"
     empty_text = "Aucune candidature en attente."
+    model = Application
+    status = Application.Status.RECEIVED
 
-    def get_queryset(self, request):
-        return Application.objects.filter(status=Application.Status.RECEIVED).order_by("received_at", "pk")
-
-    def item(self, obj):
-        return CockpitItem(
-            label=obj.structure_name,
-            url=reverse("coordination_application_modeladmin_inspect", args=[obj.pk]),
-            detail=f"{obj.town} · {obj.contact_name} · {_received(obj.received_at)}",
-        )
-
-    def get_more_url(self, request):
-        return reverse("coordination_application_modeladmin_index") + f"?status__exact={Application.Status.RECEIVED}"
+    def describe(self, obj):
+        return obj.structure_name, [obj.town, obj.contact_name]
 
 
-class NewMessagesBlock(CockpitBlock):
+class NewMessagesBlock(ReceivedBlock):
     name = "new-messages"
     title = "Messages reçus"
     order = 45
-    permission = "coordination.change_contactmessage"
     empty_text = "Aucun nouveau message."
+    model = ContactMessage
+    status = ContactMessage.Status.NEW
 
-    def get_queryset(self, request):
-        return ContactMessage.objects.filter(status=ContactMessage.Status.NEW).order_by("received_at", "pk")
-
-    def item(self, obj):
-        return CockpitItem(
-            label=obj.subject,
-            url=reverse("coordination_contactmessage_modeladmin_inspect", args=[obj.pk]),
-            detail=f"{obj.name} · {_received(obj.received_at)}",
-        )
-
-    def get_more_url(self, request):
-        return reverse("coordination_contactmessage_modeladmin_index") + f"?status__exact={ContactMessage.Status.NEW}"
+    def describe(self, obj):
+        return obj.subject, [obj.name]

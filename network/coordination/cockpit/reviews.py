@@ -1,6 +1,6 @@
 """The coordination's blocks of the cockpit (workspace/cockpit): reviews due, newcomers on their way."""
 
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 
 from network.coordination.admin_views.onboarding import checklist_url
 from network.coordination.admin_views.reviews import new_review_url
@@ -15,13 +15,11 @@ class ReviewsDueBlock(CockpitBlock):
     order = 50
     empty_text = "Aucun bilan individuel en retard."
     permission = "coordination.add_individualreview"
+    more_url = reverse_lazy("coordination_individualreview_modeladmin_index")
     more_label = "Tous les bilans"
 
     def get_queryset(self, request):
         return due_for_review().select_related("structure")
-
-    def get_more_url(self, request):
-        return reverse("coordination_individualreview_modeladmin_index")
 
     def item(self, promeneur):
         if promeneur.last_review_on is None:
@@ -44,14 +42,12 @@ class NewcomersBlock(CockpitBlock):
     order = 55
     empty_text = "Tous les promeneurs ont terminé leur accueil."
     permission = "coordination.add_onboardingcompletion"
+    more_url = reverse_lazy("coordination_newcomers")
 
     def get_queryset(self, request):
         # The checklist is read once per page, not once per promeneur.
         self.onboarding = Onboarding()
         return self.onboarding.newcomers()
-
-    def get_more_url(self, request):
-        return reverse("coordination_newcomers")
 
     def item(self, promeneur):
         missing = self.onboarding.missing_steps(promeneur)

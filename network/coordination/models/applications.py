@@ -1,10 +1,10 @@
 """Applications to join the network (/devenir-promeneur/) and their follow-up by the coordinator."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from network.directory.models import SocialProfile, Structure
+from workspace.fields import by_user, optional_link
 
 NETWORK_LABELS = dict(SocialProfile.Network.choices)
 
@@ -32,25 +32,22 @@ class Application(models.Model):
     status = models.CharField("Statut", max_length=20, choices=Status.choices, default=Status.RECEIVED)
     notes = models.TextField("Notes de suivi", blank=True)
     decided_at = models.DateTimeField("Décidée le", null=True, blank=True, editable=False)
-    structure = models.ForeignKey(
-        Structure,
-        verbose_name="Structure de l'annuaire",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="applications",
-        editable=False,
-    )
-    invited_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Compte invité",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    structure = optional_link(Structure, "Structure de l'annuaire", related_name="applications", editable=False)
+    invited_user = by_user("Compte invité", editable=False)
     invitation_sent_at = models.DateTimeField("Invitation envoyée le", null=True, blank=True, editable=False)
+
+    # Who applies: the structure and its contact, in the order the public form asks them and the export lists them.
+    IDENTITY_FIELDS = (
+        "structure_name",
+        "address",
+        "town",
+        "contact_first_name",
+        "contact_last_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "professionals_count",
+    )
 
     class Meta:
         ordering = ["-received_at"]

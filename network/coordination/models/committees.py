@@ -1,7 +1,6 @@
 """The committees' secretariat: each committee's page, its meetings (agenda, documents, minutes)
 and the decisions recorded in the minutes, carried to the next agendas until closed."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -18,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, CollectionViewRestriction, Orderable, PageViewRestriction
 
 from workspace.accounts.roles import COMMITTEES, COORDINATION
+from workspace.fields import by_user
 from workspace.pages.models import IndexPage
 from workspace.pages.pagination import paginate
 
@@ -213,10 +213,7 @@ class DecisionQuerySet(models.QuerySet):
 class Decision(Orderable):
     meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
     text = models.TextField("Décision")
-    owner_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="Responsable (compte)", null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )
+    owner_user = by_user("Responsable (compte)")
     owner_name = models.CharField(
         "Responsable (nom)", max_length=200, blank=True, help_text="Si le responsable n'a pas de compte sur le site."
     )

@@ -8,6 +8,7 @@ from django.db import models
 
 from network.directory.models import Territory
 from workspace.accounts.roles import COMMITTEES
+from workspace.fields import optional_link
 
 
 def committee_accounts():
@@ -37,22 +38,13 @@ class NetworkContact(models.Model):
     role = models.CharField("Fonction", max_length=160, blank=True)
     email = models.EmailField("E-mail", blank=True)
     phone = models.CharField("Téléphone", max_length=30, blank=True)
-    territory = models.ForeignKey(
-        Territory,
-        verbose_name="Territoire",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="network_contacts",
-    )
+    territory = optional_link(Territory, "Territoire", related_name="network_contacts")
     kind = models.CharField("Type", max_length=20, choices=Kind.choices, default=Kind.PARTNER)
     notes = models.TextField("Notes", blank=True)
-    committee_member = models.OneToOneField(
+    committee_member = optional_link(
         settings.AUTH_USER_MODEL,
-        verbose_name="Compte de membre d'un comité",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "Compte de membre d'un comité",
+        one_to_one=True,
         related_name="network_contact",
         help_text="Si cette personne siège à un comité, son compte sur le site.",
     )

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from network.directory.models import Promeneur, Structure
+from workspace.fields import optional_link
 
 ENDING_SOON_DAYS = 60
 
@@ -69,14 +70,7 @@ class Convention(models.Model):
         validators=[MinValueValidator(0, "Le montant ne peut pas être négatif.")],
     )
     status = models.CharField("Statut", max_length=20, choices=Status.choices, default=Status.DRAFT)
-    signed_document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name="Convention signée",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    signed_document = optional_link("wagtaildocs.Document", "Convention signée", related_name="+")
     notes = models.TextField("Notes", blank=True)
     created_at = models.DateTimeField("Créée le", auto_now_add=True)
     updated_at = models.DateTimeField("Modifiée le", auto_now=True)

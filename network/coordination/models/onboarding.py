@@ -1,7 +1,6 @@
 """Onboarding of a new promeneur: a checklist the coordinator edits, ticked by hand for what only
 the coordinator knows, and by itself for what the site can see (computed, never stored twice)."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.utils import timezone
 from network.activity.models import ActivityGrid
 from network.directory.models import Promeneur, SocialProfile
 from network.events.models import Event, Registration
+from workspace.fields import by_user
 
 from .reviews import IndividualReview
 
@@ -82,9 +82,7 @@ class OnboardingCompletion(models.Model):
         Promeneur, verbose_name="Promeneur", on_delete=models.CASCADE, related_name="onboarding_completions"
     )
     step = models.ForeignKey(OnboardingStep, verbose_name="Étape", on_delete=models.CASCADE, related_name="completions")
-    ticked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="Cochée par", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    ticked_by = by_user("Cochée par", blank=False)
     ticked_at = models.DateTimeField("Cochée le", default=timezone.now)
 
     class Meta:

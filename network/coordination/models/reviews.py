@@ -11,6 +11,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from network.directory.models import Promeneur
+from workspace.fields import by_user
 
 
 def months_before(day, months):
@@ -58,15 +59,7 @@ class IndividualReview(models.Model):
         help_text="Laissé vide, le prochain bilan est dû après la période habituelle entre deux bilans "
         "(douze mois, sauf réglage contraire).",
     )
-    written_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Rédigé par",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    written_by = by_user("Rédigé par", editable=False)
     created_at = models.DateTimeField("Créé le", auto_now_add=True)
     updated_at = models.DateTimeField("Modifié le", auto_now=True)
 

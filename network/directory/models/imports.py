@@ -2,8 +2,9 @@
 
 import uuid
 
-from django.conf import settings
 from django.db import models
+
+from workspace.fields import by_user
 
 
 class DirectoryImport(models.Model):
@@ -19,18 +20,9 @@ class DirectoryImport(models.Model):
     kind = models.CharField("Type de fiches", max_length=20, choices=Kind.choices)
     file_name = models.CharField("Fichier", max_length=255)
     content = models.BinaryField("Contenu", editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="Envoyé par", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = by_user("Envoyé par", blank=False)
     uploaded_at = models.DateTimeField("Envoyé le", auto_now_add=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Importé par",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    confirmed_by = by_user("Importé par")
     confirmed_at = models.DateTimeField("Importé le", null=True, blank=True)
     created = models.PositiveIntegerField("Créés", default=0)
     updated = models.PositiveIntegerField("Mis à jour", default=0)

@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from network.directory.communes import match_commune
+from workspace.fields import by_user, optional_link
 
 PHOTO_RENDITION = "fill-160x160"
 
@@ -100,24 +101,14 @@ class Structure(index.Indexed, SluggedByName):
     commune = models.CharField("Commune", max_length=120, blank=True)
     # The free-text commune above stays what was typed (import, application); this one places the
     # structure in an intercommunality for the coverage figures.
-    insee_commune = models.ForeignKey(
+    insee_commune = optional_link(
         "directory.Commune",
-        verbose_name="Commune (liste officielle)",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "Commune (liste officielle)",
         related_name="structures",
         help_text="Rattache la structure à son intercommunalité pour la couverture du territoire. "
         "Laissée vide, elle est retrouvée d'après le nom de commune saisi quand il est sans ambiguïté.",
     )
-    territory = models.ForeignKey(
-        Territory,
-        verbose_name="Territoire",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="structures",
-    )
+    territory = optional_link(Territory, "Territoire", related_name="structures")
     phone = models.CharField("Téléphone", max_length=30, blank=True)
     website = models.URLField("Site web", blank=True)
     referent_name = models.CharField("Référent : nom", max_length=120, blank=True)
@@ -187,29 +178,13 @@ class PromeneurQuerySet(models.QuerySet):
 
 
 class Promeneur(index.Indexed, ClusterableModel):
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Compte",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="promeneur",
-    )
+    user = optional_link(settings.AUTH_USER_MODEL, "Compte", one_to_one=True, related_name="promeneur")
     first_name = models.CharField("Prénom", max_length=80)
     last_name = models.CharField("Nom", max_length=80)
     slug = models.SlugField(max_length=120, unique=True)
-    photo = models.ForeignKey(
-        get_image_model_string(),
-        verbose_name="Photo",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    photo = optional_link(get_image_model_string(), "Photo", related_name="+")
     job_title = models.CharField("Fonction", max_length=120, blank=True)
-    structure = models.ForeignKey(
-        Structure, verbose_name="Structure", null=True, blank=True, on_delete=models.SET_NULL, related_name="promeneurs"
-    )
+    structure = optional_link(Structure, "Structure", related_name="promeneurs")
     territories = ParentalManyToManyField(Territory, verbose_name="Territoires d'intervention", blank=True)
     themes = ParentalManyToManyField(Theme, verbose_name="Thématiques", blank=True)
     email = models.EmailField("E-mail professionnel", blank=True)
@@ -231,15 +206,7 @@ class Promeneur(index.Indexed, ClusterableModel):
         "Profil modifié par le promeneur le", null=True, blank=True, editable=False
     )
     reviewed_at = models.DateTimeField("Revu par la coordination le", null=True, blank=True, editable=False)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Revu par",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    reviewed_by = by_user("Revu par", editable=False)
     anonymised_at = models.DateTimeField("Anonymisé le", null=True, blank=True, editable=False)
 
     objects = PromeneurQuerySet.as_manager()

@@ -5,6 +5,7 @@ from django.db.models.functions import Length
 from wagtail.search import index
 
 from network.directory.models.people import Territory
+from workspace.fields import optional_link
 
 
 class RelayQuerySet(models.QuerySet):
@@ -42,12 +43,9 @@ class Relay(index.Indexed, models.Model):
     email = models.EmailField("E-mail", blank=True)
     website = models.URLField("Site web", blank=True)
     hours = models.CharField("Horaires", max_length=200, blank=True, help_text="Par exemple : 24 h/24, 7 j/7")
-    territory = models.ForeignKey(
+    territory = optional_link(
         Territory,
-        verbose_name="Territoire",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "Territoire",
         related_name="relays",
         help_text="Laisser vide pour un relais départemental ou national.",
     )

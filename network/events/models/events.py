@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.fields import RichTextField
 
 from workspace.accounts.roles import COMMITTEES, committees_of, is_member
+from workspace.fields import optional_link
 from workspace.pages.blocks import RICH_TEXT_FEATURES
 
 
@@ -95,12 +96,9 @@ class Event(models.Model):
     registration_open = models.BooleanField("Inscriptions ouvertes", default=True)
     registration_deadline = models.DateTimeField("Date limite d'inscription", null=True, blank=True)
     is_cancelled = models.BooleanField("Événement annulé", default=False)
-    training = models.ForeignKey(
+    training = optional_link(
         "events.TrainingPage",
-        verbose_name="Formation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        "Formation",
         related_name="sessions",
         help_text="La page de formation dont cet événement est une session.",
     )

@@ -9,6 +9,7 @@ from taggit.models import TaggedItemBase
 
 from resources.exchanges import rules
 from resources.exchanges.text import plain_text, render_markdown, shorten
+from workspace.fields import by_user, optional_link
 
 
 class Category(models.TextChoices):
@@ -73,23 +74,12 @@ class Discussion(models.Model):
     kind = models.CharField("Nature", max_length=20, choices=Kind.choices, default=Kind.QUESTION)
     category = models.CharField("Catégorie", max_length=30, choices=Category.choices)
     tags = TaggableManager("Mots-clés", through=TaggedDiscussion, blank=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="Auteur", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = by_user("Auteur", blank=False)
     created_at = models.DateTimeField("Créée le", default=timezone.now)
     last_activity_at = models.DateTimeField("Dernière activité", default=timezone.now, db_index=True)
-    last_author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Dernier message de",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    last_author = by_user("Dernier message de")
     reply_count = models.PositiveIntegerField("Réponses", default=0)
-    answer = models.ForeignKey(
-        "Message", verbose_name="Réponse retenue", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    answer = optional_link("Message", "Réponse retenue", related_name="+")
     closed = models.BooleanField("Close", default=False)
     hidden = models.BooleanField("Masquée", default=False)
     hidden_reason = models.TextField("Motif du masquage", blank=True)
@@ -130,9 +120,7 @@ class Message(models.Model):
     discussion = models.ForeignKey(
         Discussion, verbose_name="Discussion", on_delete=models.CASCADE, related_name="messages"
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="Auteur", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    author = by_user("Auteur", blank=False)
     is_opening = models.BooleanField("Message d'ouverture", default=False)
     body = models.TextField("Texte (Markdown)")
     body_html = models.TextField("Texte affiché", editable=False, default="")
@@ -141,14 +129,7 @@ class Message(models.Model):
     edited_at = models.DateTimeField("Modifié le", null=True, blank=True)
     hidden = models.BooleanField("Masqué", default=False)
     hidden_reason = models.TextField("Motif du masquage", blank=True)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Modéré par",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    moderated_by = by_user("Modéré par")
     # One token per displayed form: a second submission of the same form finds its message.
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
@@ -197,9 +178,7 @@ class Revision(models.Model):
 
     message = models.ForeignKey(Message, verbose_name="Message", on_delete=models.CASCADE, related_name="revisions")
     body = models.TextField("Texte précédent")
-    edited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="Modifié par", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    edited_by = by_user("Modifié par", blank=False)
     edited_at = models.DateTimeField("Modifié le", default=timezone.now)
     reason = models.TextField("Motif", blank=True)
 
@@ -214,9 +193,7 @@ class Revision(models.Model):
 
 class Report(models.Model):
     message = models.ForeignKey(Message, verbose_name="Message", on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="Signalé par", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    reporter = by_user("Signalé par", blank=False)
     reason = models.TextField("Motif")
     created_at = models.DateTimeField("Signalé le", default=timezone.now)
     handled = models.BooleanField("Traité", default=False)

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 
 from resources.exchanges.models.discussions import Category, Discussion
 from resources.exchanges.text import render_markdown
+from workspace.fields import optional_link
 from workspace.pages.models import BasePage
 
 
@@ -25,14 +26,7 @@ class FaqEntry(models.Model):
     answer_html = models.TextField(editable=False, default="")
     category = models.CharField("Catégorie", max_length=30, choices=Category.choices)
     visibility = models.CharField("Visibilité", max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS)
-    discussion = models.OneToOneField(
-        Discussion,
-        verbose_name="Discussion d'origine",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="faq_entry",
-    )
+    discussion = optional_link(Discussion, "Discussion d'origine", one_to_one=True, related_name="faq_entry")
     created_at = models.DateTimeField("Créée le", default=timezone.now)
     updated_at = models.DateTimeField("Modifiée le", auto_now=True)
 
