@@ -6,9 +6,8 @@ from django import forms
 from django.contrib.admin import SimpleListFilter
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail_modeladmin.options import ModelAdmin
 
-from network.coordination.admin_views.listing import CoordinationIndexView
+from network.coordination.admin_views.listing import CoordinationModelAdmin
 from network.coordination.models import NetworkContact
 from network.coordination.models.contacts import committee_accounts
 from workspace.accounts.roles import COMMITTEES
@@ -49,12 +48,11 @@ class CommitteeFilter(SimpleListFilter):
         return queryset
 
 
-class NetworkContactAdmin(ModelAdmin):
+class NetworkContactAdmin(CoordinationModelAdmin):
     model = NetworkContact
     menu_label = "Contacts du réseau"
     menu_icon = "group"
     menu_order = 200
-    index_view_class = CoordinationIndexView
     list_display = ("organisation", "person", "role", "kind", "territory", "email", "phone", "committee_names")
     list_filter = ("kind", CommitteeFilter, "territory")
     search_fields = ("organisation", "person", "role", "email", "notes")

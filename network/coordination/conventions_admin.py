@@ -10,9 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail_modeladmin.options import ModelAdmin
 
-from network.coordination.admin_views.listing import CoordinationIndexView
+from network.coordination.admin_views.listing import CoordinationModelAdmin
 from network.coordination.conventions import store_signed_document
 from network.coordination.models import Convention
 from network.coordination.models.conventions import ENDING_SOON_DAYS, today
@@ -113,12 +112,11 @@ CONVENTION_EXPORT = [
 ]
 
 
-class ConventionAdmin(ModelAdmin):
+class ConventionAdmin(CoordinationModelAdmin):
     model = Convention
     menu_label = "Conventions"
     menu_icon = "doc-full"
     menu_order = 100
-    index_view_class = CoordinationIndexView
     list_display = (
         "reference",
         "structure",

@@ -1,18 +1,17 @@
 from django.db.models import Count
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.options import ModelAdminGroup
 
-from network.coordination.admin_views.listing import CoordinationIndexView
+from network.coordination.admin_views.listing import CoordinationModelAdmin
 from network.coordination.models import CharterAcceptance, CharterVersion
 
 from .base import ReadOnlyPermissionHelper
 
 
-class CharterAcceptanceAdmin(ModelAdmin):
+class CharterAcceptanceAdmin(CoordinationModelAdmin):
     model = CharterAcceptance
     menu_label = "Acceptations"
     menu_icon = "tick"
     permission_helper_class = ReadOnlyPermissionHelper
-    index_view_class = CoordinationIndexView
     inspect_view_enabled = True
     list_display = ("member_name", "member_email", "version", "accepted_at")
     list_filter = ("version", "accepted_at")
@@ -23,12 +22,11 @@ class CharterAcceptanceAdmin(ModelAdmin):
     inspect_view_fields = ("user", "version", "accepted_at")
 
 
-class CharterVersionAdmin(ModelAdmin):
+class CharterVersionAdmin(CoordinationModelAdmin):
     model = CharterVersion
     menu_label = "Versions"
     menu_icon = "doc-full"
     permission_helper_class = ReadOnlyPermissionHelper
-    index_view_class = CoordinationIndexView
     inspect_view_enabled = True
     list_display = ("label", "published_at", "acceptance_count")
     list_filter = ("published_at",)

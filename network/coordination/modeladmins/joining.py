@@ -5,9 +5,9 @@ from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.helpers import ButtonHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
+from wagtail_modeladmin.options import ModelAdminGroup
 
-from network.coordination.admin_views.listing import CoordinationIndexView
+from network.coordination.admin_views.listing import CoordinationModelAdmin
 from network.coordination.models import Application, ContactMessage
 from network.coordination.models.applications import NETWORK_LABELS
 
@@ -56,11 +56,10 @@ class ApplicationButtonHelper(ButtonHelper):
         }
 
 
-class ApplicationAdmin(ModelAdmin):
+class ApplicationAdmin(CoordinationModelAdmin):
     model = Application
     menu_label = "Candidatures"
     menu_icon = "user"
-    index_view_class = CoordinationIndexView
     button_helper_class = ApplicationButtonHelper
     inspect_view_enabled = True
     list_display = ("structure_name", "town", "contact", "professionals_count", "received_at", "status")
@@ -110,12 +109,11 @@ class ApplicationAdmin(ModelAdmin):
     )
 
 
-class ContactMessageAdmin(ModelAdmin):
+class ContactMessageAdmin(CoordinationModelAdmin):
     model = ContactMessage
     menu_label = "Messages reçus"
     menu_icon = "mail"
     permission_helper_class = RecordedBySitePermissionHelper
-    index_view_class = CoordinationIndexView
     inspect_view_enabled = True
     list_display = ("subject", "name", "email", "received_at", "status")
     list_filter = ("status", "received_at")
