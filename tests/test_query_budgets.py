@@ -20,16 +20,6 @@ SMALL = {"promeneurs": 3, "grids": 6, "pages": 20, "exchanges": 3, "events": 30}
 LARGE = {"promeneurs": 300, "grids": 500, "pages": 200, "exchanges": 200, "events": 60}
 
 
-DASHBOARD = (
-    "22 queries: one aggregate per figure of the dashboard (grids, networks, actions, journal, "
-    "promeneurs, themes, months, events: 12) plus the admin's frame and the filter's choices"
-)
-
-
-def over_budget(reason):
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 def sheet():
     return f"/annuaire/{Promeneur.objects.publicly_listed().order_by('pk').first().slug}/"
 
@@ -61,17 +51,9 @@ PAGES = [
     pytest.param("promeneur", "/espace/relais/", id="relais"),
     pytest.param("promeneur", "/espace/mon-activite/", id="mon-activite"),
     pytest.param("promeneur", "/espace/mon-profil/", id="mon-profil"),
-    pytest.param(
-        "coordination",
-        "/admin/",
-        id="admin",
-        marks=over_budget(
-            "16 queries: Wagtail's own home panels (workflow tasks and states, pages edited, locked pages) "
-            "and its permission checks; measured before the cockpit's blocks"
-        ),
-    ),
-    pytest.param("coordination", "/admin/activite/", id="tableau-de-bord", marks=over_budget(DASHBOARD)),
-    pytest.param("coordination", five_years, id="tableau-de-bord-5-ans", marks=over_budget(DASHBOARD)),
+    pytest.param("coordination", "/admin/", id="admin"),
+    pytest.param("coordination", "/admin/activite/", id="tableau-de-bord"),
+    pytest.param("coordination", five_years, id="tableau-de-bord-5-ans"),
 ]
 
 

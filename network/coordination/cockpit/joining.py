@@ -13,6 +13,7 @@ def _received(moment):
 
 class NewApplicationsBlock(CockpitBlock):
     name = "new-applications"
+    watched = ("coordination.Application",)
     title = "Nouvelles candidatures"
     order = 40
     permission = "coordination.change_application"
@@ -34,6 +35,7 @@ class NewApplicationsBlock(CockpitBlock):
 
 class NewMessagesBlock(CockpitBlock):
     name = "new-messages"
+    watched = ("coordination.ContactMessage",)
     title = "Messages reçus"
     order = 45
     permission = "coordination.change_contactmessage"
