@@ -15,7 +15,7 @@ reader sums the stale months again under a row lock, so that a month is never le
 Writes that pass by the signals (``bulk_create``, ``update()``) call ``mark_stale`` or
 ``rebuild`` themselves: fill_scale_data and the demo do. Rows by network and actions are deleted and
 bulk-created with their grid (the grid form), whose save marks the month: their own deletion is not
-watched, which keeps Django's fast delete for them.
+watched.
 """
 
 from collections import defaultdict
