@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backend
 
 from network.activity.models import ActivityGrid, LedAction, NetworkActivity
 from network.activity.models.grids import add_months, previous_month
+from network.activity.totals import rebuild as rebuild_activity_totals
 from network.coordination.models import CharterAcceptance, CharterVersion
 from network.directory.models import Promeneur, Relay, SocialProfile, Structure, Territory, Theme
 from network.events.models import Event, Registration
@@ -222,7 +223,9 @@ class ScaleFiller:
         self.in_batches(
             LedAction, (LedAction(grid=g, title="Atelier", young_people_reached=rng.randint(5, 20)) for g in grids[::4])
         )
-        self.say(f"  grilles : {len(grids)}, jusqu'à {per_person} mois par promeneur")
+        # Written behind the signals' back: the network's monthly totals are summed again.
+        months = rebuild_activity_totals()
+        self.say(f"  grilles : {len(grids)}, jusqu'à {per_person} mois par promeneur ; totaux de {months} mois")
 
     # --- Events --------------------------------------------------------------------------------
     def events(self, people, count):

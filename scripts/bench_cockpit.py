@@ -5,8 +5,9 @@
 Loads a network (tests/cockpit_data.py: grids, support requests, missing grids, reports, changed
 profiles, events) into the database named by DATABASE_URL inside a transaction that is rolled
 back at the end (nothing stays), then asks /admin/ as the coordination and prints its response
-time (median of several runs) and its number of SQL queries at each size: the query count must
-not move.
+time (median of several runs) and its number of SQL queries at each size, with its blocks built
+(the first visitor after a change) and read from the shared cache (the next ones): the query
+counts must not move.
 """
 
 import argparse
@@ -32,14 +33,17 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from tests.cockpit_data import load_network  # noqa: E402
+from workspace.cockpit.blocks import forget_every_block  # noqa: E402
 
 RUNS = 5
 
 
-def measure(client):
+def measure(client, built):
     client.get("/admin/", HTTP_HOST="localhost")  # warm up
     timings = []
     for _ in range(RUNS):
+        if built:
+            forget_every_block()
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
             response = client.get("/admin/", HTTP_HOST="localhost")
@@ -59,12 +63,14 @@ def main():
         user.groups.add(Group.objects.get(name="Coordination"))
         client = Client()
         client.force_login(user)
-        print(f"{'taille':<40} {'grilles':>8} {'ms (médiane)':>12} {'requêtes':>9}")
+        print(f"{'taille':<34} {'blocs':<10} {'grilles':>8} {'ms (médiane)':>12} {'requêtes':>9}")
         total = 0
         for promeneurs, years, prefix in ((12, 1, "demo"), (args.promeneurs, args.years, "grand")):
             total += load_network(promeneurs, years, prefix)
-            ms, queries = measure(client)
-            print(f"{f'+ {promeneurs} promeneurs x {years} an(s)':<40} {total:>8} {ms:>12.0f} {queries:>9}")
+            for built in (True, False):
+                ms, queries = measure(client, built)
+                size, blocks = f"+ {promeneurs} promeneurs x {years} an(s)", "construits" if built else "en cache"
+                print(f"{size:<34} {blocks:<10} {total:>8} {ms:>12.0f} {queries:>9}")
         transaction.set_rollback(True)
     print("Données de test annulées (transaction).")
 

@@ -19,16 +19,6 @@ SMALL = {"promeneurs": 3, "grids": 6, "pages": 20, "exchanges": 3, "events": 30}
 LARGE = {"promeneurs": 300, "grids": 500, "pages": 200, "exchanges": 200, "events": 60}
 
 
-DASHBOARD = (
-    "22 queries: one aggregate per figure of the dashboard (grids, networks, actions, journal, "
-    "promeneurs, themes, months, events: 12) plus the admin's frame and the filter's choices"
-)
-
-
-def over_budget(reason):
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 def five_years():
     last = previous_month()
     return f"/admin/activite/?start={add_months(last, -59):%Y-%m}&end={last:%Y-%m}"
@@ -37,17 +27,9 @@ def five_years():
 # (role, address or a function giving it once the data is there)
 PAGES = [
     *(pytest.param(role, address, id=name) for role, address, name in KEY_PAGES),
-    pytest.param(
-        "coordination",
-        "/admin/",
-        id="admin",
-        marks=over_budget(
-            "16 queries: Wagtail's own home panels (workflow tasks and states, pages edited, locked pages) "
-            "and its permission checks; measured before the cockpit's blocks"
-        ),
-    ),
-    pytest.param("coordination", "/admin/activite/", id="tableau-de-bord", marks=over_budget(DASHBOARD)),
-    pytest.param("coordination", five_years, id="tableau-de-bord-5-ans", marks=over_budget(DASHBOARD)),
+    pytest.param("coordination", "/admin/", id="admin"),
+    pytest.param("coordination", "/admin/activite/", id="tableau-de-bord"),
+    pytest.param("coordination", five_years, id="tableau-de-bord-5-ans"),
 ]
 
 

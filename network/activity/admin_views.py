@@ -5,8 +5,10 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.forms.utils import flatatt
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 
 from network.activity import rules
 from network.activity.forms import MonthField
@@ -22,14 +24,37 @@ def check_access(user):
         raise PermissionDenied
 
 
+class LongSelect(forms.Select):
+    """A select of hundreds of options (600 structures at national size) written in one pass:
+    Django's renders a template per option, which took a third of a second here. No optgroups."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = self.format_value(value)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((key, " selected" if str(key) in selected else "", label) for key, label in self.choices),
+        )
+        attributes = flatatt(self.build_attrs(self.attrs, attrs))
+        return format_html('<select name="{}"{}>{}</select>', name, attributes, options)
+
+
 class DashboardFilterForm(forms.Form):
     start = MonthField(label="Du mois", required=False)
     end = MonthField(label="Au mois (inclus)", required=False)
     territory = forms.ModelChoiceField(
-        label="Territoire", queryset=Territory.objects.all(), required=False, empty_label="Tout le département"
+        label="Territoire",
+        queryset=Territory.objects.only("pk", "name"),
+        required=False,
+        empty_label="Tout le département",
+        widget=LongSelect,
     )
     structure = forms.ModelChoiceField(
-        label="Structure", queryset=Structure.objects.all(), required=False, empty_label="Toutes les structures"
+        label="Structure",
+        queryset=Structure.objects.only("pk", "name"),
+        required=False,
+        empty_label="Toutes les structures",
+        widget=LongSelect,
     )
 
     @staticmethod

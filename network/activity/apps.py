@@ -7,3 +7,19 @@ class ActivityConfig(AppConfig):
     verbose_name = "Activité"
     # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
     managed_by_coordination = True
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
+
+        from . import totals
+        from .models import ActivityGrid, LedAction, NetworkActivity
+
+        # The monthly totals of the network (totals.py): a write marks its month to be summed again.
+        post_init.connect(totals.remember_month, sender=ActivityGrid, dispatch_uid="totals_remember_month")
+        post_save.connect(totals.grid_written, sender=ActivityGrid, dispatch_uid="totals_grid_saved")
+        post_delete.connect(totals.grid_written, sender=ActivityGrid, dispatch_uid="totals_grid_deleted")
+        for model in (NetworkActivity, LedAction):
+            post_save.connect(totals.grid_row_written, sender=model, dispatch_uid=f"totals_{model.__name__}_saved")
+        m2m_changed.connect(
+            totals.grid_themes_changed, sender=ActivityGrid.themes.through, dispatch_uid="totals_grid_themes"
+        )

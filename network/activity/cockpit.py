@@ -14,6 +14,7 @@ from workspace.cockpit.shortcuts import ShortcutsBlock
 
 class SupportRequestsBlock(CockpitBlock):
     name = "support-requests"
+    watched = ("activity.ActivityGrid", "directory.Promeneur")
     title = "Demandes d'accompagnement"
     order = 10
     empty_text = "Aucune demande d'appui en attente."
@@ -46,6 +47,13 @@ class SupportRequestsBlock(CockpitBlock):
 
 class MissingGridsBlock(CockpitBlock):
     name = "missing-grids"
+    watched = (
+        "activity.ActivityGrid",
+        "activity.GridReminder",
+        "directory.Promeneur",
+        "directory.Structure",
+        "auth.User",
+    )
     order = 20
     limit = 8
     empty_text = "Toutes les grilles attendues sont transmises."

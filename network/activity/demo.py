@@ -12,6 +12,7 @@ from django.db import transaction
 
 from network.activity.models import ActivityGrid, CoordinationJournalEntry, LedAction, NetworkActivity
 from network.activity.models.grids import Device, add_months, previous_month
+from network.activity.totals import rebuild as rebuild_activity_totals
 from network.directory.models import Promeneur, Structure, Theme
 
 SEASON = {1: 1.0, 2: 0.95, 3: 1.1, 4: 0.9, 5: 1.0, 6: 0.9, 7: 0.6, 8: 0.35, 9: 1.15, 10: 1.25, 11: 1.2, 12: 0.8}
@@ -111,6 +112,8 @@ def load(stdout):
                     theme=rng.choice(themes),
                     young_people_reached=rng.randint(6, 25),
                 )
+    # The rows by network are written behind the signals' back: the monthly totals are summed again.
+    rebuild_activity_totals()
     journal = load_journal(promeneurs)
     stdout.write(f"Activité : {created} grilles mensuelles créées (12 mois), {journal} actions au journal.")
     return []

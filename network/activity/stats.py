@@ -11,11 +11,11 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from network.activity.charts import dashboard_charts
-from network.activity.models import ActivityGrid, CoordinationJournalEntry, LedAction, NetworkActivity
+from network.activity.models import ActivityGrid, CoordinationJournalEntry
 from network.activity.models.grids import (
     FIRST_MONTH,
     current_month,
@@ -25,11 +25,11 @@ from network.activity.models.grids import (
     of_month,
     previous_month,
 )
+from network.activity.totals import COUNTS, MonthSums, month_sums, network_month_sums
 from network.directory.models import Promeneur, SocialProfile, Theme
 from network.events.models import Event, Registration
 
 WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
-COUNTS = ("messages", "young_people", "new_young_people")
 
 
 def last_day(month):
@@ -114,84 +114,72 @@ def year_scope(year, **filters):
     return Scope(datetime.date(year, 1, 1), min(datetime.date(year, 12, 1), current_month()), **filters)
 
 
-def expected_grids(scope, today=None):
-    """Grids due in the scope: one per promeneur and completed month between their entry and exit."""
+def promeneur_figures(scope, today=None):
+    """Grids due, promeneurs in post and promeneurs who sent a grid in the scope: one query, one
+    row per promeneur of the scope (entry and exit dates, never their grids)."""
     last_due = min(scope.end, previous_month(first_of_month(today) if today else None))
-    if last_due < scope.start:
-        return 0
     first, last = month_number(scope.start), month_number(last_due)
-    rows = (
-        scope.promeneurs().filter(Q(is_active=True) | Q(exit_date__isnull=False)).values_list("entry_date", "exit_date")
+    sent = ActivityGrid.objects.submitted().filter(
+        promeneur=OuterRef("pk"), month__gte=scope.start, month__lte=scope.end
     )
-    expected = 0
-    for entry, exit_ in rows:
-        # Due: the months from the one they entered in to the one they left in (counted, not
-        # enumerated: 3,000 promeneurs over 5 years made 180,000 comparisons per dashboard).
-        begin = max(first, month_number(entry)) if entry else first
-        end = min(last, month_number(exit_)) if exit_ else last
-        expected += max(0, end - begin + 1)
-    return expected
+    # The first grid sent, if any: a lookup in the (promeneur, month) index per promeneur. With
+    # EXISTS, PostgreSQL hashes every grid of the period instead (150,000 over five years: 5x slower).
+    first_sent = Subquery(sent.order_by().values("pk")[:1])
+    rows = scope.promeneurs().values_list("entry_date", "exit_date", "is_active", first_sent).order_by()
+    expected = in_post = active = 0
+    for entry, exit_, is_active, sent_one in rows:
+        in_post += is_active
+        active += sent_one is not None
+        if is_active or exit_:
+            # Due: one grid per completed month from the one they entered in to the one they left
+            # in (counted, not enumerated: 3,000 promeneurs over 5 years made 180,000 comparisons).
+            begin = max(first, month_number(entry)) if entry else first
+            end = min(last, month_number(exit_)) if exit_ else last
+            expected += max(0, end - begin + 1)
+    return {"grids_expected": expected, "promeneurs_in_post": in_post, "active_promeneurs": active}
 
 
 def month_number(day):
     return day.year * 12 + day.month - 1
 
 
-def network_sums(grids):
-    """The counts of the grids' network rows by month and network: one pass over the largest table
-    serves both the per-network and the per-month figures."""
-    return list(
-        NetworkActivity.objects.filter(grid__in=grids)
-        .values("grid__month", "network")
-        .annotate(**{name: Sum(name) for name in COUNTS})
-        .order_by()
-    )
-
-
-def summed_by(sums, key):
-    totals = {}
-    for row in sums:
-        total = totals.setdefault(row[key], dict.fromkeys(COUNTS, 0))
-        for name in COUNTS:
-            total[name] += row[name] or 0
-    return totals
-
-
-def network_rows(sums):
+def network_rows(months):
     labels = dict(SocialProfile.Network.choices)
+    totals = {}
+    for sums in months.values():
+        for network, counts in sums.networks.items():
+            total = totals.setdefault(network, [0] * len(COUNTS))
+            for index, count in enumerate(counts):
+                total[index] += count
     rows = [
-        {"network": network, **counts, "label": labels.get(network, network)}
-        for network, counts in summed_by(sums, "network").items()
+        {"network": network, **dict(zip(COUNTS, counts, strict=True)), "label": labels.get(network, network)}
+        for network, counts in totals.items()
     ]
     return sorted(rows, key=lambda row: (-row["young_people"], row["label"]))
 
 
-def theme_rows(grids):
-    through = ActivityGrid.themes.through
-    counts = dict(
-        through.objects.filter(activitygrid__in=grids).values_list("theme").annotate(n=Count("pk")).order_by()
-    )
+def theme_rows(months):
+    counts = {}
+    for sums in months.values():
+        for theme, count in sums.themes.items():
+            counts[theme] = counts.get(theme, 0) + count
     rows = [{"label": theme.name, "grids": counts.get(theme.pk, 0)} for theme in Theme.objects.order_by("name")]
     return sorted(rows, key=lambda row: (-row["grids"], row["label"]))
 
 
-def month_rows(scope, grids, sums):
-    per_grid = {
-        row["month"]: row
-        for row in grids.values("month").annotate(grids=Count("pk"), hours=Sum("hours_per_week")).order_by()
-    }
-    per_network = summed_by(sums, "grid__month")
+def month_rows(scope, months):
     rows = []
     for month in months_between(scope.start, scope.end):
-        grid_row, network_row = per_grid.get(month, {}), per_network.get(month, {})
+        sums = months.get(month, MonthSums())
+        networks = list(sums.networks.values())
         rows.append(
             {
                 "month": month,
                 "label": format_month(month),
                 "short_label": f"{month:%m/%y}",
-                "grids": grid_row.get("grids", 0),
-                "hours": round((grid_row.get("hours") or 0) * WEEKS_PER_MONTH),
-                **{name: network_row.get(name) or 0 for name in COUNTS},
+                "grids": sums.grids,
+                "hours": round(sums.hours_per_week * WEEKS_PER_MONTH),
+                **{name: sum(counts[index] for counts in networks) for index, name in enumerate(COUNTS)},
             }
         )
     return rows
@@ -206,33 +194,32 @@ def journal_rows(scope):
     return sorted(rows, key=lambda row: (-row["count"], row["label"]))
 
 
-def figures(scope, today=None):
-    """Everything the dashboard, the committees' page and the yearly report show."""
-    grids = scope.grids()
-    totals = grids.aggregate(
-        grids=Count("pk"),
-        active_promeneurs=Count("promeneur", distinct=True),
-        weekly_hours=Sum("hours_per_week"),
-    )
-    sums = network_sums(grids)
-    networks = network_rows(sums)
-    actions = LedAction.objects.filter(grid__in=grids).aggregate(count=Count("pk"), reached=Sum("young_people_reached"))
-    weekly_hours = totals["weekly_hours"] or Decimal(0)
+def figures(scope, today=None, from_grids=False):
+    """Everything the dashboard, the committees' page and the yearly report show.
+
+    The whole network's grids are read from its monthly totals (totals.py); a territory's, a
+    structure's or a promeneur's are summed from their grids, by the same rule. ``from_grids`` sums
+    the grids in every case (the totals' test compares both)."""
+    if scope.is_filtered or from_grids:
+        months = month_sums(scope.grids())
+    else:
+        months = network_month_sums(scope.start, scope.end)
+    grids = sum(sums.grids for sums in months.values())
+    weekly_hours = sum((sums.hours_per_week for sums in months.values()), Decimal(0))
+    networks = network_rows(months)
     journal = journal_rows(scope)
     return {
         "scope": scope,
-        "grids_received": totals["grids"],
-        "grids_expected": expected_grids(scope, today),
-        "active_promeneurs": totals["active_promeneurs"],
-        "promeneurs_in_post": scope.promeneurs().filter(is_active=True).count(),
+        "grids_received": grids,
+        **promeneur_figures(scope, today),
         "hours_online": round(weekly_hours * WEEKS_PER_MONTH),
-        "average_weekly_hours": round(weekly_hours / totals["grids"], 1) if totals["grids"] else 0,
+        "average_weekly_hours": round(weekly_hours / grids, 1) if grids else 0,
         **{name: sum(row[name] for row in networks) for name in COUNTS},
-        "actions_led": actions["count"],
-        "young_people_reached": actions["reached"] or 0,
+        "actions_led": sum(sums.actions for sums in months.values()),
+        "young_people_reached": sum(sums.young_people_reached for sums in months.values()),
         "by_network": networks,
-        "by_theme": theme_rows(grids),
-        "by_month": month_rows(scope, grids, sums),
+        "by_theme": theme_rows(months),
+        "by_month": month_rows(scope, months),
         "journal_by_kind": journal,
         "journal_count": sum(row["count"] for row in journal),
         "journal_hours": round(sum(row["minutes"] for row in journal) / 60, 1),
@@ -249,24 +236,20 @@ def _midnight(day):
 
 
 def held_events(scope, now=None):
-    """Events not cancelled that ended within the scope's months (and before ``now``).
-
-    For a territory or a structure: the events where one of its promeneurs had a
-    confirmed registration."""
+    """Events not cancelled that ended within the scope's months (and before ``now``)."""
     now = now or timezone.now()
     period_end = min(_midnight(last_day(scope.end) + datetime.timedelta(days=1)), now)
-    events = Event.objects.filter(is_cancelled=False, end__gte=_midnight(scope.start), end__lt=period_end)
-    if scope.is_filtered:
-        events = events.filter(pk__in=scope_registrations(scope, events).values("event"))
-    return events
+    return Event.objects.filter(is_cancelled=False, end__gte=_midnight(scope.start), end__lt=period_end)
 
 
-def scope_registrations(scope, events):
-    """Confirmed registrations to ``events``: everyone's, or only the scope's promeneurs'."""
-    registrations = Registration.objects.filter(event__in=events, status=Registration.Status.CONFIRMED)
+def counted_registrations(scope):
+    """The registrations counted (a condition on an event's ``registrations``): confirmed ones,
+    everyone's or only the scope's promeneurs'. For a territory or a structure, an event counts
+    when one of its promeneurs had a confirmed registration."""
+    counted = Q(registrations__status=Registration.Status.CONFIRMED)
     if scope.is_filtered:
-        registrations = registrations.filter(user__promeneur__in=scope.promeneurs().values("pk"))
-    return registrations
+        counted &= Q(registrations__user_id__in=scope.promeneurs().values("user"))
+    return counted
 
 
 def attendance_rate(row):
@@ -281,39 +264,50 @@ def _attendance_row(label, events, counts):
     return row
 
 
+def count_distinct(queryset, field):
+    """A subquery counting the distinct values of ``field`` in ``queryset`` (a column of its own in
+    another query: PostgreSQL computes it once)."""
+    count = Func(F(field), function="COUNT", template="COUNT(DISTINCT %(expressions)s)", output_field=IntegerField())
+    return Subquery(queryset.order_by().values(count=count))
+
+
 def event_figures(scope, now=None):
-    """Events held by kind, confirmed registrations and attendance, trainings apart: three queries."""
+    """Events held by kind, confirmed registrations and attendance, trainings apart: one query, by
+    kind, the promeneurs present and trained (across kinds) counted by two subqueries of it."""
     events = held_events(scope, now)
-    registrations = scope_registrations(scope, events)
-    labels = dict(Event.Kind.choices)
-    events_by_kind = dict(events.values_list("kind").annotate(n=Count("pk")).order_by())
-    counts_by_kind = {
-        row["event__kind"]: row
-        for row in registrations.values("event__kind")
+    counted = counted_registrations(scope)
+    attended = Q(registrations__attended=True)
+    present = Registration.objects.filter(
+        event__in=events, status=Registration.Status.CONFIRMED, attended=True, user__promeneur__isnull=False
+    )
+    if scope.is_filtered:
+        present = present.filter(user_id__in=scope.promeneurs().values("user"))
+    rows = (
+        events.values("kind")
         .annotate(
-            confirmed=Count("pk"),
-            present=Count("pk", filter=Q(attended=True)),
-            absent=Count("pk", filter=Q(attended=False)),
-            unmarked=Count("pk", filter=Q(attended__isnull=True)),
+            events=Count("pk", distinct=True, filter=counted if scope.is_filtered else None),
+            confirmed=Count("registrations", filter=counted),
+            present=Count("registrations", filter=counted & attended),
+            absent=Count("registrations", filter=counted & Q(registrations__attended=False)),
+            unmarked=Count("registrations", filter=counted & Q(registrations__attended__isnull=True)),
+            promeneurs_present=count_distinct(present, "user__promeneur"),
+            promeneurs_trained=count_distinct(present.filter(event__kind=Event.Kind.TRAINING), "user__promeneur"),
         )
         .order_by()
-    }
-    people = registrations.filter(attended=True, user__promeneur__isnull=False).aggregate(
-        promeneurs_present=Count("user__promeneur", distinct=True),
-        promeneurs_trained=Count("user__promeneur", distinct=True, filter=Q(event__kind=Event.Kind.TRAINING)),
     )
-    rows = [
-        _attendance_row(labels.get(kind, kind), count, counts_by_kind.get(kind, {}))
-        for kind, count in events_by_kind.items()
-    ]
-    rows.sort(key=lambda row: (-row["events"], row["label"]))
-    total = {name: sum(row[name] for row in rows) for name in ("events", *ATTENDANCE_COUNTS)}
-    trainings = counts_by_kind.get(Event.Kind.TRAINING, {})
+    by_kind = {row["kind"]: row for row in rows if row["events"]}
+    labels = dict(Event.Kind.choices)
+    kinds = [_attendance_row(labels.get(kind, kind), row["events"], row) for kind, row in by_kind.items()]
+    kinds.sort(key=lambda row: (-row["events"], row["label"]))
+    total = {name: sum(row[name] for row in kinds) for name in ("events", *ATTENDANCE_COUNTS)}
+    trainings = by_kind.get(Event.Kind.TRAINING, {})
+    people = next(iter(by_kind.values()), {})
     return {
-        "by_kind": rows,
+        "by_kind": kinds,
         "total": _attendance_row("Tous les événements", total.pop("events"), total),
-        "trainings": _attendance_row("Formations", events_by_kind.get(Event.Kind.TRAINING, 0), trainings),
-        **people,
+        "trainings": _attendance_row("Formations", trainings.get("events", 0), trainings),
+        "promeneurs_present": people.get("promeneurs_present") or 0,
+        "promeneurs_trained": people.get("promeneurs_trained") or 0,
     }
 
 

@@ -73,6 +73,7 @@ def ending_label(convention, day=None):
 
 class EndingConventionsBlock(CockpitBlock):
     name = "conventions-ending"
+    watched = ("coordination.Convention", "directory.Structure")
     title = "Conventions qui se terminent"
     order = 40
     empty_text = f"Aucune convention ne se termine dans les {ENDING_SOON_DAYS} jours."
@@ -94,6 +95,7 @@ class EndingConventionsBlock(CockpitBlock):
 
 class PromeneursWithoutConventionBlock(CockpitBlock):
     name = "promeneurs-without-convention"
+    watched = ("coordination.Convention", "directory.Promeneur", "directory.Structure")
     title = "Promeneurs sans convention en cours"
     order = 41
     empty_text = "Chaque promeneur actif est couvert par une convention en cours."

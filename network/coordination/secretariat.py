@@ -11,6 +11,7 @@ from django.utils.html import strip_tags
 
 from network.coordination.models import Meeting
 from workspace import mail
+from workspace.cockpit.blocks import forget_blocks
 
 AGENDA, MINUTES = "agenda", "minutes"
 PUBLICATIONS = {
@@ -40,6 +41,7 @@ def publish(meeting, what):
             changed[sent_field] = now
         if changed:
             Meeting.objects.filter(pk=meeting.pk).update(**changed)
+            forget_blocks(Meeting)
         for field, value in changed.items():
             setattr(meeting, field, value)
         if sent_field not in changed:

@@ -12,6 +12,7 @@ class ChangedProfilesBlock(CockpitBlock):
     """Profiles a promeneur edited on /espace/mon-profil/ since the coordination last checked them."""
 
     name = "changed-profiles"
+    watched = ("directory.Promeneur",)
     title = "Profils modifiés depuis la dernière vérification"
     order = 40
     empty_text = "Aucun profil modifié depuis votre dernière vérification."

@@ -13,6 +13,7 @@ from network.directory.models import Promeneur
 from workspace import mail
 from workspace.accounts.roles import MEMBER_GROUPS, is_member
 from workspace.accounts.visits import MemberVisit
+from workspace.cockpit.blocks import forget_blocks
 
 PHOTOS_COLLECTION = "Photos des promeneurs"
 
@@ -78,9 +79,11 @@ def notify_coordination(promeneur):
 
 def mark_reviewed(promeneurs, by=None):
     """The coordination has re-read these profiles: who did, and when."""
-    return Promeneur.objects.filter(pk__in=[p.pk for p in promeneurs]).update(
+    count = Promeneur.objects.filter(pk__in=[p.pk for p in promeneurs]).update(
         reviewed_at=timezone.now(), reviewed_by=by
     )
+    forget_blocks(Promeneur)
+    return count
 
 
 def iso(value):

@@ -25,6 +25,7 @@ def _plural(count, word):
 
 class UpcomingEventsBlock(CockpitBlock):
     name = "upcoming-events"
+    watched = ("events.Event", "events.Registration")
     title = f"Événements des {UPCOMING_DAYS} prochains jours"
     order = 50
     empty_text = f"Aucun événement dans les {UPCOMING_DAYS} prochains jours."
@@ -60,6 +61,7 @@ class UpcomingEventsBlock(CockpitBlock):
 
 class AttendanceToMarkBlock(CockpitBlock):
     name = "attendance-to-mark"
+    watched = ("events.Event", "events.Registration")
     title = "Présences à saisir"
     order = 60
     empty_text = "Les présences des derniers événements sont saisies."

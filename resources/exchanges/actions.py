@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from resources.exchanges.models.discussions import Discussion, Follow, Message, Report
+from workspace.cockpit.blocks import forget_blocks
 
 
 class Duplicate(Exception):
@@ -104,6 +105,7 @@ def hide(message, moderator, reason):
         else:
             _after_hiding(message)
         message.reports.update(handled=True)
+        forget_blocks(Report, Discussion)
 
 
 def unhide(message, moderator, reason):
@@ -114,6 +116,7 @@ def unhide(message, moderator, reason):
         message.save()
         if message.is_opening:
             Discussion.objects.filter(pk=message.discussion_id).update(hidden=False, hidden_reason="")
+            forget_blocks(Discussion)
         else:
             message.discussion.touch(message.discussion.messages.filter(hidden=False).order_by("-created_at").first())
 

@@ -12,6 +12,7 @@ class ReportedMessagesBlock(CockpitBlock):
     """Messages reported by members that no moderator has handled yet."""
 
     name = "reported-messages"
+    watched = ("exchanges.Report", "exchanges.Message", "exchanges.Discussion")
     title = "Messages signalés à modérer"
     order = 30
     empty_text = "Aucun signalement en attente."

@@ -17,6 +17,7 @@ def _add_url(index_model, page_model):
 
 class PublishShortcutsBlock(ShortcutsBlock):
     name = "publish"
+    watched = ("library.WatchIndexPage", "library.NewsIndexPage")
     title = "Publier"
     order = 70
 

@@ -7,12 +7,23 @@ block's class itself), in its own ``wagtail_hooks.py``::
     hooks.register("register_cockpit_block", SupportRequestsBlock)
 
 A block shows a count and its first ``limit`` items, never an unbounded list, so that the page
-costs a bounded number of queries whatever the size of the network: two per block (the count and
-the slice), plus whatever ``items`` reads through ``select_related``/``prefetch_related``.
+costs a bounded number of queries whatever the size of the network: one per block (the first items,
+each carrying the count of all: ``COUNT(*) OVER ()``), plus whatever ``items`` reads through
+``select_related``/``prefetch_related``.
+
+What a block shows is the same for every coordinator: it is built once and kept in the shared
+cache, forgotten when one of the models the block reads (``watched``) is saved or deleted, and after
+``CACHE_SECONDS`` at most, since time moves on (an event starts, a month ends). Code that writes
+those models behind the signals' back (``update()``, ``bulk_create``) calls ``forget_blocks``.
 """
 
 from dataclasses import dataclass, field
+from functools import cache as once
 
+from django.apps import apps
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Count, Window
 from django.forms import Media
 from django.middleware.csrf import get_token
 from wagtail import hooks
@@ -44,9 +55,18 @@ class CockpitAction:
     description: str = ""
 
 
+CACHE_SECONDS = 120
+
+
+def _key(name):
+    return f"cockpit:block:{name}"
+
+
 class CockpitBlock(Component):
-    """A block of the cockpit. Subclasses set ``name``, ``title``, ``order`` and implement
-    ``get_queryset(request)`` and ``item(obj)``; ``more_url`` links to the screen with the whole list."""
+    """A block of the cockpit. Subclasses set ``name``, ``title``, ``order``, ``watched`` and implement
+    ``get_queryset(request)`` and ``item(obj)``; ``more_url`` links to the screen with the whole list.
+    ``get_queryset`` and ``item`` must not depend on who asks (the result is shared); the queryset
+    must not be ``distinct()`` (the count is a window over its rows)."""
 
     name = ""
     title = ""
@@ -58,6 +78,8 @@ class CockpitBlock(Component):
     # The model permission ("app.codename") needed to see the block; Coordination by default.
     permission = None
     template_name = "cockpit/block.html"
+    # The models the block reads ("app_label.Model"): a write to one of them rebuilds the block.
+    watched = ()
 
     def is_shown(self, request):
         if self.permission:
@@ -70,9 +92,6 @@ class CockpitBlock(Component):
     def item(self, obj):
         raise NotImplementedError
 
-    def get_count(self, queryset):
-        return queryset.count()
-
     def get_more_url(self, request):
         return self.more_url
 
@@ -84,18 +103,30 @@ class CockpitBlock(Component):
         """A line under the title, e.g. what was last done about the block ("relancés le …")."""
         return ""
 
+    def get_data(self, request):
+        """What the block shows, the same for every coordinator: one query."""
+        rows = list(self.get_queryset(request).annotate(cockpit_count=Window(Count("*")))[: self.limit])
+        return {
+            "count": rows[0].cockpit_count if rows else 0,
+            "items": [self.item(obj) for obj in rows],
+            "note": self.get_note(request),
+        }
+
+    def shared_data(self, request):
+        data = cache.get(_key(self.name))
+        if data is None:
+            data = self.get_data(request)
+            cache.set(_key(self.name), data, CACHE_SECONDS)
+        return data
+
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        queryset = self.get_queryset(request)
-        count = self.get_count(queryset)
-        items = [self.item(obj) for obj in queryset[: self.limit]] if count else []
+        data = self.shared_data(request)
         return {
             "block": self,
-            "count": count,
-            "items": items,
+            **data,
             "more_url": self.get_more_url(request),
-            "actions": self.get_actions(request) if count else [],
-            "note": self.get_note(request),
+            "actions": self.get_actions(request) if data["count"] else [],
             "request": request,
             "csrf_token": get_token(request),
         }
@@ -105,6 +136,38 @@ def cockpit_blocks(request):
     """The blocks registered by every area that this user may see, in their order."""
     blocks = [make() for make in hooks.get_hooks("register_cockpit_block")]
     return sorted((block for block in blocks if block.is_shown(request)), key=lambda block: block.order)
+
+
+@once
+def _watchers():
+    """{model: names of the blocks that read it}, from every registered block."""
+    watchers = {}
+    for make in hooks.get_hooks("register_cockpit_block"):
+        block = make()
+        for label in block.watched:
+            watchers.setdefault(apps.get_model(label), set()).add(block.name)
+    return watchers
+
+
+def forget_blocks(*models):
+    """The blocks that read ``models`` are built again by the next visitor (now, and once the
+    writer's transaction is committed: a visitor in between may have kept what it read before)."""
+    names = set().union(*(_watchers().get(model, ()) for model in models))
+    if names:
+        keys = [_key(name) for name in names]
+        cache.delete_many(keys)
+        transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def forget_every_block():
+    """After a bulk load (every block is built again by the next visitor)."""
+    cache.delete_many([_key(make().name) for make in hooks.get_hooks("register_cockpit_block")])
+
+
+def model_written(sender, instance, **kwargs):
+    """post_save, post_delete and m2m_changed (whose sender is the table of the relation) of any
+    model: connected in apps.py."""
+    forget_blocks(sender, type(instance))
 
 
 class CockpitPanel(Component):

@@ -1,5 +1,6 @@
 """A cockpit block of shortcuts: links to the screens of monthly tasks (write a news-watch item,
-export the month's figures), so that they start from the landing page. No count, no query."""
+export the month's figures), so that they start from the landing page. No count; the links are
+shared and kept like any block's items."""
 
 from .blocks import CockpitBlock
 
@@ -11,6 +12,8 @@ class ShortcutsBlock(CockpitBlock):
         """(label, url) pairs."""
         raise NotImplementedError
 
+    def get_data(self, request):
+        return {"links": self.get_links(request)}
+
     def get_context_data(self, parent_context):
-        request = parent_context["request"]
-        return {"block": self, "links": self.get_links(request)}
+        return {"block": self, **self.shared_data(parent_context["request"])}

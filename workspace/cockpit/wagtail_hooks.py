@@ -1,14 +1,28 @@
 from wagtail import hooks
+from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel
+from wagtail.models import WorkflowState
 
 from workspace.accounts.roles import is_coordination
 
 from .blocks import CockpitPanel
+
+WORKFLOW_PANELS = (WorkflowObjectsToModeratePanel, UserObjectsInWorkflowModerationPanel)
 
 
 @hooks.register("construct_homepage_panels")
 def show_the_cockpit(request, panels):
     if is_coordination(request.user):
         panels.insert(0, CockpitPanel(request))
+
+
+@hooks.register("construct_homepage_panels")
+def leave_out_empty_moderation_panels(request, panels):
+    """Wagtail's two moderation panels (pages awaiting your review, your pages in moderation) cost
+    six queries, and are empty when nothing is in moderation: the coordination (one or two people)
+    publishes directly. One query tells; they come back as soon as a page or a snippet is sent to
+    a workflow. Wagtail's other panels stay: the pages you edited last, the pages you locked."""
+    if not WorkflowState.objects.active().exists():
+        panels[:] = [panel for panel in panels if not isinstance(panel, WORKFLOW_PANELS)]
 
 
 # After the hooks of wagtail.images, wagtail.documents… that add the summary items.

@@ -1,6 +1,7 @@
 from .grids import ActivityGrid, CoordinationJournalEntry, LedAction, NetworkActivity
 from .pages import ActivityPage, EvaluationFiguresPage
 from .reminders import GridReminder
+from .totals import MonthlyTotals
 
 __all__ = [
     "ActivityGrid",
@@ -9,5 +10,6 @@ __all__ = [
     "EvaluationFiguresPage",
     "GridReminder",
     "LedAction",
+    "MonthlyTotals",
     "NetworkActivity",
 ]

@@ -14,6 +14,7 @@ from network.coordination.admin_views.listing import CoordinationModelAdmin
 from network.coordination.models import OnboardingCompletion, OnboardingStep
 from network.coordination.models.onboarding import Onboarding
 from network.directory.models import Promeneur
+from workspace.cockpit.blocks import forget_blocks
 from workspace.pages.pagination import paginate
 
 NEWCOMERS_PER_PAGE = 50
@@ -95,3 +96,4 @@ def tick_manual_steps(promeneur, manual_steps, ticked_pks, user):
         OnboardingCompletion(promeneur=promeneur, step_id=pk, ticked_by=user, ticked_at=timezone.now())
         for pk in ticked - existing
     )
+    forget_blocks(OnboardingCompletion)

@@ -19,6 +19,7 @@ def edit_url(meeting_pk):
 
 class CommitteePapersBlock(CockpitBlock):
     name = "committee-papers"
+    watched = ("coordination.Meeting", "coordination.CommitteePage")
     title = "Comités : ordres du jour et comptes rendus à publier"
     order = 60
     more_url = reverse_lazy("wagtailsnippets_coordination_meeting:list")
@@ -42,6 +43,7 @@ class CommitteePapersBlock(CockpitBlock):
 
 class OverdueDecisionsBlock(CockpitBlock):
     name = "committee-decisions"
+    watched = ("coordination.Decision", "coordination.Meeting", "coordination.CommitteePage", "auth.User")
     title = "Décisions des comités en retard"
     order = 61
 

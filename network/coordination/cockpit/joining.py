@@ -40,6 +40,7 @@ class ReceivedBlock(CockpitBlock):
 
 class NewApplicationsBlock(ReceivedBlock):
     name = "new-applications"
+    watched = ("coordination.Application",)
     title = "Nouvelles candidatures"
     order = 40
     empty_text = "Aucune candidature en attente."
@@ -52,6 +53,7 @@ class NewApplicationsBlock(ReceivedBlock):
 
 class NewMessagesBlock(ReceivedBlock):
     name = "new-messages"
+    watched = ("coordination.ContactMessage",)
     title = "Messages reçus"
     order = 45
     empty_text = "Aucun nouveau message."

@@ -11,6 +11,7 @@ from workspace.cockpit.blocks import CockpitAction, CockpitBlock, CockpitItem
 
 class ReviewsDueBlock(CockpitBlock):
     name = "bilans"
+    watched = ("directory.Promeneur", "directory.Structure", "coordination.IndividualReview")
     title = "Bilans à faire"
     order = 50
     empty_text = "Aucun bilan individuel en retard."
@@ -38,6 +39,17 @@ class ReviewsDueBlock(CockpitBlock):
 
 class NewcomersBlock(CockpitBlock):
     name = "accueil"
+    # The checklist and everything its observed steps read (models/onboarding.py).
+    watched = (
+        "directory.Promeneur",
+        "directory.SocialProfile",
+        "coordination.OnboardingStep",
+        "coordination.OnboardingCompletion",
+        "coordination.IndividualReview",
+        "activity.ActivityGrid",
+        "events.Event",
+        "events.Registration",
+    )
     title = "Accueil des nouveaux"
     order = 55
     empty_text = "Tous les promeneurs ont terminé leur accueil."

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from network.directory.models import Promeneur
 from workspace.accounts.roles import PROMENEURS, is_coordination, user_groups
+from workspace.cockpit.blocks import forget_blocks
 from workspace.pages.blocks import RICH_TEXT_FEATURES
 from workspace.pages.models import BasePage
 
@@ -204,5 +205,6 @@ def accept(user, version, accepted_at=None):
         Promeneur.objects.filter(user=user).update(
             charter_version=version.label, charter_signed_on=timezone.localdate(acceptance.accepted_at)
         )
+        forget_blocks(Promeneur)
     user._must_accept_charter = False
     return acceptance
