@@ -25,7 +25,10 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Count, Sum
 
-from network.activity.models import ActivityGrid, LedAction, MonthlyTotals, NetworkActivity
+# The submodules, not the package: the package imports its pages, whose routes import the views
+# and, through the dashboard's figures, this module.
+from network.activity.models.grids import ActivityGrid, LedAction, NetworkActivity
+from network.activity.models.totals import MonthlyTotals
 
 COUNTS = ("messages", "young_people", "new_young_people")
 
