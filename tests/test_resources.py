@@ -288,7 +288,7 @@ LISTINGS = [
             "/espace/ressources/element-1/",  # related resources
             SEARCH,
             SEARCH + "&type=ressources",
-            SEARCH + "&page=2",
+            SEARCH + "&type=ressources&page=2",  # the other record kinds come on the first page only
         ],
     ),
     (
