@@ -461,15 +461,7 @@ def evaluate_structure(result, row, context):
     values = structure_values(row, context, result.messages)
     result.label = values.get("name", "")
     result.values = values
-    existing = context["existing"].get(result.label.lower())
-    if result.messages:
-        return
-    if existing is None:
-        result.status = CREATED
-        return
-    result.target = existing
-    result.changes = changed_fields(existing, values)
-    result.status = UPDATED if result.changes else UNCHANGED
+    settle(result, context["existing"].get(result.label.lower()))
 
 
 def structure_context(rows):
@@ -598,19 +590,13 @@ def evaluate_promeneur(result, row, context):
                 f"cette adresse est celle de la fiche de {existing} mais aussi du compte de connexion "
                 f"de {owner} (fiche n° {owner.pk}) : rien n'est écrit sur la fiche d'une autre personne"
             )
-    if result.messages:
-        return
-    if existing is None:
-        result.status = CREATED
-        return
-    result.target = existing
-    result.changes = changed_fields(existing, values)
-    if territories is not None and {t.pk for t in territories} != {t.pk for t in existing.territories.all()}:
-        result.changes.append(Promeneur._meta.get_field("territories").verbose_name)
+    other_changes = []
+    if existing and territories is not None and set(territories) != set(existing.territories.all()):
+        other_changes.append(Promeneur._meta.get_field("territories").verbose_name)
     planned = [(network, name) for _kept, network, name in profiles]
     if planned != [(profile.network, profile.profile_name) for profile in current_profiles]:
-        result.changes.append(str(SocialProfile._meta.verbose_name_plural))
-    result.status = UPDATED if result.changes else UNCHANGED
+        other_changes.append(str(SocialProfile._meta.verbose_name_plural))
+    settle(result, existing, other_changes)
 
 
 def promeneur_context(rows):
@@ -658,6 +644,20 @@ def save_profiles(promeneur, plan):
         elif (profile.profile_name, profile.sort_order) != (name, order):
             profile.profile_name, profile.sort_order = name, order
             profile.save(update_fields=["profile_name", "sort_order"])
+
+
+def settle(result, existing, other_changes=()):
+    """The status of an evaluated row without errors: created when no record matches it (``existing``
+    None), else updated or unchanged by the fields of its values that differ and ``other_changes``
+    (the names of what else it changes)."""
+    if result.messages:
+        return
+    if existing is None:
+        result.status = CREATED
+        return
+    result.target = existing
+    result.changes = changed_fields(existing, result.values) + list(other_changes)
+    result.status = UPDATED if result.changes else UNCHANGED
 
 
 def changed_fields(instance, values):
