@@ -11,26 +11,13 @@ counts must not move.
 """
 
 import argparse
-import os
 import statistics
-import sys
-import time
-import warnings
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workspace.settings.test")
-warnings.filterwarnings("ignore", message="No directory at")
+import benchlib
 
-import django  # noqa: E402
+benchlib.setup()
 
-django.setup()
-
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.db import transaction  # noqa: E402
 
 from tests.cockpit_data import load_network  # noqa: E402
 from workspace.cockpit.blocks import forget_every_block  # noqa: E402
@@ -39,18 +26,10 @@ RUNS = 5
 
 
 def measure(client, built):
-    client.get("/admin/", HTTP_HOST="localhost")  # warm up
-    timings = []
-    for _ in range(RUNS):
-        if built:
-            forget_every_block()
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            response = client.get("/admin/", HTTP_HOST="localhost")
-            timings.append(time.perf_counter() - started)
-        assert response.status_code == 200, response.status_code
-        assert b"Ce qui vous attend aujourd" in response.content
-    return statistics.median(timings) * 1000, len(queries)
+    forget = forget_every_block if built else None
+    timings, queries, response = benchlib.timed_get(client, "/admin/", RUNS, before_each=forget, HTTP_HOST="localhost")
+    assert b"Ce qui vous attend aujourd" in response.content
+    return statistics.median(timings), queries
 
 
 def main():
@@ -59,10 +38,7 @@ def main():
     parser.add_argument("--years", type=int, default=3)
     args = parser.parse_args()
     with transaction.atomic():
-        user = get_user_model().objects.create(username="bench-coordination")
-        user.groups.add(Group.objects.get(name="Coordination"))
-        client = Client()
-        client.force_login(user)
+        client = benchlib.coordinator_client()
         print(f"{'taille':<34} {'blocs':<10} {'grilles':>8} {'ms (médiane)':>12} {'requêtes':>9}")
         total = 0
         for promeneurs, years, prefix in ((12, 1, "demo"), (args.promeneurs, args.years, "grand")):

@@ -12,26 +12,15 @@ The last column is the query count of the "events held and attendance" block alo
 
 import argparse
 import datetime
-import os
 import random
 import statistics
-import sys
-import time
-import warnings
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workspace.settings.test")
-warnings.filterwarnings("ignore", message="No directory at")
+import benchlib
 
-import django  # noqa: E402
-
-django.setup()
+benchlib.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -125,15 +114,8 @@ def event_block_queries(start, end, territory):
 
 
 def measure(client, params):
-    client.get("/admin/activite/", params, HTTP_HOST="localhost")  # warm up
-    timings = []
-    for _ in range(RUNS):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            response = client.get("/admin/activite/", params, HTTP_HOST="localhost")
-            timings.append(time.perf_counter() - started)
-        assert response.status_code == 200, response.status_code
-    return statistics.median(timings) * 1000, len(queries)
+    timings, queries, _response = benchlib.timed_get(client, "/admin/activite/", RUNS, params, HTTP_HOST="localhost")
+    return statistics.median(timings), queries
 
 
 def main():
@@ -143,10 +125,7 @@ def main():
     args = parser.parse_args()
     rng = random.Random(66)
     with transaction.atomic():
-        user = get_user_model().objects.create(username="bench-coordination")
-        user.groups.add(Group.objects.get(name="Coordination"))
-        client = Client()
-        client.force_login(user)
+        client = benchlib.coordinator_client()
         last = previous_month()
         sizes = [(10, 1, "petit"), (args.promeneurs, args.years, "grand")]
         print(

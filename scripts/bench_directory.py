@@ -6,14 +6,9 @@ The promeneurs are created inside a transaction that is rolled back at the end.
 """
 
 import argparse
-import os
 import statistics
-import sys
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workspace.settings.test")
+import benchlib
 
 
 def main():
@@ -22,12 +17,10 @@ def main():
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.db import connection, transaction
+    benchlib.setup()
+    from django.db import transaction
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import setup_test_environment
 
     from network.directory.models import Promeneur
     from tests.factories import UserFactory
@@ -47,17 +40,10 @@ def main():
             (logged_in, "/espace/annuaire/"),
             (logged_in, "/espace/relais/"),
         ):
-            client.get(address)
-            timings = []
-            for _ in range(args.runs):
-                with CaptureQueriesContext(connection) as queries:
-                    start = time.perf_counter()
-                    response = client.get(address)
-                    timings.append((time.perf_counter() - start) * 1000)
-                assert response.status_code == 200, (address, response.status_code)
+            timings, queries, _response = benchlib.timed_get(client, address, args.runs)
             print(
                 f"{address:<50} médiane {statistics.median(timings):6.1f} ms  "
-                f"max {max(timings):6.1f} ms  {len(queries)} requêtes SQL"
+                f"max {max(timings):6.1f} ms  {queries} requêtes SQL"
             )
         transaction.set_rollback(True)
 

@@ -8,17 +8,12 @@ and the SQL queries and median time of /espace/agenda/ with 10 and 300 events.
 
 import os
 import statistics
-import sys
 import threading
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workspace.settings.test")
+import benchlib
 
-import django  # noqa: E402
-
-django.setup()
+benchlib.setup()
 
 from django.db import connection, connections  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
@@ -54,14 +49,6 @@ def race():
     )
 
 
-def _counter(queries):
-    def count(execute, sql, *args):
-        queries.append(sql)
-        return execute(sql, *args)
-
-    return count
-
-
 def agenda_cost():
     from django.test import Client
 
@@ -76,18 +63,10 @@ def agenda_cost():
             event = EventFactory(audience="public" if i % 2 else "membres", capacity=20)
             RegistrationFactory(event=event, user=user if i % 3 == 0 else UserFactory())
         created = size
-        assert client.get("/espace/agenda/").status_code == 200
-        queries = []
-        with connection.execute_wrapper(_counter(queries)):
-            client.get("/espace/agenda/")
-        timings = []
-        for _ in range(20):
-            started = time.perf_counter()
-            client.get("/espace/agenda/")
-            timings.append(time.perf_counter() - started)
+        timings, queries, _response = benchlib.timed_get(client, "/espace/agenda/", 20)
         print(
-            f"/espace/agenda/ avec {size} événements : {len(queries)} requêtes SQL, "
-            f"médiane {statistics.median(timings) * 1000:.1f} ms"
+            f"/espace/agenda/ avec {size} événements : {queries} requêtes SQL, "
+            f"médiane {statistics.median(timings):.1f} ms"
         )
 
 

@@ -6,24 +6,16 @@ Everything is created inside a transaction that is rolled back: the database is 
 """
 
 import argparse
-import os
 import statistics
-import sys
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workspace.settings.dev")
+import benchlib
 
-import django  # noqa: E402
-
-django.setup()
+benchlib.setup("workspace.settings.dev")
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
-from django.db import connection, reset_queries, transaction  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from resources.exchanges.models.discussions import Category, Discussion, Message  # noqa: E402
 
@@ -33,17 +25,8 @@ class Rollback(Exception):
 
 
 def measure(client, url, runs=15):
-    client.get(url, HTTP_HOST="localhost")
-    reset_queries()  # with DEBUG on, each request empties the log: start the capture from an empty one
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, HTTP_HOST="localhost")
-    assert response.status_code == 200, (url, response.status_code)
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        client.get(url, HTTP_HOST="localhost")
-        timings.append((time.perf_counter() - start) * 1000)
-    return len(queries), statistics.median(timings)
+    timings, queries, _response = benchlib.timed_get(client, url, runs, HTTP_HOST="localhost")
+    return queries, statistics.median(timings)
 
 
 def main():

@@ -11,26 +11,18 @@ The dashboard is also measured over the last 5 years (issue 14: p95 under 300 ms
 """
 
 import argparse
-import os
 import statistics
 import sys
-import time
-import warnings
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workspace.settings.test")
-warnings.filterwarnings("ignore", message="No directory at")
+import benchlib
 
-import django  # noqa: E402
-
-django.setup()
+benchlib.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
 
 from home.scale import real_promeneurs  # noqa: E402
 from network.activity.models.grids import add_months, previous_month  # noqa: E402
@@ -92,15 +84,8 @@ def percentile(values, fraction):
 
 
 def measure(client, address, runs):
-    client.get(address)  # warm: renditions, per-process caches
-    timings = []
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
-            response = client.get(address)
-            timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (address, response.status_code)
-    return len(queries), statistics.median(timings), percentile(timings, 0.95)
+    timings, queries, _response = benchlib.timed_get(client, address, runs)
+    return queries, statistics.median(timings), percentile(timings, 0.95)
 
 
 def main():

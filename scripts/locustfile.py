@@ -110,12 +110,18 @@ class Promeneur(Member):
     def resources(self):
         self.get("/espace/ressources/")
 
+    def open_a_discussion(self):
+        """One of the discussions of the exchanges' list, opened: (its address, its page), or None
+        when the list shows none."""
+        pks = DISCUSSION.findall(self.get("/espace/echanges/").text)
+        if not pks:
+            return None
+        address = f"/espace/echanges/{random.choice(pks)}/"
+        return address, self.get(address, name="/espace/echanges/[discussion]/")
+
     @task(2)
     def exchanges(self):
-        response = self.get("/espace/echanges/")
-        pks = DISCUSSION.findall(response.text)
-        if pks:
-            self.get(f"/espace/echanges/{random.choice(pks)}/", name="/espace/echanges/[discussion]/")
+        self.open_a_discussion()
 
     @task(1)
     def directory(self):
@@ -127,12 +133,10 @@ class Promeneur(Member):
 
     @task(1)
     def reply(self):
-        listing = self.get("/espace/echanges/")
-        pks = DISCUSSION.findall(listing.text)
-        if not pks:
+        opened = self.open_a_discussion()
+        if opened is None:
             return
-        address = f"/espace/echanges/{random.choice(pks)}/"
-        page = self.get(address, name="/espace/echanges/[discussion]/")
+        address, page = opened
         csrf, token = CSRF.search(page.text), FORM_TOKEN.search(page.text)
         if not (csrf and token):
             return
