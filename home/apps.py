@@ -1,8 +1,8 @@
 from django.apps import AppConfig
 
+from workspace.accounts.roles import ManagedByCoordination
 
-class HomeConfig(AppConfig):
+
+class HomeConfig(ManagedByCoordination, AppConfig):
     name = "home"
     verbose_name = "Site public"
-    # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
-    managed_by_coordination = True

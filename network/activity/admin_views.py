@@ -39,23 +39,22 @@ class LongSelect(forms.Select):
         return format_html('<select name="{}"{}>{}</select>', name, attributes, options)
 
 
+def filter_by(model, label, empty_label):
+    """An optional filter on one record of ``model``, chosen by its name among all of them."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=model.objects.only("pk", "name"),
+        required=False,
+        empty_label=empty_label,
+        widget=LongSelect,
+    )
+
+
 class DashboardFilterForm(forms.Form):
     start = MonthField(label="Du mois", required=False)
     end = MonthField(label="Au mois (inclus)", required=False)
-    territory = forms.ModelChoiceField(
-        label="Territoire",
-        queryset=Territory.objects.only("pk", "name"),
-        required=False,
-        empty_label="Tout le département",
-        widget=LongSelect,
-    )
-    structure = forms.ModelChoiceField(
-        label="Structure",
-        queryset=Structure.objects.only("pk", "name"),
-        required=False,
-        empty_label="Toutes les structures",
-        widget=LongSelect,
-    )
+    territory = filter_by(Territory, "Territoire", "Tout le département")
+    structure = filter_by(Structure, "Structure", "Toutes les structures")
 
     @staticmethod
     def default_period():

@@ -1,16 +1,16 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+from workspace.accounts.roles import ManagedByCoordination
 
-class CoordinationConfig(AppConfig):
+
+class CoordinationConfig(ManagedByCoordination, AppConfig):
     """The coordinator's private follow-up records: reviews, onboarding, conventions, committees'
     secretariat, charter versions, applications, the network's mailbox and contacts."""
 
     name = "network.coordination"
     label = "coordination"
     verbose_name = "Coordination"
-    # Coordination manages this app's records entirely in the admin (workspace/accounts/roles.py).
-    managed_by_coordination = True
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save

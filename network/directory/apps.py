@@ -1,9 +1,9 @@
 from django.apps import AppConfig
 
+from workspace.accounts.roles import ManagedByCoordination
 
-class DirectoryConfig(AppConfig):
+
+class DirectoryConfig(ManagedByCoordination, AppConfig):
     name = "network.directory"
     label = "directory"
     verbose_name = "Annuaire"
-    # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
-    managed_by_coordination = True

@@ -1,9 +1,9 @@
 from django.apps import AppConfig
 
+from workspace.accounts.roles import ManagedByCoordination
 
-class EventsConfig(AppConfig):
+
+class EventsConfig(ManagedByCoordination, AppConfig):
     name = "network.events"
     label = "events"
     verbose_name = "Agenda"
-    # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
-    managed_by_coordination = True

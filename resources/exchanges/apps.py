@@ -1,9 +1,9 @@
 from django.apps import AppConfig
 
+from workspace.accounts.roles import ManagedByCoordination
 
-class ExchangesConfig(AppConfig):
+
+class ExchangesConfig(ManagedByCoordination, AppConfig):
     name = "resources.exchanges"
     label = "exchanges"
     verbose_name = "Échanges"
-    # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
-    managed_by_coordination = True

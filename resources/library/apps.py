@@ -1,9 +1,9 @@
 from django.apps import AppConfig
 
+from workspace.accounts.roles import ManagedByCoordination
 
-class LibraryConfig(AppConfig):
+
+class LibraryConfig(ManagedByCoordination, AppConfig):
     name = "resources.library"
     label = "library"
     verbose_name = "Ressources"
-    # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
-    managed_by_coordination = True

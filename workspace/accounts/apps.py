@@ -1,13 +1,13 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
+from workspace.accounts.roles import ManagedByCoordination
 
-class AccountsConfig(AppConfig):
+
+class AccountsConfig(ManagedByCoordination, AppConfig):
     name = "workspace.accounts"
     label = "accounts"
     verbose_name = "Comptes et rôles"
-    # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
-    managed_by_coordination = True
 
     def ready(self):
         from django.contrib.auth import get_user_model

@@ -17,8 +17,14 @@ COMMITTEES = (COMITE_PILOTAGE, COMITE_FINANCEURS, COMITE_TECHNIQUE)
 MEMBER_GROUPS = (PROMENEURS, COORDINATION)
 ALL_GROUPS = (PROMENEURS, COORDINATION, *COMMITTEES)
 
-# Besides the apps that say so in their AppConfig (``managed_by_coordination``), the
-# coordination manages these third-party apps' records in the Wagtail admin.
+
+class ManagedByCoordination:
+    """Mixed into the AppConfig of an app whose records the coordination manages entirely in the
+    admin: the Coordination group gets all of that app's model permissions (grant_role_permissions)."""
+
+
+# Besides the apps whose AppConfig is ManagedByCoordination, the coordination manages these
+# third-party apps' records in the Wagtail admin.
 COORDINATION_THIRD_PARTY_APPS = ("taggit", "wagtailforms", "wagtailredirects")
 COORDINATION_EXTRA_PERMISSIONS = (
     ("wagtailadmin", "access_admin"),
@@ -114,7 +120,7 @@ def grant_role_permissions(sender=None, **kwargs):
     coordination = Group.objects.filter(name=COORDINATION).first()
     if coordination is None:
         return
-    managed = [config.label for config in apps.get_app_configs() if getattr(config, "managed_by_coordination", False)]
+    managed = [config.label for config in apps.get_app_configs() if isinstance(config, ManagedByCoordination)]
     permissions = Permission.objects.filter(
         content_type__app_label__in=[*managed, *COORDINATION_THIRD_PARTY_APPS]
     )

@@ -1,12 +1,12 @@
 from django.apps import AppConfig
 
+from workspace.accounts.roles import ManagedByCoordination
 
-class PagesConfig(AppConfig):
+
+class PagesConfig(ManagedByCoordination, AppConfig):
     name = "workspace.pages"
     label = "pages"
     verbose_name = "Pages de base"
-    # Coordination manages this app\'s records entirely in the admin (workspace/accounts/roles.py).
-    managed_by_coordination = True
 
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save

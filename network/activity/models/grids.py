@@ -16,7 +16,7 @@ from modelcluster.models import ClusterableModel
 
 from network.activity import rules
 from network.directory.models.people import Promeneur, SocialProfile, Structure, Theme
-from workspace.fields import by_user, optional_link
+from workspace.fields import by_user, optional_link, quantity
 
 NO_IDENTIFICATION = "N'indiquez rien qui permette d'identifier un jeune (nom, pseudo, établissement, lieu précis…)."
 MAX_HOURS_PER_WEEK = 40
@@ -131,15 +131,12 @@ class ActivityGrid(models.Model):
     )
     month = models.DateField("Mois", help_text="Le premier jour du mois concerné.")
     status = models.CharField("État", max_length=20, choices=Status.choices, default=Status.DRAFT)
-    hours_per_week = models.DecimalField(
+    hours_per_week = quantity(
         "Heures en ligne par semaine",
+        "Le nombre d'heures ne peut pas être négatif.",
         max_digits=4,
         decimal_places=1,
-        default=0,
-        validators=[
-            MinValueValidator(0, "Le nombre d'heures ne peut pas être négatif."),
-            MaxValueValidator(MAX_HOURS_PER_WEEK, TOO_MANY_HOURS),
-        ],
+        validators=[MaxValueValidator(MAX_HOURS_PER_WEEK, TOO_MANY_HOURS)],
         help_text="En moyenne sur le mois, par exemple 4 ou 2,5.",
     )
     devices = models.JSONField("Outils utilisés", default=list, blank=True)

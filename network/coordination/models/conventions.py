@@ -4,13 +4,12 @@ hours), what the Caf pays, from when to when, and the signed document."""
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from network.directory.models import Promeneur, Structure
-from workspace.fields import optional_link
+from workspace.fields import optional_link, quantity
 
 ENDING_SOON_DAYS = 60
 
@@ -54,21 +53,14 @@ class Convention(models.Model):
     )
     start_date = models.DateField("Début")
     end_date = models.DateField("Fin")
-    weekly_hours = models.DecimalField(
+    weekly_hours = quantity(
         "Heures hebdomadaires engagées",
+        "Le nombre d'heures ne peut pas être négatif.",
         max_digits=5,
         decimal_places=1,
-        default=0,
-        validators=[MinValueValidator(0, "Le nombre d'heures ne peut pas être négatif.")],
         help_text="Présence en ligne par semaine que la structure s'engage à dégager, tous promeneurs confondus.",
     )
-    amount = models.DecimalField(
-        "Montant (€)",
-        max_digits=10,
-        decimal_places=2,
-        default=0,
-        validators=[MinValueValidator(0, "Le montant ne peut pas être négatif.")],
-    )
+    amount = quantity("Montant (€)", "Le montant ne peut pas être négatif.", max_digits=10, decimal_places=2)
     status = models.CharField("Statut", max_length=20, choices=Status.choices, default=Status.DRAFT)
     signed_document = optional_link("wagtaildocs.Document", "Convention signée", related_name="+")
     notes = models.TextField("Notes", blank=True)
