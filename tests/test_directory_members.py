@@ -74,6 +74,18 @@ def test_members_directory_filters(client_as, network):
     assert "Denis Roca" in html
 
 
+def test_a_filtered_listing_opens_on_its_results(client_as):
+    """On a phone the results come below a long form: the form's answer jumps to them."""
+    client = client_as("promeneur")
+    for address, results in (("/espace/annuaire/", "promeneurs-titre"), ("/espace/relais/", "relais")):
+        html = client.get(address).content.decode()
+        assert f'action="{address}#{results}"' in html
+        assert f'id="{results}"' in html
+    html = client.get("/annuaire/").content.decode()
+    assert 'action="/annuaire/#resultats"' in html and 'id="resultats"' in html
+    assert 'action="/annuaire/#resultats"' in client.get("/").content.decode()  # the home page's box
+
+
 def test_relays_national_lines_first_then_by_domain_and_territory(client_as, network):
     RelayFactory(organisation="Point écoute du Conflent", domain="sante_mentale", territory=network["conflent"])
     RelayFactory(organisation="Point écoute d'ailleurs", domain="sante_mentale", territory=TerritoryFactory())

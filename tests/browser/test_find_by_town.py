@@ -65,8 +65,9 @@ def test_from_the_home_box_to_a_promeneurs_sheet_on_a_phone(phone, towns):
     assert_fits(page)
 
     find(page, "ceret")
-    expect(page).to_have_url(re.compile(r"/annuaire/\?q=ceret$"))
-    expect(page.get_by_role("heading", name="1 promeneur")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/annuaire/\?q=ceret#resultats$"))
+    # The answer opens on its results, not on the filter form above them.
+    expect(page.get_by_role("heading", name="1 promeneur")).to_be_in_viewport()
     assert_fits(page)
     page.get_by_role("link", name="Marta Bosch").click()
     expect(page.get_by_role("heading", level=1, name="Marta Bosch")).to_be_visible()
