@@ -10,11 +10,12 @@ from network.directory.models import PublicDirectoryPage, Relay
 from workspace import mail
 from workspace.pages.blocks import RICH_TEXT_FEATURES
 from workspace.pages.models import BasePage, NetworkSettings
+from workspace.pages.routing import RoutedByAddress
 
 from .forms import ApplicationForm, ContactForm
 
 
-class HomePage(BasePage):
+class HomePage(RoutedByAddress, BasePage):
     """The public local page of the network."""
 
     hero_title = models.CharField("Titre d'accroche", max_length=200, blank=True)

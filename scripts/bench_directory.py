@@ -30,8 +30,7 @@ def main():
     with transaction.atomic():
         populate(args.size)
         member = UserFactory(username="bench-promeneur", role="promeneur")
-        anonymous, logged_in = Client(), Client()
-        logged_in.force_login(member)
+        anonymous, logged_in = Client(), benchlib.member_client(member)
         print(f"{Promeneur.objects.count()} promeneurs, {args.runs} requêtes par adresse")
         for client, address in (
             (anonymous, "/annuaire/"),

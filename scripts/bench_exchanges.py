@@ -15,7 +15,6 @@ benchlib.setup("workspace.settings.dev")
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.db import transaction  # noqa: E402
-from django.test import Client  # noqa: E402
 
 from resources.exchanges.models.discussions import Category, Discussion, Message  # noqa: E402
 
@@ -55,8 +54,7 @@ def main():
             big = discussions[0]
             for i in range(args.replies):
                 Message.objects.create(discussion=big, author=authors[i % 10], body=f"Réponse **{i}**")
-            client = Client()
-            client.force_login(authors[0])
+            client = benchlib.member_client(authors[0])
             for label, url in (
                 (f"liste des échanges ({args.discussions} discussions)", "/espace/echanges/"),
                 (f"discussion avec {args.replies} réponses", f"/espace/echanges/{big.pk}/"),

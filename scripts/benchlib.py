@@ -57,3 +57,18 @@ def coordinator_client():
     client = Client()
     client.force_login(user)
     return client
+
+
+def member_client(user):
+    """A test client logged in as ``user``, who has accepted the current charter (else every page of
+    the members' space would answer with a redirect to the charter)."""
+    from django.test import Client
+
+    from network.coordination.models.charter import CharterVersion, accept
+
+    version = CharterVersion.current()
+    if version is not None:
+        accept(user, version)
+    client = Client()
+    client.force_login(user)
+    return client

@@ -167,13 +167,17 @@ class PromeneurQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        """Everything a directory listing shows, in a fixed number of queries (photos with
-        their thumbnail renditions)."""
+        """Everything a directory listing shows, in a fixed number of queries (photos joined,
+        with their thumbnail renditions in one more)."""
         from wagtail.images import get_image_model
 
-        photos = get_image_model().objects.prefetch_renditions(PHOTO_RENDITION)
-        return self.select_related("structure", "structure__territory").prefetch_related(
-            "territories", "themes", "social_profiles", models.Prefetch("photo", queryset=photos)
+        thumbnails = get_image_model().get_rendition_model().objects.filter(filter_spec=PHOTO_RENDITION)
+        return self.select_related("structure", "structure__territory", "photo").prefetch_related(
+            "territories",
+            "themes",
+            "social_profiles",
+            # The attribute Wagtail's own prefetch_renditions() fills, read by get_rendition().
+            models.Prefetch("photo__renditions", queryset=thumbnails, to_attr="prefetched_renditions"),
         )
 
 
