@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from network.events.models.events import CALENDAR_PURPOSE, Event, Registration
 from workspace.accounts.tokens import SecretToken
+from workspace.mail import absolute_url
 from workspace.pages.models import BasePage
 
 
@@ -84,7 +85,7 @@ class AgendaPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "registrations": registrations,
-                "calendar_url": request.build_absolute_uri(reverse("events:personal_ics", args=[token.key])),
+                "calendar_url": absolute_url(reverse("events:personal_ics", args=[token.key])),
             },
             template="events/my_registrations.html",
         )
