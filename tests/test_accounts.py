@@ -98,6 +98,16 @@ def test_password_reset_never_tells_whether_the_address_is_known(client):
     assert done["Location"] == "/mot-de-passe/nouveau/termine/"
 
 
+@override_settings(SITE_URL="https://promeneurs.example.org")
+def test_password_reset_link_is_on_the_site_address_not_the_requested_host(client):
+    """The link goes to SITE_URL whatever Host header the request came with."""
+    UserFactory(username="lucie", email="lucie@example.org")
+    client.post("/mot-de-passe/oublie/", {"email": "lucie@example.org"}, HTTP_HOST="evil.example.com")
+    [message] = mail.outbox
+    assert re.search(r"^https://promeneurs\.example\.org/mot-de-passe/nouveau/\S+/\S+/$", message.body, re.MULTILINE)
+    assert "evil.example.com" not in message.body and "testserver" not in message.body
+
+
 def test_password_reset_with_a_bad_address_keeps_it_and_explains(client):
     response = client.post("/mot-de-passe/oublie/", {"email": "pas-une-adresse"})
     assert response.status_code == 200

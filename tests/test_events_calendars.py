@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.test import override_settings
 from icalendar import Calendar
 
 from network.events.models import CALENDAR_PURPOSE
@@ -90,6 +91,16 @@ def test_personal_calendar_needs_a_valid_token_and_a_reset_revokes_the_old_one(c
     assert token.key != old
     assert client.get(f"/calendrier/{old}.ics").status_code == 404
     assert client.get(f"/calendrier/{token.key}.ics").status_code == 200
+
+
+@override_settings(SITE_URL="https://promeneurs.example.org")
+def test_the_personal_calendar_address_is_on_the_site_address(client_as, users, agenda):
+    """The address to copy into a calendar application starts with SITE_URL, whatever the request's host."""
+    key = SecretToken.for_user(users["promeneur"], CALENDAR_PURPOSE).key
+    page = client_as("promeneur").get("/espace/agenda/mes-inscriptions/", HTTP_HOST="autre.example.com")
+    body = page.content.decode()
+    assert f"https://promeneurs.example.org/calendrier/{key}.ics" in body
+    assert "autre.example.com" not in body
 
 
 def test_an_inactive_members_calendar_is_closed(client, users):

@@ -41,6 +41,25 @@ def test_agenda_filters_by_kind(client_as):
     assert "Pollux" in body and "Procyon" not in body
 
 
+@pytest.mark.parametrize("url", ["/agenda/", "/espace/agenda/"])
+def test_the_second_page_of_a_filtered_agenda_keeps_its_type(client_as, url):
+    """25 events a page: the second page of ?type=analyse lists analyses only, and its links keep the type."""
+    for i in range(30):
+        EventFactory(title=f"Analyse Pollux {i}", kind="analyse", audience="public")
+    for i in range(5):
+        EventFactory(title=f"Formation Procyon {i}", kind="formation", audience="public")
+    response = client_as("promeneur").get(url, {"type": "analyse", "page": 2})
+    body = response.content.decode()
+    events = response.context["events"]
+    assert events.paginator.count == 30 and events.number == 2
+    assert [event.kind for event in events] == ["analyse"] * 5 and "Procyon" not in body
+    assert "Page 2 sur 2" in body
+    assert 'href="?type=analyse&amp;page=1"' in body
+    assert '<option value="analyse" selected>' in body
+    unfiltered = client_as("promeneur").get(url).content.decode()
+    assert 'href="?page=2"' in unfiltered
+
+
 @pytest.fixture
 def training():
     page = TrainingPage(

@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
 from resources.library.feeds import FEEDS_PURPOSE
@@ -83,6 +84,15 @@ def test_member_resets_the_feed_address_from_the_space(client_as, users):
     assert client.get(f"/flux/{old_key}/").status_code == 404
     assert client.get(f"/flux/{new_key}/").status_code == 200
     assert SecretToken.objects.filter(user=users["promeneur"], purpose=FEEDS_PURPOSE).count() == 1
+
+
+@override_settings(SITE_URL="https://promeneurs.example.org")
+def test_the_feed_addresses_are_on_the_site_address(client_as, users):
+    """The addresses to copy into a feed reader start with SITE_URL, whatever the request's host."""
+    body = client_as("promeneur").get("/espace/mes-flux/", HTTP_HOST="autre.example.com").content.decode()
+    key = SecretToken.objects.get(user=users["promeneur"], purpose=FEEDS_PURPOSE).key
+    assert f"https://promeneurs.example.org/flux/{key}/veille/" in body
+    assert "autre.example.com" not in body
 
 
 def test_feed_page_is_refused_outside_the_members(client_as):

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_http_methods
 
 from resources.library.feeds import FEEDS_PURPOSE, SECTIONS
 from workspace.accounts.tokens import SecretToken
+from workspace.mail import absolute_url
 
 
 def feed_path(token, section=""):
@@ -20,5 +21,5 @@ def my_feeds(request, page):
         token.reset()
         messages.success(request, "Vos adresses de flux ont été renouvelées : les anciennes ne fonctionnent plus.")
         return redirect(page.url)
-    feeds = [(label, request.build_absolute_uri(feed_path(token, section))) for section, (label, _) in SECTIONS.items()]
+    feeds = [(label, absolute_url(feed_path(token, section))) for section, (label, _) in SECTIONS.items()]
     return render(request, "library/my_feeds.html", {"page": page, "feeds": feeds, "token": token})

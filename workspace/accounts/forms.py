@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.core.mail import EmailMessage
+from django.urls import reverse
 
 from workspace import mail
 
@@ -32,11 +33,14 @@ class LoginForm(AuthenticationForm):
 
 
 class PasswordResetForm(DjangoPasswordResetForm):
-    """The reset e-mail is rendered and sent like every other e-mail of the site (workspace/mail.py)."""
+    """The reset e-mail is rendered and sent like every other e-mail of the site (workspace/mail.py),
+    its link on the site's address (SITE_URL), never on the host the request named."""
 
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
     ):
+        path = reverse("accounts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        context = {**context, "reset_url": mail.absolute_url(path)}
         # Plain text only: the site sets no html_email_template_name.
         message = EmailMessage(
             mail.render_subject(subject_template_name, context),

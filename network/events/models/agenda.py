@@ -1,7 +1,6 @@
 """Agenda pages: the public agenda (/agenda/) and the members' agenda (/espace/agenda/)."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
@@ -11,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from network.events.models.events import CALENDAR_PURPOSE, Event, Registration
 from workspace.accounts.tokens import SecretToken
+from workspace.mail import absolute_url
 from workspace.pages.models import BasePage
 
 
@@ -49,15 +49,19 @@ class AgendaPage(RoutablePageMixin, BasePage):
 
     @path("")
     def agenda(self, request):
-        events = self.events_for(request.user).upcoming()
-        kind = request.GET.get("type", "")
-        if kind in Event.Kind.values:
-            events = events.filter(kind=kind)
-        events = events.with_counts().with_status_of(request.user)
-        page_of_events = Paginator(events, self.per_page).get_page(request.GET.get("page"))
+        from network.events.filters import AgendaFilterSet
+
+        events = self.events_for(request.user).upcoming().with_counts().with_status_of(request.user)
+        filters = AgendaFilterSet(request, events)
+        page_of_events, _ = filters.paginate(self.per_page)
         return self.render(
             request,
-            context_overrides={"events": page_of_events, "kinds": Event.Kind.choices, "current_kind": kind},
+            context_overrides={
+                "events": page_of_events,
+                "kinds": Event.Kind.choices,
+                "current_kind": filters.values.get("type", ""),
+                "filter_query": filters.query_string(),
+            },
         )
 
     @path("mes-inscriptions/", name="my_registrations")
@@ -81,7 +85,7 @@ class AgendaPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "registrations": registrations,
-                "calendar_url": request.build_absolute_uri(reverse("events:personal_ics", args=[token.key])),
+                "calendar_url": absolute_url(reverse("events:personal_ics", args=[token.key])),
             },
             template="events/my_registrations.html",
         )
