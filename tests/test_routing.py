@@ -49,9 +49,10 @@ def test_sub_routes_drafts_moves_and_unknown_addresses_answer_as_before(client_a
     assert client.get("/brouillon/").status_code == 404
     assert client.get("/nulle-part/").status_code == 404
     assert client.get("/espace/ressources/nulle-part/encore/").status_code == 404
-    # A page moved answers at its new address only.
+    # A page moved is served at its new address; the old one sends there (Wagtail's redirect).
     moved = publish_child(home, StandardPage(title="Déménagée", slug="demenagee"))
     assert client.get("/demenagee/").status_code == 200
     moved.move(page_at("/le-dispositif/"), pos="last-child")
-    assert client.get("/demenagee/").status_code == 404
     assert client.get("/le-dispositif/demenagee/").status_code == 200
+    old_address = client.get("/demenagee/")
+    assert (old_address.status_code, old_address["Location"]) == (301, "/le-dispositif/demenagee/")
