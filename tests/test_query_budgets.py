@@ -38,6 +38,8 @@ PAGES = [
     pytest.param("coordination", "/admin/activite/", id="tableau-de-bord"),
     pytest.param("coordination", five_years, id="tableau-de-bord-5-ans"),
     pytest.param("coordination", five_years_of_a_territory, id="tableau-de-bord-territoire-5-ans"),
+    # The members' search also looks in their space's pages and records (the anonymous one is in KEY_PAGES).
+    pytest.param("promeneur", "/recherche/?q=jeunes", id="recherche-promeneur"),
 ]
 
 
