@@ -75,5 +75,5 @@ def test_the_yearly_report_names_its_months_once(client_as):
 def test_the_reminder_confirmation_elides_before_a_vowel(client_as, users):
     body = client_as("coordination").get("/admin/activite/relances/", {"mois": "2025-04"}).content.decode()
     body = html.unescape(body)
-    assert "pas transmis leur grille d'avril 2025" in body
+    assert "pas transmis sa grille d'avril 2025" in body  # Lucie alone
     assert "de avril" not in body

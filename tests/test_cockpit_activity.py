@@ -222,3 +222,43 @@ def test_the_dashboard_filtered_on_a_territory_links_to_that_territorys_missing_
     assert "Dansletet" in listing and "Ailleurs" not in listing and "Vallée de la Têt" in listing
     assert "Relancer ces promeneurs" not in listing  # the reminder is for the whole network
     assert "Relancer ces promeneurs" in text(client.get(f"{MISSING}?mois={month:%Y-%m}"))
+
+
+# French agreement with the count -----------------------------------------------------------------
+
+
+def test_the_reminder_screens_agree_with_one_missing_promeneur(client_as, users):
+    """Lucie alone has no grid: "1 promeneur n'a pas transmis sa grille", "relancé", "serait"."""
+    import html
+    from io import StringIO
+
+    month = previous_month()
+    client = client_as("coordination")
+    confirm = html.unescape(text(client.get(REMIND, {"mois": f"{month:%Y-%m}"})))
+    assert "1 promeneur n'a pas transmis sa grille" in confirm and "leur grille" not in confirm
+    assert "chacun" not in confirm
+    listing = text(client.get(f"{MISSING}?mois={month:%Y-%m}"))
+    assert "1 promeneur sans grille transmise" in listing and "Relancer ce promeneur" in listing
+    out = StringIO()
+    call_command("send_activity_reminders", "--essai", stdout=out)
+    assert "1 promeneur serait rappelé." in out.getvalue()
+
+    mail.outbox.clear()
+    response = client.post(REMIND, {"mois": f"{month:%Y-%m}", "next": HOME}, follow=True)
+    assert "1 promeneur relancé." in text(response) and len(mail.outbox) == 1
+    missing = block(text(client.get(HOME)), "missing-grids")
+    assert "Relancé le" in missing and "(1 promeneur)" in missing and "Relancés" not in missing
+    confirm = html.unescape(text(client.get(REMIND, {"mois": f"{month:%Y-%m}"})))
+    assert "relancé le" in confirm and "relancés le" not in confirm
+
+
+def test_the_reminder_screens_agree_with_several_missing_promeneurs(client_as, users):
+    import html
+
+    month = previous_month()
+    PromeneurFactory(last_name="Absente")
+    client = client_as("coordination")
+    confirm = html.unescape(text(client.get(REMIND, {"mois": f"{month:%Y-%m}"})))
+    assert "2 promeneurs n'ont pas transmis leur grille" in confirm and "chacun recevra le rappel" in confirm
+    listing = text(client.get(f"{MISSING}?mois={month:%Y-%m}"))
+    assert "2 promeneurs sans grille transmise" in listing and "Relancer ces promeneurs" in listing

@@ -50,7 +50,7 @@ def test_moderating_a_message_empties_the_reports_block_at_once(client_as, users
     from resources.exchanges.actions import hide
 
     hide(message, users["coordination"], "Propos blessants")
-    assert 'aria-label="0 éléments"' in block(text(client.get(HOME)), "reported-messages")
+    assert 'aria-label="0 élément"' in block(text(client.get(HOME)), "reported-messages")
 
 
 def test_the_moderation_panels_are_left_out_while_nothing_is_in_moderation(rf, users):

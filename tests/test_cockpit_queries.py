@@ -53,3 +53,20 @@ def test_the_cockpit_query_count_does_not_grow_with_the_network(client_as, rf, u
     body = measure(client)[2]
     # One in ten of each network without last month's grid, and Lucie (the role user) without any.
     assert 'aria-label="33 éléments"' in block(body, "missing-grids")
+
+
+def test_the_support_requests_block_reads_its_partial_index(users):
+    """The waiting support requests are a few grids among thousands: their query is answered by the
+    partial index that matches its filter (activitygrid_support_waiting), oldest first, never by
+    scanning every grid. Sequential scans are switched off so that the plan does not depend on the
+    few rows of a test database."""
+    from django.db import transaction
+    from django.db.models import Count, Window
+
+    from network.activity.cockpit import SupportRequestsBlock
+
+    rows = SupportRequestsBlock().get_queryset(None).annotate(cockpit_count=Window(Count("*")))[:8]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = rows.explain()
+    assert "activitygrid_support_waiting" in plan and "Sort" not in plan.split("WindowAgg")[0], plan

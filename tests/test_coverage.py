@@ -3,6 +3,7 @@ data, each structure placed in its commune, and the figures per intercommunality
 coordination and the committees."""
 
 import datetime
+import html
 import json
 from decimal import Decimal
 from io import StringIO
@@ -104,6 +105,16 @@ def test_the_structure_form_offers_the_commune_chooser_and_saves_it(client_as):
     )
     assert response.status_code == 302
     assert Structure.objects.get(name="PIJ de Prades").insee_commune == prades
+
+
+def test_the_commune_chooser_ignores_accents_and_case_as_the_site_search(client_as):
+    """The chooser reads what is typed as the site's search does (workspace/search/words.py)."""
+    client = client_as("coordination")
+    for query, found in (("ceret", "Céret"), ("CÉRET", "Céret"), ("st cyprien", "Saint-Cyprien"), ("66400", "Céret")):
+        results = client.get("/admin/annuaire/communes/results/", {"q": query})
+        assert results.status_code == 200 and found in html.unescape(results.content.decode()), query
+    results = html.unescape(client.get("/admin/annuaire/communes/results/", {"q": "err"}).content.decode())
+    assert "Err" in results and "Serralongue" not in results  # a word's beginning, not any substring
 
 
 def test_the_structures_export_names_the_intercommunality(client_as):

@@ -24,12 +24,22 @@ def five_years():
     return f"/admin/activite/?start={add_months(last, -59):%Y-%m}&end={last:%Y-%m}"
 
 
+def five_years_of_a_territory():
+    """The dashboard filtered on the territory made last (the one of the most recent promeneurs, with grids)."""
+    from network.directory.models import Territory
+
+    return f"{five_years()}&territory={Territory.objects.order_by('-pk').values_list('pk', flat=True)[0]}"
+
+
 # (role, address or a function giving it once the data is there)
 PAGES = [
     *(pytest.param(role, address, id=name) for role, address, name in KEY_PAGES),
     pytest.param("coordination", "/admin/", id="admin"),
     pytest.param("coordination", "/admin/activite/", id="tableau-de-bord"),
     pytest.param("coordination", five_years, id="tableau-de-bord-5-ans"),
+    pytest.param("coordination", five_years_of_a_territory, id="tableau-de-bord-territoire-5-ans"),
+    # The members' search also looks in their space's pages and records (the anonymous one is in KEY_PAGES).
+    pytest.param("promeneur", "/recherche/?q=jeunes", id="recherche-promeneur"),
 ]
 
 

@@ -57,3 +57,19 @@ def test_a_word_beside_quotes_or_brackets_is_still_found(client, query):
     publication_page("Fiche sur la cyberviolence", intro="Que faire face à la cyberviolence ?")
     page = client.get("/recherche/", {"q": query}).content.decode()
     assert "Fiche sur la cyberviolence" in page
+
+
+def test_the_members_search_shows_each_pages_chapeau_whatever_its_type(client_as):
+    """The results are read as base pages and their chapeaux in one query (workspace/search/views.py):
+    each type's chapeau still shows, and a page's search description comes first."""
+    import html
+
+    from tests.factories import news_page, resource_page
+
+    publication_page("Cyberviolence : publication", intro="Chapeau de la publication.")
+    resource_page("Cyberviolence : fiche", intro="Chapeau de la fiche.")
+    news_page("Cyberviolence : actualité", intro="Chapeau ignoré.", search_description="Description de l'actualité.")
+    body = html.unescape(client_as("promeneur").get("/recherche/", {"q": "cyberviolence"}).content.decode())
+    for summary in ("Chapeau de la publication.", "Chapeau de la fiche.", "Description de l'actualité."):
+        assert summary in body
+    assert "Chapeau ignoré." not in body

@@ -16,6 +16,7 @@ from network.activity.forms import MonthField
 from network.activity.models import ActivityGrid
 from network.activity.models.grids import FIRST_MONTH, of_month
 from network.activity.reminders import (
+    agreed,
     check_reminder_month,
     missing_grid_promeneurs,
     reminded_label,
@@ -121,7 +122,7 @@ def remind_missing_grids(request):
     count = reminder.recipients
     messages.success(
         request,
-        f"Grilles {of_month(month)} : {count} promeneur{'s' if count > 1 else ''} relancé{'s' if count > 1 else ''}.",
+        f"Grilles {of_month(month)} : {count} {agreed(count, 'promeneur')} {agreed(count, 'relancé')}.",
     )
     return _back(request)
 

@@ -83,4 +83,10 @@ def reminded_label(reminder):
     """ "relancés le 5 novembre 2026 à 09:00 (12 promeneurs)"."""
     when = date_format(timezone.localtime(reminder.sent_at), "j F Y à H:i")
     count = reminder.recipients
-    return f"relancés le {when} ({count} promeneur{'s' if count > 1 else ''})"
+    return f"{agreed(count, 'relancé')} le {when} ({count} {agreed(count, 'promeneur')})"
+
+
+def agreed(count, singular, plural=None):
+    """The word agreed with ``count`` the French way: singular up to 1 ("0 promeneur",
+    "1 promeneur relancé"), plural above ("2 promeneurs relancés")."""
+    return (plural or f"{singular}s") if count > 1 else singular

@@ -25,7 +25,7 @@ from network.activity.models.grids import (
     of_month,
     previous_month,
 )
-from network.activity.totals import COUNTS, MonthSums, month_sums, network_month_sums
+from network.activity.totals import COUNTS, MonthSums, month_sums_and_themes, network_month_sums
 from network.directory.models import Promeneur, SocialProfile, Theme
 from network.events.models import Event, Registration
 
@@ -158,12 +158,15 @@ def network_rows(months):
     return sorted(rows, key=lambda row: (-row["young_people"], row["label"]))
 
 
-def theme_rows(months):
+def theme_rows(months, names=None):
+    """Every theme and its grids; ``names`` ({pk: name}, by name) when read already."""
     counts = {}
     for sums in months.values():
         for theme, count in sums.themes.items():
             counts[theme] = counts.get(theme, 0) + count
-    rows = [{"label": theme.name, "grids": counts.get(theme.pk, 0)} for theme in Theme.objects.order_by("name")]
+    if names is None:
+        names = dict(Theme.objects.order_by("name").values_list("pk", "name"))
+    rows = [{"label": name, "grids": counts.get(pk, 0)} for pk, name in names.items()]
     return sorted(rows, key=lambda row: (-row["grids"], row["label"]))
 
 
@@ -200,8 +203,10 @@ def figures(scope, today=None, from_grids=False):
     The whole network's grids are read from its monthly totals (totals.py); a territory's, a
     structure's or a promeneur's are summed from their grids, by the same rule. ``from_grids`` sums
     the grids in every case (the totals' test compares both)."""
+    theme_names = None
     if scope.is_filtered or from_grids:
-        months = month_sums(scope.grids())
+        # The themes' names come with the sums, in the same query.
+        months, theme_names = month_sums_and_themes(scope.grids())
     else:
         months = network_month_sums(scope.start, scope.end)
     grids = sum(sums.grids for sums in months.values())
@@ -218,7 +223,7 @@ def figures(scope, today=None, from_grids=False):
         "actions_led": sum(sums.actions for sums in months.values()),
         "young_people_reached": sum(sums.young_people_reached for sums in months.values()),
         "by_network": networks,
-        "by_theme": theme_rows(months),
+        "by_theme": theme_rows(months, theme_names),
         "by_month": month_rows(scope, months),
         "journal_by_kind": journal,
         "journal_count": sum(row["count"] for row in journal),

@@ -23,12 +23,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, Sum
+from django.db.models import CharField, Count, DateField, F, IntegerField, Sum, Value
+from django.db.models.functions import Cast
 
 # The submodules, not the package: the package imports its pages, whose routes import the views
 # and, through the dashboard's figures, this module.
 from network.activity.models.grids import ActivityGrid, LedAction, NetworkActivity
 from network.activity.models.totals import MonthlyTotals
+from network.directory.models.people import Theme
 
 COUNTS = ("messages", "young_people", "new_young_people")
 
@@ -47,37 +49,88 @@ class MonthSums:
     themes: dict = field(default_factory=dict)
 
 
-def month_sums(grids):
-    """{month: MonthSums} of ``grids`` (submitted ones): four queries whatever their number."""
-    sums = defaultdict(MonthSums)
-    for month, count, hours in grids.values_list("month").annotate(Count("pk"), Sum("hours_per_week")).order_by():
-        sums[month].grids, sums[month].hours_per_week = count, hours or Decimal(0)
-    rows = (
-        NetworkActivity.objects.filter(grid__in=grids)
-        .values_list("grid__month", "network")
-        .annotate(*(Sum(name) for name in COUNTS))
-        .order_by()
+# The columns of the one query that sums grids: which sum a row is, its month, its key (a network, a
+# theme), then up to three figures.
+PARTS = ("part", "month_", "key", "first", "second", "third")
+GRIDS, NETWORKS, THEMES, ACTIONS, THEME_NAMES = range(5)
+
+
+def _part(queryset, part, month, key="", first=0, second=0, third=0):
+    """One SELECT of the union: grouped by ``month`` (and ``key``), its figures in fixed columns."""
+    if isinstance(key, str):
+        key = Value(key, output_field=CharField())
+    figures = {
+        name: value if hasattr(value, "resolve_expression") else Value(value, output_field=IntegerField())
+        for name, value in (("first", first), ("second", second), ("third", third))
+    }
+    return (
+        queryset.order_by()
+        .values(part=Value(part, output_field=IntegerField()), month_=month, key=key)
+        .annotate(**figures)
+        .values_list(*PARTS)
     )
-    for month, network, *counts in rows:
-        sums[month].networks[network] = [count or 0 for count in counts]
+
+
+def _sum_parts(grids):
     Through = ActivityGrid.themes.through
-    rows = (
-        Through.objects.filter(activitygrid__in=grids)
-        .values_list("activitygrid__month", "theme")
-        .annotate(Count("pk"))
-        .order_by()
+    return [
+        _part(grids, GRIDS, F("month"), first=Sum("hours_per_week"), second=Count("pk")),
+        _part(
+            NetworkActivity.objects.filter(grid__in=grids),
+            NETWORKS,
+            F("grid__month"),
+            key=F("network"),
+            **dict(zip(("first", "second", "third"), (Sum(name) for name in COUNTS), strict=True)),
+        ),
+        _part(
+            Through.objects.filter(activitygrid__in=grids),
+            THEMES,
+            F("activitygrid__month"),
+            key=Cast("theme", CharField()),
+            second=Count("pk"),
+        ),
+        _part(
+            LedAction.objects.filter(grid__in=grids),
+            ACTIONS,
+            F("grid__month"),
+            first=Sum("young_people_reached"),
+            second=Count("pk"),
+        ),
+    ]
+
+
+def _read(parts):
+    """{month: MonthSums} and {theme pk: name} (by name) of the union of ``parts``: one query."""
+    sums = defaultdict(MonthSums)
+    names = []
+    first, *others = parts
+    for part, month, key, *figures in first.union(*others, all=True):
+        first_figure, count, third = (figure or 0 for figure in figures)
+        if part == GRIDS:
+            sums[month].grids, sums[month].hours_per_week = int(count), Decimal(first_figure)
+        elif part == NETWORKS:
+            sums[month].networks[key] = [int(first_figure), int(count), int(third)]
+        elif part == THEMES:
+            sums[month].themes[int(key)] = int(count)
+        elif part == ACTIONS:
+            sums[month].actions, sums[month].young_people_reached = int(count), int(first_figure)
+        else:
+            names.append((key, int(count)))
+    return dict(sums), {pk: name for name, pk in sorted(names)}
+
+
+def month_sums(grids):
+    """{month: MonthSums} of ``grids`` (submitted ones): one query whatever their number (the grids,
+    their rows by network, their themes and their actions, each grouped by month, in one UNION ALL)."""
+    return _read(_sum_parts(grids))[0]
+
+
+def month_sums_and_themes(grids):
+    """``month_sums(grids)`` and every theme's name, {pk: name} in the order of names, in the same query."""
+    names = _part(
+        Theme.objects.all(), THEME_NAMES, Value(None, output_field=DateField()), key=F("name"), second=F("pk")
     )
-    for month, theme, count in rows:
-        sums[month].themes[theme] = count
-    rows = (
-        LedAction.objects.filter(grid__in=grids)
-        .values_list("grid__month")
-        .annotate(Count("pk"), Sum("young_people_reached"))
-        .order_by()
-    )
-    for month, count, reached in rows:
-        sums[month].actions, sums[month].young_people_reached = count, reached or 0
-    return dict(sums)
+    return _read([*_sum_parts(grids), names])
 
 
 def _stored(row):

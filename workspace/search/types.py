@@ -31,11 +31,12 @@ class Found:
 
 
 class LazyHits:
-    """A queryset's rows as hits, read a slice at a time (for the paginator and the previews)."""
+    """A queryset's rows as hits, read a slice at a time (for the paginator and the previews).
+    ``to_hits`` turns a list of rows into hits at once (what it reads for them, read once a slice)."""
 
-    def __init__(self, queryset, to_hit):
+    def __init__(self, queryset, to_hit=None, to_hits=None):
         self.queryset = queryset
-        self.to_hit = to_hit
+        self.to_hits = to_hits or (lambda rows: [to_hit(row) for row in rows])
 
     def count(self):
         return self.queryset.count()
@@ -45,8 +46,8 @@ class LazyHits:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self.to_hit(row) for row in self.queryset[index]]
-        return self.to_hit(self.queryset[index])
+            return self.to_hits(list(self.queryset[index]))
+        return self.to_hits([self.queryset[index]])[0]
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,16 @@ class ActivityGrid(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["promeneur", "month"], name="one_activity_grid_per_month"),
         ]
-        indexes = [models.Index(fields=["month", "status"])]
+        indexes = [
+            models.Index(fields=["month", "status"]),
+            # The cockpit's support requests (ActivityGridQuerySet.support_requests), oldest first:
+            # the few grids waiting, without scanning the others.
+            models.Index(
+                fields=["updated_at", "id"],
+                condition=models.Q(support_handled_at__isnull=True) & ~models.Q(support_needed=""),
+                name="activitygrid_support_waiting",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.promeneur_name()} — {self.month_label}"

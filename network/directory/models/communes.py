@@ -2,14 +2,18 @@
 
 from django.db import models
 
+from workspace.search.words import matching
+
 
 class CommuneQuerySet(models.QuerySet):
     def search(self, text):
-        """Communes whose name or one of whose postcodes contains ``text``."""
+        """Communes whose name or postcodes begin with each word of ``text``, whatever its accents and
+        case, as the site's search reads them ("ceret" finds Céret, "st cyprien" Saint-Cyprien,
+        "665" the communes of 66500…), or whose INSEE code is ``text``."""
         text = (text or "").strip()
         if not text:
             return self
-        return self.filter(models.Q(name__icontains=text) | models.Q(postcodes__icontains=text) | models.Q(code=text))
+        return matching(self, text, ["name", "postcodes"]) | self.filter(code=text)
 
 
 class Commune(models.Model):

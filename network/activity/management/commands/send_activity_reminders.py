@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from network.activity.models.grids import of_month
 from network.activity.reminders import (
+    agreed,
     check_reminder_month,
     last_reminder,
     missing_grid_promeneurs,
@@ -35,7 +36,9 @@ class Command(BaseCommand):
             missing = list(missing_grid_promeneurs(month))
             for promeneur in missing:
                 self.stdout.write(f"  {promeneur.full_name} <{promeneur.email or promeneur.user.email}>")
-            self.stdout.write(f"Grilles {of_month(month)} : {len(missing)} promeneur(s) seraient rappelés.")
+            count = len(missing)
+            would_be = f"{agreed(count, 'promeneur')} {agreed(count, 'serait', 'seraient')} {agreed(count, 'rappelé')}"
+            self.stdout.write(f"Grilles {of_month(month)} : {count} {would_be}.")
             return
         reminder = send_grid_reminders(month, again=encore)
         if reminder is None:
@@ -44,7 +47,9 @@ class Command(BaseCommand):
                 "(--encore pour relancer quand même)."
             )
             return
-        self.stdout.write(f"Grilles {of_month(month)} : {reminder.recipients} promeneur(s) rappelés.")
+        count = reminder.recipients
+        reminded = f"{agreed(count, 'promeneur')} {agreed(count, 'rappelé')}"
+        self.stdout.write(f"Grilles {of_month(month)} : {count} {reminded}.")
 
     def parse_month(self, value):
         if not value:
