@@ -40,3 +40,15 @@ def meta_description(page, site_text=""):
         if isinstance(text, str) and text.strip():
             return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
     return DEFAULT_DESCRIPTION
+
+
+def agreed(count, singular, plural=None):
+    """The word agreed with ``count`` the French way: singular up to 1 ("0 promeneur",
+    "1 promeneur relancé"), plural above ("2 promeneurs relancés")."""
+    return (plural or f"{singular}s") if count > 1 else singular
+
+
+def plural_suffix(count, forms="s"):
+    """Django's ``pluralize`` the French way (0 and 1 are singular): "s", or "singular,plural"."""
+    singular, _, plural = forms.rpartition(",") if "," in forms else ("", "", forms)
+    return agreed(count, singular, plural)

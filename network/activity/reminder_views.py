@@ -16,7 +16,6 @@ from network.activity.forms import MonthField
 from network.activity.models import ActivityGrid
 from network.activity.models.grids import FIRST_MONTH, of_month
 from network.activity.reminders import (
-    agreed,
     check_reminder_month,
     missing_grid_promeneurs,
     reminded_label,
@@ -26,6 +25,7 @@ from network.activity.reminders import (
 )
 from network.activity.stats import Scope
 from network.directory.models import Structure, Territory
+from workspace.display import agreed
 from workspace.pages.pagination import paginate
 
 MISSING_PER_PAGE = 50

@@ -15,6 +15,7 @@ from network.activity.notifications import reminder_messages
 from network.activity.stats import last_day
 from network.directory.models import Promeneur
 from workspace import mail
+from workspace.display import agreed
 
 NOT_YET_OVER = "Ce mois n'est pas terminé : un rappel ne concerne qu'un mois échu."
 IN_THE_FUTURE = "Ce mois est dans le futur : un rappel ne concerne qu'un mois échu."
@@ -84,9 +85,3 @@ def reminded_label(reminder):
     when = date_format(timezone.localtime(reminder.sent_at), "j F Y à H:i")
     count = reminder.recipients
     return f"{agreed(count, 'relancé')} le {when} ({count} {agreed(count, 'promeneur')})"
-
-
-def agreed(count, singular, plural=None):
-    """The word agreed with ``count`` the French way: singular up to 1 ("0 promeneur",
-    "1 promeneur relancé"), plural above ("2 promeneurs relancés")."""
-    return (plural or f"{singular}s") if count > 1 else singular

@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 
 from network.events.models import Event, Registration
 from workspace.cockpit.blocks import CockpitBlock, CockpitItem
+from workspace.display import agreed
 
 UPCOMING_DAYS = 14
 # Attendance is marked within weeks of an event; older forgotten ones stop calling for attention.
@@ -17,10 +18,6 @@ ATTENDANCE_DAYS = 90
 
 def _when(moment):
     return date_format(timezone.localtime(moment), "l j F à H:i")
-
-
-def _plural(count, word):
-    return f"{count} {word}{'s' if count > 1 else ''}"
 
 
 class UpcomingEventsBlock(CockpitBlock):
@@ -83,5 +80,5 @@ class AttendanceToMarkBlock(CockpitBlock):
         return CockpitItem(
             label=event.title,
             url=reverse("network_event_registrations", args=[event.pk]),
-            detail=f"{_when(event.start)} — {_plural(event.unmarked_count, 'présence')} à saisir",
+            detail=f"{_when(event.start)} — {event.unmarked_count} {agreed(event.unmarked_count, 'présence')} à saisir",
         )

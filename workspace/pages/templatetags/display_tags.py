@@ -1,5 +1,5 @@
 """workspace/display.py in templates: booleans read Oui / Non, dates fit the datetime attribute,
-and every page has its description."""
+plurals agree the French way, and every page has its description."""
 
 from django import template
 
@@ -9,6 +9,8 @@ register = template.Library()
 
 register.filter("yes_no", display.yes_no)
 register.filter("datetime_attribute", display.datetime_attribute)
+# French plurals: "0 réponse", "2 réponses" (Django's pluralize writes "0 réponses").
+register.filter("pluriel", display.plural_suffix)
 
 
 @register.simple_tag(takes_context=True)

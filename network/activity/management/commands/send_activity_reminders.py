@@ -12,7 +12,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from network.activity.models.grids import of_month
 from network.activity.reminders import (
-    agreed,
     check_reminder_month,
     last_reminder,
     missing_grid_promeneurs,
@@ -20,6 +19,7 @@ from network.activity.reminders import (
     reminder_month,
     send_grid_reminders,
 )
+from workspace.display import agreed
 
 
 class Command(BaseCommand):
