@@ -1,12 +1,14 @@
 """What the access matrix must cover, and what its rows reach.
 
 The site's addresses are: every URL pattern of our apps (those of our URL modules, those
-whose view lives in our packages, and those of the Wagtail admin viewsets of our models),
+whose view lives in our packages, those of the Wagtail admin viewsets of our models, and those of
+the wagtail-modeladmin screens of our models),
 every route of our routable pages, and every page type of our apps (a row must open a live
 page of that type). ``uncovered(addresses)`` lists those that no address of the matrix reaches.
 Wagtail's and Django's own pages (the admin's pages, images, documents, users…) are out of scope.
 """
 
+import inspect
 from urllib.parse import urlsplit
 
 from django.apps import apps
@@ -39,6 +41,15 @@ def _view_module(pattern):
     return (view_class or callback).__module__
 
 
+def _modeladmin_module(pattern):
+    """The module of the model a wagtail-modeladmin screen shows, or "". Its views are methods of the
+    registered ModelAdmin (``ModelAdmin.index_view``…, under the admin's decorators), without a
+    namespace: the view's module is wagtail_modeladmin's, only the ModelAdmin knows the model."""
+    model_admin = getattr(inspect.unwrap(pattern.callback), "__self__", None)
+    model = getattr(model_admin, "model", None)
+    return model.__module__ if isinstance(model, type) else ""
+
+
 def _our_viewset_namespaces():
     """The URL namespaces of the admin viewsets (snippets, choosers, model viewsets) of our models."""
     namespaces = set()
@@ -67,7 +78,12 @@ def our_url_patterns():
     namespaces = _our_viewset_namespaces()
     found = {}
     for route, namespace, urlconf, pattern in _walk(resolver.url_patterns, urlconf=_module_name(resolver.urlconf_name)):
-        if is_ours(urlconf) or is_ours(_view_module(pattern)) or namespace in namespaces:
+        if (
+            is_ours(urlconf)
+            or is_ours(_view_module(pattern))
+            or is_ours(_modeladmin_module(pattern))
+            or namespace in namespaces
+        ):
             found.setdefault(route, f"{namespace}:{pattern.name}" if namespace else pattern.name)
     return found
 
