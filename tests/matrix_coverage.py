@@ -62,12 +62,12 @@ def _our_viewset_namespaces():
     return namespaces
 
 
-def _walk(patterns, route="", namespace="", urlconf=""):
+def walk(patterns, route="", namespace="", urlconf=""):
     for pattern in patterns:
         joined = URLResolver._join_route(route, str(pattern.pattern))
         if isinstance(pattern, URLResolver):
             inner = _module_name(pattern.urlconf_name) or urlconf
-            yield from _walk(pattern.url_patterns, joined, pattern.namespace or namespace, inner)
+            yield from walk(pattern.url_patterns, joined, pattern.namespace or namespace, inner)
         elif isinstance(pattern, URLPattern):
             yield joined, namespace, urlconf, pattern
 
@@ -77,7 +77,7 @@ def our_url_patterns():
     resolver = get_resolver()
     namespaces = _our_viewset_namespaces()
     found = {}
-    for route, namespace, urlconf, pattern in _walk(resolver.url_patterns, urlconf=_module_name(resolver.urlconf_name)):
+    for route, namespace, urlconf, pattern in walk(resolver.url_patterns, urlconf=_module_name(resolver.urlconf_name)):
         if (
             is_ours(urlconf)
             or is_ours(_view_module(pattern))
