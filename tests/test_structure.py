@@ -17,7 +17,15 @@ from network.events.models import Event
 from resources.exchanges.models import Discussion
 from resources.library.models import MyFeedsPage
 from tests.exchanges_helpers import discussion_url, message_action
-from tests.factories import ActivityGridFactory, DiscussionFactory, EventFactory, MessageFactory, UserFactory
+from tests.factories import (
+    ActivityGridFactory,
+    DiscussionFactory,
+    EventFactory,
+    MessageFactory,
+    PromeneurFactory,
+    StructureFactory,
+    UserFactory,
+)
 from workspace.pages.models import SpacePage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +89,60 @@ def test_who_sees_every_event_on_the_site_is_who_lists_them_in_the_admin(users):
     assert committee_event not in Event.objects.visible_to(colleague)
     assert committee_event in Event.objects.visible_to(grant(colleague, "events.view_event"))
     assert committee_event in Event.objects.visible_to(users["coordination"])
+
+
+def test_the_admins_way_to_the_coverage_asks_the_rule_not_the_group(client):
+    colleague = grant(UserFactory(username="colleague", role="promeneur"), "wagtailadmin.access_admin")
+    client.force_login(colleague)
+    assert client.get("/admin/couverture/")["Location"] == "/admin/"  # the admin's refusal
+
+    client.force_login(grant(colleague, "activity.view_activitygrid"))
+    assert client.get("/admin/couverture/")["Location"] == "/comites/chiffres-cles/couverture/"
+
+
+def test_the_coverage_links_to_the_structures_for_who_may_edit_them(client, users):
+    PromeneurFactory(structure=StructureFactory(name="Structure sans commune", commune=""))
+    link = "/admin/snippets/directory/structure/"
+    client.force_login(users["technique"])
+    assert link not in client.get("/comites/chiffres-cles/couverture/").content.decode()
+
+    client.force_login(grant(users["technique"], "directory.change_structure"))
+    assert link in client.get("/comites/chiffres-cles/couverture/").content.decode()
+
+
+# Group names are read by the vocabulary (workspace/accounts/roles.py) and by the few places where
+# the role itself is the question; everywhere else the code asks a model permission or a named rule.
+GROUP_CHECKS = ("is_coordination(", "user_groups(")
+ROLE_QUESTIONS = {
+    "workspace/accounts/roles.py": "the vocabulary itself",
+    "workspace/accounts/context_processors.py": "the templates' flags (the header's way to the admin)",
+    "workspace/cockpit/wagtail_hooks.py": "the admin's home page of the Coordination role",
+    "network/coordination/models/charter.py": "who must accept the charter: a promeneur, not the coordination",
+}
+
+
+def group_checks_outside_the_vocabulary():
+    found = []
+    for layer in LAYERS:
+        for path in (ROOT / layer).rglob("*.py"):
+            relative = str(path.relative_to(ROOT))
+            if "migrations" in path.parts or relative in ROLE_QUESTIONS:
+                continue
+            source = path.read_text()
+            found += [f"{relative}: {check}" for check in GROUP_CHECKS if check in source]
+    return found
+
+
+def test_views_and_admin_code_ask_a_rule_not_a_group_name():
+    assert group_checks_outside_the_vocabulary() == []
+
+
+def test_a_group_name_check_outside_the_vocabulary_is_caught(monkeypatch):
+    monkeypatch.delitem(ROLE_QUESTIONS, "network/coordination/models/charter.py")
+    assert group_checks_outside_the_vocabulary() == [
+        "network/coordination/models/charter.py: is_coordination(",
+        "network/coordination/models/charter.py: user_groups(",
+    ]
 
 
 # Pages under the space inherit its restriction
