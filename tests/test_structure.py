@@ -3,6 +3,8 @@ the space's restriction, a sitemap asked of the access rule, imports that run on
 data migrations that survive a second run and a tree the coordinator has changed."""
 
 import ast
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -203,6 +205,59 @@ def test_sibling_apps_of_a_layer_import_one_way():
             found = [m for m in modules if f"from {m}" in source or f"import {m}" in source]
             wrong += [f"{path.relative_to(ROOT)} imports {m}" for m in found]
     assert wrong == []
+
+
+# The base layer knows no feature: workspace/ names no feature app, in its code or its templates
+
+
+def feature_apps():
+    """{label: path} of the apps above the base layer."""
+    from django.apps import apps
+
+    return {
+        config.label: Path(config.path) for config in apps.get_app_configs() if config.name.split(".")[0] in LAYERS[1:]
+    }
+
+
+def test_the_base_layer_names_no_feature_app():
+    """Feature apps register themselves (hooks, AppConfig attributes); only the settings list them."""
+    labels = set(feature_apps())
+    wrong = []
+    for path in (ROOT / "workspace").rglob("*.py"):
+        if "settings" in path.parts or "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Constant) and node.value in labels:
+                wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.value!r}")
+    assert wrong == []
+
+
+TEMPLATE_TAG = re.compile(r"{%\s*(?:include|extends)\s+[\"']([^\"']+)[\"']")
+
+
+def feature_templates_used_by_the_base_layer():
+    """The base layer's templates that include or extend a template of a feature app."""
+    folders = {folder.name for app in feature_apps().values() for folder in (app / "templates").glob("*/")}
+    wrong = []
+    for path in (ROOT / "workspace").rglob("templates/**/*.html"):
+        for name in TEMPLATE_TAG.findall(path.read_text()):
+            if name.split("/")[0] in folders:
+                wrong.append(f"{path.relative_to(ROOT)} uses {name}")
+    return wrong
+
+
+def test_the_base_layers_templates_use_no_feature_template():
+    assert feature_templates_used_by_the_base_layer() == []
+
+
+def test_a_base_template_including_a_feature_template_is_caught(tmp_path, monkeypatch):
+    template = tmp_path / "workspace" / "search" / "templates" / "search" / "notices.html"
+    template.parent.mkdir(parents=True)
+    template.write_text('{% include "library/includes/card.html" %}')
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert feature_templates_used_by_the_base_layer() == [
+        "workspace/search/templates/search/notices.html uses library/includes/card.html"
+    ]
 
 
 # Data migrations: run again, on a changed tree

@@ -11,6 +11,9 @@ class CoordinationConfig(AppConfig):
     verbose_name = "Coordination"
     # Coordination manages this app's records entirely in the admin (workspace/accounts/roles.py).
     managed_by_coordination = True
+    # A public page may show this app's records: writing one empties the page cache
+    # (workspace/pages/page_cache.py).
+    public_content = True
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
