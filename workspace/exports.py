@@ -233,7 +233,7 @@ def safe_export_view_class(view_class):
     return type(view_class.__name__, (SafeSpreadsheetExportMixin, view_class), {"__module__": view_class.__module__})
 
 
-def exports(view_class):
+def writes_spreadsheets(view_class):
     """Whether a Wagtail view class writes CSV and XLSX files (it has columns to export)."""
     return issubclass(view_class, SpreadsheetExportMixin) and bool(view_class.list_export)
 
@@ -252,7 +252,7 @@ def safe_export_urlpatterns(urlpatterns):
     safe = []
     for pattern in urlpatterns:
         view_class = getattr(pattern.callback, "view_class", None)
-        if not isinstance(pattern, URLPattern) or view_class is None or not exports(view_class):
+        if not isinstance(pattern, URLPattern) or view_class is None or not writes_spreadsheets(view_class):
             continue
         view = safe_export_view_class(view_class).as_view(**pattern.callback.view_initkwargs)
         safe.append(URLPattern(pattern.pattern, view, pattern.default_args))
