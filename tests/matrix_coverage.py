@@ -1,12 +1,14 @@
 """What the access matrix must cover, and what its rows reach.
 
 The site's addresses are: every URL pattern of our apps (those of our URL modules, those
-whose view lives in our packages, and those of the Wagtail admin viewsets of our models),
+whose view lives in our packages, those of the Wagtail admin viewsets of our models, and those of
+the wagtail-modeladmin screens of our models),
 every route of our routable pages, and every page type of our apps (a row must open a live
 page of that type). ``uncovered(addresses)`` lists those that no address of the matrix reaches.
 Wagtail's and Django's own pages (the admin's pages, images, documents, users…) are out of scope.
 """
 
+import inspect
 from urllib.parse import urlsplit
 
 from django.apps import apps
@@ -39,6 +41,15 @@ def _view_module(pattern):
     return (view_class or callback).__module__
 
 
+def _modeladmin_module(pattern):
+    """The module of the model a wagtail-modeladmin screen shows, or "". Its views are methods of the
+    registered ModelAdmin (``ModelAdmin.index_view``…, under the admin's decorators), without a
+    namespace: the view's module is wagtail_modeladmin's, only the ModelAdmin knows the model."""
+    model_admin = getattr(inspect.unwrap(pattern.callback), "__self__", None)
+    model = getattr(model_admin, "model", None)
+    return model.__module__ if isinstance(model, type) else ""
+
+
 def _our_viewset_namespaces():
     """The URL namespaces of the admin viewsets (snippets, choosers, model viewsets) of our models."""
     namespaces = set()
@@ -51,12 +62,12 @@ def _our_viewset_namespaces():
     return namespaces
 
 
-def _walk(patterns, route="", namespace="", urlconf=""):
+def walk(patterns, route="", namespace="", urlconf=""):
     for pattern in patterns:
         joined = URLResolver._join_route(route, str(pattern.pattern))
         if isinstance(pattern, URLResolver):
             inner = _module_name(pattern.urlconf_name) or urlconf
-            yield from _walk(pattern.url_patterns, joined, pattern.namespace or namespace, inner)
+            yield from walk(pattern.url_patterns, joined, pattern.namespace or namespace, inner)
         elif isinstance(pattern, URLPattern):
             yield joined, namespace, urlconf, pattern
 
@@ -66,8 +77,13 @@ def our_url_patterns():
     resolver = get_resolver()
     namespaces = _our_viewset_namespaces()
     found = {}
-    for route, namespace, urlconf, pattern in _walk(resolver.url_patterns, urlconf=_module_name(resolver.urlconf_name)):
-        if is_ours(urlconf) or is_ours(_view_module(pattern)) or namespace in namespaces:
+    for route, namespace, urlconf, pattern in walk(resolver.url_patterns, urlconf=_module_name(resolver.urlconf_name)):
+        if (
+            is_ours(urlconf)
+            or is_ours(_view_module(pattern))
+            or is_ours(_modeladmin_module(pattern))
+            or namespace in namespaces
+        ):
             found.setdefault(route, f"{namespace}:{pattern.name}" if namespace else pattern.name)
     return found
 

@@ -12,9 +12,13 @@ import types
 import pytest
 from django.db import transaction
 from django.test import override_settings
-from django.urls import path
+from django.urls import include, path
+from wagtail.admin.auth import require_admin_access
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+from wagtail_modeladmin.options import ModelAdmin
 
 import tests.access
+from network.directory.models import Commune
 from network.events.views import public_ics
 from resources.exchanges.models.pages import ExchangeIndexPage
 from tests import matrix_coverage
@@ -153,6 +157,24 @@ def test_a_new_url_pattern_without_a_row_is_reported(site_objects):
     urlconf.urlpatterns = [path("agenda-en-double.ics", public_ics), *site_urls.urlpatterns]
     with override_settings(ROOT_URLCONF=urlconf):
         assert matrix_coverage.uncovered(matrix_addresses(site_objects)) == ["URL /agenda-en-double.ics (sans nom)"]
+
+
+def test_a_new_modeladmin_screen_without_a_row_is_reported(site_objects):
+    """wagtail-modeladmin's views are methods of the ModelAdmin, in wagtail_modeladmin's module and
+    without a namespace: the screens of a model of ours count all the same."""
+
+    class CommuneAdmin(ModelAdmin):
+        model = Commune
+
+    screens = decorate_urlpatterns(list(CommuneAdmin().get_admin_urls_for_registration()), require_admin_access)
+    urlconf = types.ModuleType("urls_with_one_more_modeladmin")
+    urlconf.urlpatterns = [path("admin/", include(screens)), *site_urls.urlpatterns]
+    with override_settings(ROOT_URLCONF=urlconf):
+        missing = matrix_coverage.uncovered(matrix_addresses(site_objects))
+    assert all(label.startswith("URL /admin/directory/commune/") for label in missing), missing
+    assert [label.rsplit(" ", 1)[1] for label in missing] == [
+        f"(directory_commune_modeladmin_{view})" for view in ("index", "create", "delete", "edit", "history")
+    ]
 
 
 def test_a_new_route_without_a_row_is_reported(site_objects, monkeypatch):

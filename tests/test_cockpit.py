@@ -1,6 +1,7 @@
 """The cockpit's frame: blocks registered by each area, shown to Coordination only, bounded."""
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from wagtail import hooks
 
 from network.directory.models import Promeneur
@@ -14,6 +15,7 @@ class PromeneursBlock(CockpitBlock):
     name = "test-promeneurs"
     title = "Promeneurs de test"
     limit = 2
+    permission = "directory.view_promeneur"
 
     def get_queryset(self, request):
         return Promeneur.objects.order_by("last_name")
@@ -50,3 +52,17 @@ def test_blocks_are_for_coordination_only(rf, users, role, test_block):
     request = rf.get("/admin/")
     request.user = users[role]
     assert cockpit_blocks(request) == []
+
+
+class BlockOfNobody(PromeneursBlock):
+    name = "test-no-permission"
+    permission = None
+
+
+def test_a_block_says_which_permission_it_needs_and_none_falls_back_on_a_group(rf, users):
+    """One permission vocabulary: a block asks a model permission (or its area's named rule), never
+    "is this user in the Coordination group?" by default."""
+    request = rf.get("/admin/")
+    request.user = users["coordination"]
+    with hooks.register_temporarily("register_cockpit_block", BlockOfNobody), pytest.raises(ImproperlyConfigured):
+        cockpit_blocks(request)

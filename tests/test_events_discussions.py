@@ -8,10 +8,12 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from network.events.models import Event
+from resources.exchanges import rules, sessions
 from tests.exchanges_helpers import discussion_url
 from tests.factories import DiscussionFactory, EventFactory, _in_days
 
@@ -55,6 +57,26 @@ def test_the_coordinator_links_a_session_to_discussions_in_the_event_form(client
     assert response.status_code == 200
     assert "Sélectionnez un choix valide" in response.content.decode()
     assert set(event.discussions.all()) == {shown, other}
+
+
+def test_the_sessions_ask_the_discussions_rule_of_every_member(users, monkeypatch):
+    """The event page, the form's choices and its initial value read what every member may read
+    from rules.visible_to_every_member, not a filter of their own: a stricter rule reaches them."""
+    kept, drafted = DiscussionFactory(title="Story Véga"), DiscussionFactory(title="Brouillon Rigel")
+    event = past_session()
+    event.discussions.set([kept, drafted])
+    plain = rules.visible_to_every_member
+    monkeypatch.setattr(
+        rules,
+        "visible_to_every_member",
+        lambda prefix="": plain(prefix) & ~Q(**{f"{prefix}title__startswith": "Brouillon"}),
+    )
+    field = sessions.DiscussedExchangesField()
+    assert sessions.discussions_shown_on(event, users["promeneur"]) == [kept]
+    assert list(field.form_field().queryset) == [kept]
+    assert field.initial(event) == [kept.pk]
+    field.save(event, [])
+    assert list(event.discussions.all()) == [drafted]  # not offered by the form: kept linked
 
 
 def test_a_linked_discussion_hidden_since_is_kept_by_the_next_save(client_as):

@@ -5,10 +5,11 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db.models import Q
 from django.utils import timezone
 
 from home.models import StandardPage
-from resources.exchanges import digest
+from resources.exchanges import digest, rules
 from resources.exchanges.models.discussions import ExchangePreferences
 from tests.factories import DiscussionFactory, UserFactory
 from tests.pages import page_at, publish_child
@@ -46,6 +47,19 @@ def test_members_receive_new_exchanges_and_pages_of_the_space_once(users):
     mail.outbox.clear()
     call_command("send_weekly_digest", stdout=StringIO())
     assert mail.outbox == []
+
+
+def test_the_digest_asks_the_discussions_rule_of_every_member(users, monkeypatch):
+    DiscussionFactory(title="Story Véga")
+    DiscussionFactory(title="Brouillon Rigel")
+    plain = rules.visible_to_every_member
+    monkeypatch.setattr(
+        rules,
+        "visible_to_every_member",
+        lambda prefix="": plain(prefix) & ~Q(**{f"{prefix}title__startswith": "Brouillon"}),
+    )
+    section = digest.new_discussions(users["promeneur"], timezone.now() - digest.DEFAULT_PERIOD)
+    assert [item.title for item in section.items] == ["Story Véga"]
 
 
 def test_a_member_who_turned_the_digest_off_gets_nothing(users):

@@ -10,6 +10,7 @@ from wagtail.models import PageViewRestriction
 from tests.factories import PromeneurFactory
 from tests.pages import page_at
 from workspace.accounts import roles
+from workspace.pages.page_cache import public_content_apps
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -89,3 +90,11 @@ def test_a_visitor_with_a_flash_message_or_a_form_is_never_served_nor_stored():
     response = login.get("/connexion/")  # now with its CSRF cookie
     assert cache_status(response) != "hit"
     assert cache_status(Client().get("/connexion/")) != "hit"
+
+
+def test_each_app_says_whether_a_public_page_shows_its_records():
+    """The page cache names no feature: each app says so in its AppConfig (``public_content``)."""
+    assert public_content_apps() == {
+        *("wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit", "media", "pages"),
+        *("home", "directory", "events", "library", "coordination"),
+    }

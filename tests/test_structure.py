@@ -3,6 +3,8 @@ the space's restriction, a sitemap asked of the access rule, imports that run on
 data migrations that survive a second run and a tree the coordinator has changed."""
 
 import ast
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,15 @@ from network.events.models import Event
 from resources.exchanges.models import Discussion
 from resources.library.models import MyFeedsPage
 from tests.exchanges_helpers import discussion_url, message_action
-from tests.factories import ActivityGridFactory, DiscussionFactory, EventFactory, MessageFactory, UserFactory
+from tests.factories import (
+    ActivityGridFactory,
+    DiscussionFactory,
+    EventFactory,
+    MessageFactory,
+    PromeneurFactory,
+    StructureFactory,
+    UserFactory,
+)
 from workspace.pages.models import SpacePage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +93,60 @@ def test_who_sees_every_event_on_the_site_is_who_lists_them_in_the_admin(users):
     assert committee_event in Event.objects.visible_to(users["coordination"])
 
 
+def test_the_admins_way_to_the_coverage_asks_the_rule_not_the_group(client):
+    colleague = grant(UserFactory(username="colleague", role="promeneur"), "wagtailadmin.access_admin")
+    client.force_login(colleague)
+    assert client.get("/admin/couverture/")["Location"] == "/admin/"  # the admin's refusal
+
+    client.force_login(grant(colleague, "activity.view_activitygrid"))
+    assert client.get("/admin/couverture/")["Location"] == "/comites/chiffres-cles/couverture/"
+
+
+def test_the_coverage_links_to_the_structures_for_who_may_edit_them(client, users):
+    PromeneurFactory(structure=StructureFactory(name="Structure sans commune", commune=""))
+    link = "/admin/snippets/directory/structure/"
+    client.force_login(users["technique"])
+    assert link not in client.get("/comites/chiffres-cles/couverture/").content.decode()
+
+    client.force_login(grant(users["technique"], "directory.change_structure"))
+    assert link in client.get("/comites/chiffres-cles/couverture/").content.decode()
+
+
+# Group names are read by the vocabulary (workspace/accounts/roles.py) and by the few places where
+# the role itself is the question; everywhere else the code asks a model permission or a named rule.
+GROUP_CHECKS = ("is_coordination(", "user_groups(")
+ROLE_QUESTIONS = {
+    "workspace/accounts/roles.py": "the vocabulary itself",
+    "workspace/accounts/context_processors.py": "the templates' flags (the header's way to the admin)",
+    "workspace/cockpit/wagtail_hooks.py": "the admin's home page of the Coordination role",
+    "network/coordination/models/charter.py": "who must accept the charter: a promeneur, not the coordination",
+}
+
+
+def group_checks_outside_the_vocabulary():
+    found = []
+    for layer in LAYERS:
+        for path in (ROOT / layer).rglob("*.py"):
+            relative = str(path.relative_to(ROOT))
+            if "migrations" in path.parts or relative in ROLE_QUESTIONS:
+                continue
+            source = path.read_text()
+            found += [f"{relative}: {check}" for check in GROUP_CHECKS if check in source]
+    return found
+
+
+def test_views_and_admin_code_ask_a_rule_not_a_group_name():
+    assert group_checks_outside_the_vocabulary() == []
+
+
+def test_a_group_name_check_outside_the_vocabulary_is_caught(monkeypatch):
+    monkeypatch.delitem(ROLE_QUESTIONS, "network/coordination/models/charter.py")
+    assert group_checks_outside_the_vocabulary() == [
+        "network/coordination/models/charter.py: is_coordination(",
+        "network/coordination/models/charter.py: user_groups(",
+    ]
+
+
 # Pages under the space inherit its restriction
 
 
@@ -141,6 +205,59 @@ def test_sibling_apps_of_a_layer_import_one_way():
             found = [m for m in modules if f"from {m}" in source or f"import {m}" in source]
             wrong += [f"{path.relative_to(ROOT)} imports {m}" for m in found]
     assert wrong == []
+
+
+# The base layer knows no feature: workspace/ names no feature app, in its code or its templates
+
+
+def feature_apps():
+    """{label: path} of the apps above the base layer."""
+    from django.apps import apps
+
+    return {
+        config.label: Path(config.path) for config in apps.get_app_configs() if config.name.split(".")[0] in LAYERS[1:]
+    }
+
+
+def test_the_base_layer_names_no_feature_app():
+    """Feature apps register themselves (hooks, AppConfig attributes); only the settings list them."""
+    labels = set(feature_apps())
+    wrong = []
+    for path in (ROOT / "workspace").rglob("*.py"):
+        if "settings" in path.parts or "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Constant) and node.value in labels:
+                wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.value!r}")
+    assert wrong == []
+
+
+TEMPLATE_TAG = re.compile(r"{%\s*(?:include|extends)\s+[\"']([^\"']+)[\"']")
+
+
+def feature_templates_used_by_the_base_layer():
+    """The base layer's templates that include or extend a template of a feature app."""
+    folders = {folder.name for app in feature_apps().values() for folder in (app / "templates").glob("*/")}
+    wrong = []
+    for path in (ROOT / "workspace").rglob("templates/**/*.html"):
+        for name in TEMPLATE_TAG.findall(path.read_text()):
+            if name.split("/")[0] in folders:
+                wrong.append(f"{path.relative_to(ROOT)} uses {name}")
+    return wrong
+
+
+def test_the_base_layers_templates_use_no_feature_template():
+    assert feature_templates_used_by_the_base_layer() == []
+
+
+def test_a_base_template_including_a_feature_template_is_caught(tmp_path, monkeypatch):
+    template = tmp_path / "workspace" / "search" / "templates" / "search" / "notices.html"
+    template.parent.mkdir(parents=True)
+    template.write_text('{% include "library/includes/card.html" %}')
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert feature_templates_used_by_the_base_layer() == [
+        "workspace/search/templates/search/notices.html uses library/includes/card.html"
+    ]
 
 
 # Data migrations: run again, on a changed tree

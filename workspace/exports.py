@@ -1,5 +1,7 @@
 """The one place that turns rows into CSV and XLSX files: every export of the site goes through
-here, Wagtail's listing exports (``list_export``) included, through SafeExportViewSetMixin.
+here, Wagtail's listing exports (``list_export``) included, through SafeExportViewSetMixin, and
+Wagtail's own exporting screens (its reports: site history, locked and aging pages, workflows; the
+redirects) through safe_export_urlpatterns.
 
 What leaves the site is what a French spreadsheet user expects: a CSV in UTF-8 with a byte order
 mark and ``;`` between columns (French Excel opens it with a double-click, accents intact), decimal
@@ -206,7 +208,11 @@ class SafeSpreadsheetExportMixin:
             yield [self.preprocess_field_value(field, value, export_format) for field, value in row.items()]
 
     def get_export_sheet_title(self):
-        return getattr(self, "export_sheet_title", None) or self.model._meta.verbose_name_plural
+        if getattr(self, "export_sheet_title", None):
+            return self.export_sheet_title
+        model = getattr(self, "model", None)
+        # Wagtail's reports list several models (the site history) or none: their title instead.
+        return model._meta.verbose_name_plural if model is not None else getattr(self, "page_title", "")
 
     def write_csv_response(self, queryset):
         rows = self.get_export_rows(queryset, self.FORMAT_CSV)
@@ -225,6 +231,33 @@ def safe_export_view_class(view_class):
     if not issubclass(view_class, SpreadsheetExportMixin) or issubclass(view_class, SafeSpreadsheetExportMixin):
         return view_class
     return type(view_class.__name__, (SafeSpreadsheetExportMixin, view_class), {"__module__": view_class.__module__})
+
+
+def writes_spreadsheets(view_class):
+    """Whether a Wagtail view class writes CSV and XLSX files (it has columns to export)."""
+    return issubclass(view_class, SpreadsheetExportMixin) and bool(view_class.list_export)
+
+
+def safe_export_urlpatterns(urlpatterns):
+    """The patterns of ``urlpatterns`` (a Wagtail URL module's: its reports, the redirects) whose
+    view exports, each with the same view exporting through here, behind the admin's access check.
+    Listed before Wagtail's own URLs at the same prefix, they answer at the same addresses (which
+    Wagtail's ``reverse`` keeps giving): Wagtail's own writer, which leaves a "=…" title a live
+    formula in the CSV, is never reached."""
+    from django.urls import URLPattern
+    from django.views.decorators.cache import never_cache
+    from wagtail.admin.auth import require_admin_access
+    from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+    safe = []
+    for pattern in urlpatterns:
+        view_class = getattr(pattern.callback, "view_class", None)
+        if not isinstance(pattern, URLPattern) or view_class is None or not writes_spreadsheets(view_class):
+            continue
+        view = safe_export_view_class(view_class).as_view(**pattern.callback.view_initkwargs)
+        safe.append(URLPattern(pattern.pattern, view, pattern.default_args))
+    # As Wagtail decorates its admin's URLs.
+    return decorate_urlpatterns(decorate_urlpatterns(safe, require_admin_access), never_cache)
 
 
 class SafeExportViewSetMixin:

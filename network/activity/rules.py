@@ -3,7 +3,8 @@ the dashboard ask here; each rule is a model permission, held by the Coordinatio
 
 
 def can_read_all_grids(user):
-    """Every promeneur's grids, the dashboard and its exports."""
+    """Every promeneur's grids, the dashboard and its exports, and the admin's way to the coverage
+    of the territory (a page of the committees' space, which its restriction opens to them)."""
     return user.is_authenticated and user.has_perm("activity.view_activitygrid")
 
 

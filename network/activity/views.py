@@ -17,8 +17,8 @@ from network.activity.forms import GridEditor
 from network.activity.models import ActivityGrid
 from network.activity.models.grids import current_month, previous_month
 from network.activity.stats import figures, figures_and_charts, year_scope, years
+from network.directory import rules as directory_rules
 from network.directory.models import Promeneur
-from workspace.accounts.roles import is_coordination
 
 GRID_RELATIONS = ("network_activities", "led_actions__theme", "themes")
 
@@ -157,6 +157,7 @@ def coverage_page(page, request):
             "coverage": result,
             "chart": coverage_chart(result),
             "recent_months": RECENT_MONTHS,
-            "is_coordination": is_coordination(request.user),
+            # The unplaced promeneurs' structures lack a commune: a link to fill it in, for who may.
+            "can_edit_structures": bool(result.unplaced) and directory_rules.can_edit_structures(request.user),
         },
     )

@@ -11,6 +11,9 @@ class CoordinationConfig(ManagedByCoordination, AppConfig):
     name = "network.coordination"
     label = "coordination"
     verbose_name = "Coordination"
+    # A public page may show this app's records: writing one empties the page cache
+    # (workspace/pages/page_cache.py).
+    public_content = True
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save

@@ -7,12 +7,17 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail.admin.menu import MenuItem
 
+from network.activity import rules
 from network.activity.models import EvaluationFiguresPage
-from workspace.accounts.roles import is_coordination
+
+
+class CoverageMenuItem(MenuItem):
+    def is_shown(self, request):
+        return rules.can_read_all_grids(request.user)
 
 
 def coverage_redirect(request):
-    if not is_coordination(request.user):
+    if not rules.can_read_all_grids(request.user):
         raise PermissionDenied
     page = EvaluationFiguresPage.objects.live().first()
     if page is None:
@@ -21,4 +26,4 @@ def coverage_redirect(request):
 
 
 def coverage_menu_item():
-    return MenuItem("Couverture du territoire", reverse("coordination_coverage"), icon_name="site", order=300)
+    return CoverageMenuItem("Couverture du territoire", reverse("coordination_coverage"), icon_name="site", order=300)

@@ -7,6 +7,11 @@ IMPORT_PERMISSIONS = {
 }
 
 
+def can_edit_structures(user):
+    """Fill in a structure's record (its commune, its address…), as the admin's snippet asks."""
+    return user.has_perm("directory.change_structure")
+
+
 def can_import(user, kind="promeneurs"):
     return user.has_perms(IMPORT_PERMISSIONS[kind])
 

@@ -55,7 +55,7 @@ def new_discussions(user, since):
     index = ExchangeIndexPage.objects.live().first()
     if index is None:
         return None
-    discussions = Discussion.objects.filter(created_at__gte=since, hidden=False).order_by("created_at")
+    discussions = Discussion.objects.visible_to_every_member().filter(created_at__gte=since).order_by("created_at")
     items = [
         DigestItem(
             d.title, mail.absolute_url(f"{index.url}{d.pk}/"), f"{d.get_category_display()} · {d.get_kind_display()}"

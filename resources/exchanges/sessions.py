@@ -10,15 +10,17 @@ from wagtail.admin.panels import FieldPanel
 
 from workspace.accounts.roles import is_member
 
+from . import rules
 from .models import Discussion, ExchangeIndexPage
 
 
 def discussions_shown_on(event, user):
     """The linked discussions a visitor may read on the event page: none outside the
-    members' space (discussion titles are members-only), never a hidden one."""
+    members' space (discussion titles are members-only), never a hidden one: what every member
+    reads (rules.visible_to_every_member), the same on the page whoever the member is."""
     if user is None or not is_member(user):
         return []
-    return list(event.discussions.filter(hidden=False).order_by("created_at", "pk"))
+    return list(event.discussions.visible_to_every_member().order_by("created_at", "pk"))
 
 
 def event_page_section(request, event):
@@ -39,7 +41,7 @@ class DiscussedExchangesField:
 
     def form_field(self):
         return forms.ModelMultipleChoiceField(
-            queryset=Discussion.objects.filter(hidden=False).order_by("-created_at", "-pk"),
+            queryset=Discussion.objects.visible_to_every_member().order_by("-created_at", "-pk"),
             required=False,
             label="Discussions abordées",
             widget=forms.CheckboxSelectMultiple,
@@ -51,7 +53,10 @@ class DiscussedExchangesField:
         return FieldPanel(self.name)
 
     def initial(self, event):
-        return list(event.discussions.filter(hidden=False).values_list("pk", flat=True)) if event.pk else []
+        if not event.pk:
+            return []
+        return list(event.discussions.visible_to_every_member().values_list("pk", flat=True))
 
     def save(self, event, chosen):
-        event.discussions.set([*chosen, *event.discussions.filter(hidden=True)])
+        # The linked discussions the form does not offer (hidden since) stay linked.
+        event.discussions.set([*chosen, *event.discussions.exclude(rules.visible_to_every_member())])

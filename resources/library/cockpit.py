@@ -2,6 +2,7 @@
 news item from the landing page (registered in wagtail_hooks.py)."""
 
 from django.urls import reverse
+from wagtail.permissions import page_permission_policy
 
 from resources.library.models import NewsIndexPage, NewsPage, WatchIndexPage, WatchPage
 from workspace.cockpit.shortcuts import ShortcutsBlock
@@ -20,6 +21,10 @@ class PublishShortcutsBlock(ShortcutsBlock):
     watched = ("library.WatchIndexPage", "library.NewsIndexPage")
     title = "Publier"
     order = 70
+
+    def is_shown(self, request):
+        """Pages are created with Wagtail's page permissions (granted on the tree, not as model ones)."""
+        return page_permission_policy.user_has_permission(request.user, "add")
 
     def get_links(self, request):
         links = [

@@ -63,6 +63,7 @@ ROWS = [
     (A + "inspect/{application}/", coordination_admin()),
     (A + "edit/{application}/", coordination_admin()),
     (A + "delete/{application}/", coordination_admin()),
+    (A + "history/{application}/", coordination_admin()),
     (
         A + "{application}/accepter/",
         coordination_admin(),
@@ -79,6 +80,7 @@ ROWS = [
     (M + "inspect/{contact_message}/", coordination_admin()),
     (M + "edit/{contact_message}/", coordination_admin()),
     (M + "delete/{contact_message}/", coordination_admin()),
+    (M + "history/{contact_message}/", coordination_admin()),
     (M + "create/", REFUSED_IN_ADMIN),
     # The charter's versions and acceptances: read, exported, never written by hand
     (C, coordination_admin()),
@@ -86,8 +88,14 @@ ROWS = [
     (C + "inspect/{acceptance}/", coordination_admin()),
     (C + "edit/{acceptance}/", REFUSED_IN_ADMIN),
     (C + "delete/{acceptance}/", REFUSED_IN_ADMIN),
+    (C + "create/", REFUSED_IN_ADMIN),
+    (C + "history/{acceptance}/", coordination_admin()),
     (V, coordination_admin()),
     (V + "inspect/{version}/", coordination_admin()),
+    (V + "history/{version}/", coordination_admin()),
+    (V + "create/", REFUSED_IN_ADMIN),
+    (V + "edit/{version}/", REFUSED_IN_ADMIN),
+    (V + "delete/{version}/", REFUSED_IN_ADMIN),
 ]
 
 

@@ -22,14 +22,13 @@ from functools import cache as once
 
 from django.apps import apps
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Count, Window
 from django.forms import Media
 from django.middleware.csrf import get_token
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-
-from workspace.accounts.roles import is_coordination
 
 
 @dataclass
@@ -75,16 +74,18 @@ class CockpitBlock(Component):
     empty_text = "Rien à signaler."
     more_url = ""
     more_label = "Tout voir"
-    # The model permission ("app.codename") needed to see the block; Coordination by default.
+    # The model permission ("app.codename") needed to see the block: required, unless the block
+    # overrides ``is_shown`` with a named rule of its area. A block never guesses from a group name.
     permission = None
     template_name = "cockpit/block.html"
     # The models the block reads ("app_label.Model"): a write to one of them rebuilds the block.
     watched = ()
 
     def is_shown(self, request):
-        if self.permission:
-            return request.user.has_perm(self.permission)
-        return is_coordination(request.user)
+        if not self.permission:
+            name = type(self).__name__
+            raise ImproperlyConfigured(f"The cockpit block {name} says neither its permission nor its rule.")
+        return request.user.has_perm(self.permission)
 
     def get_queryset(self, request):
         raise NotImplementedError

@@ -8,6 +8,9 @@ a restriction, a promeneur's listing or consent, an event…): such writes are r
 wrongly stayed public would break the site's promise. Its entries also expire (PAGE_CACHE_SECONDS).
 """
 
+import functools
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import transaction
@@ -16,21 +19,16 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtailcache.cache import clear_cache
 
-# The apps whose records a public page may show.
-PUBLIC_CONTENT_APPS = {
-    "wagtailcore",
-    "wagtailimages",
-    "wagtaildocs",
-    "wagtailredirects",
-    "taggit",
-    "media",
-    "pages",
-    "home",
-    "directory",
-    "events",
-    "library",
-    "coordination",
-}
+# Besides the apps that say so in their AppConfig (``public_content = True``), the third-party apps
+# whose records a public page may show.
+PUBLIC_THIRD_PARTY_APPS = ("wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit")
+
+
+@functools.cache
+def public_content_apps():
+    """The labels of the apps whose records a public page may show."""
+    ours = (config.label for config in apps.get_app_configs() if getattr(config, "public_content", False))
+    return frozenset((*PUBLIC_THIRD_PARTY_APPS, *ours))
 
 
 @hooks.register("is_request_cacheable")
@@ -43,7 +41,7 @@ def only_for_anonymous_visitors_without_state(request, is_cacheable):
 def forget_public_pages(sender=None, instance=None, **kwargs):
     """Connected to the writes of every model (pages/apps.py) and to Wagtail's page signals."""
     is_page = isinstance(instance, Page) or (isinstance(sender, type) and issubclass(sender, Page))
-    if not is_page and (sender is None or sender._meta.app_label not in PUBLIC_CONTENT_APPS):
+    if not is_page and (sender is None or sender._meta.app_label not in public_content_apps()):
         return
     clear_cache()
     # And once the change is committed: a request in between may have cached the old page.

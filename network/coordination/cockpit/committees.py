@@ -22,6 +22,7 @@ class CommitteePapersBlock(CockpitBlock):
     watched = ("coordination.Meeting", "coordination.CommitteePage")
     title = "Comités : ordres du jour et comptes rendus à publier"
     order = 60
+    permission = "coordination.change_meeting"
     more_url = reverse_lazy("wagtailsnippets_coordination_meeting:list")
 
     def get_queryset(self, request):
@@ -46,6 +47,8 @@ class OverdueDecisionsBlock(CockpitBlock):
     watched = ("coordination.Decision", "coordination.Meeting", "coordination.CommitteePage", "auth.User")
     title = "Décisions des comités en retard"
     order = 61
+    # A decision is written and closed in its meeting's form.
+    permission = "coordination.change_meeting"
 
     def get_queryset(self, request):
         return (
