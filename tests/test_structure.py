@@ -312,3 +312,22 @@ def test_the_seed_and_workflow_migrations_run_again_without_duplicates():
     from wagtail.models import Workflow
 
     assert Workflow.objects.filter(name="Relecture").count() == 1
+
+
+def test_the_groups_and_communes_migrations_run_again_without_duplicates():
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group
+
+    from network.directory.models import Commune
+
+    create_groups = import_module("workspace.accounts.migrations.0002_create_groups").create_groups
+    load_communes = import_module("network.directory.migrations.0003_load_communes").load
+    _, apps = migration_module("home", "0002_site_tree")
+    groups, communes = Group.objects.count(), Commune.objects.count()
+    assert communes > 200  # the département's communes, loaded by the migration
+
+    create_groups(apps, None)
+    load_communes(apps, None)
+
+    assert (Group.objects.count(), Commune.objects.count()) == (groups, communes)

@@ -168,6 +168,13 @@ def build(apps, schema_editor):
         ("home.StandardPage", "Mentions légales", "mentions-legales", False, {"body": MENTIONS}),
         ("home.StandardPage", "Accessibilité", "accessibilite", False,
          {"intro": "Déclaration d'accessibilité du site.", "body": ACCESSIBILITE}),
+        # The public forms: the network's mailbox and the structures' applications.
+        ("home.ContactPage", "Contact", "contact", True,
+         {"intro": "Une question sur le dispositif, un partenariat, une demande d'information ? Écrivez à la "
+          "coordination du réseau : elle vous répond par e-mail."}),
+        ("home.ApplicationPage", "Devenir promeneur", "devenir-promeneur", False,
+         {"intro": "Votre structure accompagne des jeunes de 12 à 25 ans et souhaite que ses professionnels "
+          "deviennent Promeneurs du Net ? Présentez-la : la coordination étudie chaque candidature."}),
     ):
         tree.add_page(model, home, title, slug, in_menu=in_menu, **fields)
 
