@@ -67,9 +67,7 @@ def edit_url(grid):
 
 def error_next_to(body, field_id, message):
     """The message is in the error list rendered with the field's id, right before the field."""
-    match = re.search(
-        rf'<ul class="errorlist" id="{field_id}_error">(.*?)</ul>\s*<(input|select|textarea)', body, re.S
-    )
+    match = re.search(rf'<ul class="errorlist" id="{field_id}_error">(.*?)</ul>\s*<(input|select|textarea)', body, re.S)
     return bool(match) and message in match.group(1)
 
 

@@ -80,7 +80,7 @@ def test_bad_input_gets_french_messages_and_keeps_what_was_typed(client):
     assert "Assurez-vous que cette valeur est supérieure ou égale à 1." in body
     assert "Cochez au moins un réseau social." in body
     assert 'value="pas-une-adresse"' in body
-    assert "value=\"Centre social d'Argelès & Co\"" in body
+    assert 'value="Centre social d\'Argelès & Co"' in body
     assert "nous voulons y être présents." in body
     assert not Application.objects.exists() and not mail.outbox
 
@@ -223,9 +223,7 @@ def test_the_coordinator_follows_applications_with_notes_filters_search_and_expo
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
 
 
-def test_the_cockpit_lists_new_applications_in_a_bounded_number_of_queries(
-    client_as, django_assert_max_num_queries
-):
+def test_the_cockpit_lists_new_applications_in_a_bounded_number_of_queries(client_as, django_assert_max_num_queries):
     client = client_as("coordination")
     client.get("/admin/")  # warms the admin's own caches
     make_application(structure_name="MJC de Prades", town="Prades")

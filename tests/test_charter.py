@@ -144,12 +144,19 @@ def test_the_coordinator_sees_and_exports_who_accepted_which_version_and_when(cl
     export = client.get("/admin/coordination/charteracceptance/", {"export": "csv", "version__id__exact": second.pk})
     rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Membre", "E-mail", "Version", "Acceptée le"]
-    assert [row[:3] for row in rows[1:]] == [["Lucie " + users["promeneur"].last_name, "promeneur@example.org",
-                                              "Version 2027"]]
+    assert [row[:3] for row in rows[1:]] == [
+        ["Lucie " + users["promeneur"].last_name, "promeneur@example.org", "Version 2027"]
+    ]
     assert rows[1][3].startswith("14/09/2026")
 
-    everyone = list(csv.reader(io.StringIO(client.get("/admin/coordination/charteracceptance/",
-                                                      {"export": "csv"}).content.decode("utf-8-sig")), delimiter=";"))
+    everyone = list(
+        csv.reader(
+            io.StringIO(
+                client.get("/admin/coordination/charteracceptance/", {"export": "csv"}).content.decode("utf-8-sig")
+            ),
+            delimiter=";",
+        )
+    )
     assert sorted((row[0].split()[-1], row[2], row[3][:10]) for row in everyone[1:]) == [
         (users["promeneur"].last_name, "Version 2026", "14/03/2026"),
         (users["promeneur"].last_name, "Version 2027", "14/09/2026"),

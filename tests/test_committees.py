@@ -159,8 +159,9 @@ def test_a_decision_of_unpublished_minutes_is_not_shown_to_members():
 
 def test_the_next_meetings_page_shows_the_carried_decision(client_as):
     first = meeting("pilotage", days=-60, minutes="<p>CR</p>", minutes_published_at=at(-50))
-    Decision.objects.create(meeting=first, text="Rédiger le plan territorial", owner_name="Hélène Dupré",
-                            due_date=timezone.localdate())
+    Decision.objects.create(
+        meeting=first, text="Rédiger le plan territorial", owner_name="Hélène Dupré", due_date=timezone.localdate()
+    )
     upcoming = meeting("pilotage", days=15, agenda_published_at=at(-1))
     body = client_as("pilotage").get(f"/comites/pilotage/reunions/{upcoming.pk}/").content.decode()
     assert "Suivi des décisions des réunions précédentes" in body

@@ -11,18 +11,44 @@ from .models import Application, CharterPage, ContactMessage
 from .models.charter import accept
 
 APPLICATIONS = (
-    ("Centre social du Vallespir", "2 avenue du Roussillon", "Céret", "Nadia", "Ferrer", "Référente famille",
-     ["instagram", "snapchat"], Application.Status.RECEIVED,
-     "Nos animateurs répondent déjà aux jeunes sur Instagram le soir : nous voulons le faire dans un cadre."),
-    ("MJC de Prades", "14 rue de l'Hospice", "Prades", "Hugo", "Garcia", "Directeur",
-     ["discord", "tiktok"], Application.Status.UNDER_STUDY,
-     "Un serveur Discord de jeunes du Conflent nous a sollicités : nous aimerions y assurer une présence éducative."),
+    (
+        "Centre social du Vallespir",
+        "2 avenue du Roussillon",
+        "Céret",
+        "Nadia",
+        "Ferrer",
+        "Référente famille",
+        ["instagram", "snapchat"],
+        Application.Status.RECEIVED,
+        "Nos animateurs répondent déjà aux jeunes sur Instagram le soir : nous voulons le faire dans un cadre.",
+    ),
+    (
+        "MJC de Prades",
+        "14 rue de l'Hospice",
+        "Prades",
+        "Hugo",
+        "Garcia",
+        "Directeur",
+        ["discord", "tiktok"],
+        Application.Status.UNDER_STUDY,
+        "Un serveur Discord de jeunes du Conflent nous a sollicités : nous aimerions y assurer une présence éducative.",
+    ),
 )
 MESSAGES = (
-    ("Aurélie Py", "aurelie.py@example.org", "Intervention au collège", ContactMessage.Status.NEW,
-     "Bonjour, un promeneur pourrait-il présenter le dispositif à nos élèves de 4e en mars ?"),
-    ("Marc Sala", "marc.sala@example.org", "Mon fils et les réseaux", ContactMessage.Status.ANSWERED,
-     "Bonjour, à qui m'adresser pour parler des réseaux sociaux de mon fils de 13 ans ?"),
+    (
+        "Aurélie Py",
+        "aurelie.py@example.org",
+        "Intervention au collège",
+        ContactMessage.Status.NEW,
+        "Bonjour, un promeneur pourrait-il présenter le dispositif à nos élèves de 4e en mars ?",
+    ),
+    (
+        "Marc Sala",
+        "marc.sala@example.org",
+        "Mon fils et les réseaux",
+        ContactMessage.Status.ANSWERED,
+        "Bonjour, à qui m'adresser pour parler des réseaux sociaux de mon fils de 13 ans ?",
+    ),
 )
 
 

@@ -140,7 +140,6 @@ def new_review_button(snippet, user, next_url=None):
 register_snippet(MeetingViewSet)
 
 
-
 @hooks.register("register_snippet_action_menu_item")
 def publish_agenda_menu_item(model):
     return publish_menu_item(model, AGENDA)

@@ -27,8 +27,6 @@ def normalise_phone(value):
     return " ".join(national[i : i + 2] for i in range(0, 10, 2))
 
 
-
-
 class ProfileForm(forms.ModelForm):
     """What a promeneur may change in their own record: never their name, structure or status."""
 

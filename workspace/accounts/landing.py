@@ -20,9 +20,12 @@ def committee_pages(user):
     if not own:
         return []
     pages = []
-    restrictions = PageViewRestriction.objects.filter(
-        restriction_type=PageViewRestriction.GROUPS, groups__in=own
-    ).prefetch_related("groups").select_related("page").distinct()
+    restrictions = (
+        PageViewRestriction.objects.filter(restriction_type=PageViewRestriction.GROUPS, groups__in=own)
+        .prefetch_related("groups")
+        .select_related("page")
+        .distinct()
+    )
     for restriction in restrictions:
         named = {group.pk for group in restriction.groups.all()} & set(committee_groups)
         if len(named) == 1 and restriction.page.live:

@@ -121,9 +121,7 @@ def grant_role_permissions(sender=None, **kwargs):
     if coordination is None:
         return
     managed = [config.label for config in apps.get_app_configs() if isinstance(config, ManagedByCoordination)]
-    permissions = Permission.objects.filter(
-        content_type__app_label__in=[*managed, *COORDINATION_THIRD_PARTY_APPS]
-    )
+    permissions = Permission.objects.filter(content_type__app_label__in=[*managed, *COORDINATION_THIRD_PARTY_APPS])
     extra = [
         Permission.objects.filter(content_type__app_label=app, codename=codename).first()
         for app, codename in COORDINATION_EXTRA_PERMISSIONS

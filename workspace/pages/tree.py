@@ -23,9 +23,7 @@ def step(number):
 
 def next_child_path(Model, parent):
     """The path of a new last child of ``parent`` (a page or a collection)."""
-    last = (
-        Model.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
-    )
+    last = Model.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("-path").first()
     number = int(last.path[-STEPLEN:], 36) + 1 if last else 1
     return parent.path + step(number)
 

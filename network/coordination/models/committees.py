@@ -125,8 +125,12 @@ class Meeting(ClusterableModel):
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("place")]),
         FieldPanel("agenda"),
-        InlinePanel("documents", heading="Documents", label="Document",
-                    help_text="Les pièces de la réunion, rangées dans la collection du comité."),
+        InlinePanel(
+            "documents",
+            heading="Documents",
+            label="Document",
+            help_text="Les pièces de la réunion, rangées dans la collection du comité.",
+        ),
         FieldPanel("minutes"),
         InlinePanel(
             "decisions",

@@ -51,8 +51,11 @@ class PublishOnSave:
             sent = publish(instance, what)
             label = PUBLICATIONS[what]["label"]
             if sent:
-                messages.success(self.request, f"{label.capitalize()} est publié : {sent} membre(s) du comité "
-                                 "ont reçu un e-mail avec le lien de la réunion.")
+                messages.success(
+                    self.request,
+                    f"{label.capitalize()} est publié : {sent} membre(s) du comité "
+                    "ont reçu un e-mail avec le lien de la réunion.",
+                )
             else:
                 messages.info(self.request, f"{label.capitalize()} était déjà publié et envoyé : aucun nouvel e-mail.")
         return instance
