@@ -8,6 +8,9 @@ export DJANGO_SETTINGS_MODULE=workspace.settings.dev
 .venv/bin/python manage.py migrate --noinput
 .venv/bin/python manage.py load_demo
 echo
-echo "Site : http://127.0.0.1:8000/  —  administration : http://127.0.0.1:8000/admin/"
+ADDRESS="${PORT:-127.0.0.1:8000}"
+# PORT may be a port alone ("8080") or an address and port ("0.0.0.0:8080"), as runserver takes it.
+case "$ADDRESS" in *:*) ;; *) ADDRESS="127.0.0.1:$ADDRESS" ;; esac
+echo "Site : http://$ADDRESS/  —  administration : http://$ADDRESS/admin/"
 echo "Connectez-vous avec l'un des comptes ci-dessus (par exemple coordination / Coordination66!)."
-exec .venv/bin/python manage.py runserver "${PORT:-127.0.0.1:8000}"
+exec .venv/bin/python manage.py runserver "$ADDRESS"
