@@ -101,14 +101,6 @@ def export_links(scope):
     ]
 
 
-def missing_grids_link(scope):
-    """The list of missing grids for the scope's territory or structure; the template adds the month."""
-    filters = {"territory": scope.territory.pk} if scope.territory else {}
-    if scope.structure:
-        filters["structure"] = scope.structure.pk
-    return f"{reverse('activity:missing_grids')}?{urlencode(filters)}{'&' if filters else ''}"
-
-
 def dashboard(request):
     check_access(request.user)
     start, end = DashboardFilterForm.default_period()
@@ -123,7 +115,7 @@ def dashboard(request):
             "exports": export_links(scope),
             "report_years": years(),
             # The received / expected figure and each month's count lead to who is missing.
-            "missing_grids_url": missing_grids_link(scope),
+            "missing_grids_scope": scope,
             "missing_month": min(scope.end, previous_month()),
         },
         status=400 if form.is_bound and not form.is_valid() else 200,

@@ -7,7 +7,13 @@ from django.urls import reverse
 from network.activity import rules
 from network.activity.models import ActivityGrid
 from network.activity.models.grids import format_month
-from network.activity.reminders import last_reminder, missing_grid_promeneurs, reminded_label, reminder_month
+from network.activity.reminders import (
+    last_reminder,
+    missing_grid_promeneurs,
+    missing_grids_url,
+    reminded_label,
+    reminder_month,
+)
 from workspace.cockpit.blocks import CockpitAction, CockpitBlock, CockpitItem
 from workspace.cockpit.shortcuts import ShortcutsBlock
 
@@ -80,7 +86,7 @@ class MissingGridsBlock(CockpitBlock):
         )
 
     def get_more_url(self, request):
-        return f"{reverse('activity:missing_grids')}?{urlencode({'mois': f'{self.month:%Y-%m}'})}"
+        return missing_grids_url(self.month)
 
     def get_note(self, request):
         reminder = last_reminder(self.month)

@@ -4,8 +4,11 @@ One rule for the scheduled command (send_activity_reminders), the cockpit's "Rel
 button and the admin's list of missing grids.
 """
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -49,6 +52,18 @@ def missing_grid_promeneurs(month, among=None):
         .select_related("user", "structure")
         .order_by("last_name", "first_name", "pk")
     )
+
+
+def missing_grids_url(month, scope=None):
+    """The admin's list of who has not sent ``month``'s grid, within the scope's territory or
+    structure if it has one (the dashboard's filters carried over)."""
+    query = {}
+    if scope is not None and scope.territory:
+        query["territory"] = scope.territory.pk
+    if scope is not None and scope.structure:
+        query["structure"] = scope.structure.pk
+    query["mois"] = f"{month:%Y-%m}"
+    return f"{reverse('activity:missing_grids')}?{urlencode(query)}"
 
 
 def reminders_of(month):
