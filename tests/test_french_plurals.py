@@ -1,0 +1,36 @@
+"""Counts agree the French way everywhere (0 and 1 singular): one rule, workspace/display.py, used
+by Python code (``agreed``) and by templates (the ``pluriel`` filter)."""
+
+import pytest
+from django.template import Context, Template
+
+from tests.exchanges_helpers import discussion_url
+from tests.factories import DiscussionFactory, MessageFactory
+from workspace.display import agreed, plural_suffix
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(0, "promeneur relancé"), (1, "promeneur relancé"), (2, "promeneurs relancés"), (300, "promeneurs relancés")],
+)
+def test_agreed_is_singular_up_to_one(count, expected):
+    assert f"{agreed(count, 'promeneur')} {agreed(count, 'relancé')}" == expected
+
+
+def test_the_template_filter_takes_a_suffix_or_two_forms_as_django_pluralize():
+    template = Template(
+        "{% load display_tags %}{% for n in counts %}{{ n }} réponse{{ n|pluriel }} "
+        '{{ n|pluriel:"figure,figurent" }}; {% endfor %}'
+    )
+    rendered = template.render(Context({"counts": [0, 1, 2]}))
+    assert rendered == "0 réponse figure; 1 réponse figure; 2 réponses figurent; "
+    assert plural_suffix(2, "al,aux") == "aux" and plural_suffix(1, "al,aux") == "al"
+
+
+@pytest.mark.django_db
+def test_a_discussion_without_replies_says_0_reponse(client_as):
+    discussion = DiscussionFactory()
+    client = client_as("promeneur")
+    assert "0 réponse<" in client.get(discussion_url(discussion)).content.decode()
+    MessageFactory.create_batch(2, discussion=discussion)
+    assert "2 réponses<" in client.get(discussion_url(discussion)).content.decode()
