@@ -24,7 +24,7 @@ def test_the_home_has_a_labelled_box_that_searches_the_directory_by_town(client)
     form = re.search(r'<form class="find-promeneur" action="([^"]+)" method="get"[^>]*>(.*?)</form>', html, re.S)
     assert form, "no « Trouver un promeneur » form"
     action, fields = form.groups()
-    assert action == "/annuaire/"
+    assert action == "/annuaire/#resultats"  # the answer opens on its results
     assert "Trouver un promeneur" in fields
     assert '<label for="find-q">' in fields and 'id="find-q"' in fields and 'name="q"' in fields
     assert '<button type="submit">Trouver</button>' in fields
