@@ -57,7 +57,7 @@ def test_the_monthly_tasks_take_a_few_clicks_from_the_landing_page(browser_page,
     click = Clicks()
     click(cockpit_block(page, "missing-grids").get_by_role("button", name="Relancer"))
     expect(page.get_by_text(re.compile(r"promeneurs? relancés?"))).to_be_visible()
-    expect(cockpit_block(page, "missing-grids")).to_contain_text("Relancés le")
+    expect(cockpit_block(page, "missing-grids")).to_contain_text("Relancé le")  # one promeneur: singular
     assert click.count <= 2
     reminder = GridReminder.objects.get()
     assert reminder.month == month and reminder.recipients == 1  # Karim; Nadia sent hers
