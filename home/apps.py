@@ -1,11 +1,8 @@
 from django.apps import AppConfig
 
-from workspace.accounts.roles import ManagedByCoordination
+from workspace.app_traits import ManagedByCoordination, ShownToThePublic
 
 
-class HomeConfig(ManagedByCoordination, AppConfig):
+class HomeConfig(ManagedByCoordination, ShownToThePublic, AppConfig):
     name = "home"
     verbose_name = "Site public"
-    # A public page may show this app's records: writing one empties the page cache
-    # (workspace/pages/page_cache.py).
-    public_content = True

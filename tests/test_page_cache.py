@@ -93,7 +93,7 @@ def test_a_visitor_with_a_flash_message_or_a_form_is_never_served_nor_stored():
 
 
 def test_each_app_says_whether_a_public_page_shows_its_records():
-    """The page cache names no feature: each app says so in its AppConfig (``public_content``)."""
+    """The page cache names no feature: each app says so in its AppConfig (ShownToThePublic)."""
     assert public_content_apps() == {
         *("wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit", "media", "pages"),
         *("home", "directory", "events", "library", "coordination"),

@@ -1,19 +1,16 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
-from workspace.accounts.roles import ManagedByCoordination
+from workspace.app_traits import ManagedByCoordination, ShownToThePublic
 
 
-class CoordinationConfig(ManagedByCoordination, AppConfig):
+class CoordinationConfig(ManagedByCoordination, ShownToThePublic, AppConfig):
     """The coordinator's private follow-up records: reviews, onboarding, conventions, committees'
     secretariat, charter versions, applications, the network's mailbox and contacts."""
 
     name = "network.coordination"
     label = "coordination"
     verbose_name = "Coordination"
-    # A public page may show this app's records: writing one empties the page cache
-    # (workspace/pages/page_cache.py).
-    public_content = True
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save

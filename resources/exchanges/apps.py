@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from workspace.accounts.roles import ManagedByCoordination
+from workspace.app_traits import ManagedByCoordination
 
 
 class ExchangesConfig(ManagedByCoordination, AppConfig):

@@ -1,12 +1,9 @@
 from django.apps import AppConfig
 
-from workspace.accounts.roles import ManagedByCoordination
+from workspace.app_traits import ManagedByCoordination, ShownToThePublic
 
 
-class LibraryConfig(ManagedByCoordination, AppConfig):
+class LibraryConfig(ManagedByCoordination, ShownToThePublic, AppConfig):
     name = "resources.library"
     label = "library"
     verbose_name = "Ressources"
-    # A public page may show this app's records: writing one empties the page cache
-    # (workspace/pages/page_cache.py).
-    public_content = True

@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
-from workspace.accounts.roles import ManagedByCoordination
+from workspace.app_traits import ManagedByCoordination
 
 
 class AccountsConfig(ManagedByCoordination, AppConfig):

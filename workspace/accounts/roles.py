@@ -1,11 +1,13 @@
 """The site's roles: group names, who counts as a member, and what each group may do.
 
-Groups are created by migration 0001; their permissions are granted after each
+Groups are created by the migration accounts/0002_create_groups; their permissions are granted after each
 ``migrate`` (post_migrate), because model permissions only exist once all apps
 have migrated.
 """
 
 from django.core.cache import cache
+
+from workspace.app_traits import ManagedByCoordination
 
 PROMENEURS = "Promeneurs"
 COORDINATION = "Coordination"
@@ -18,12 +20,7 @@ MEMBER_GROUPS = (PROMENEURS, COORDINATION)
 ALL_GROUPS = (PROMENEURS, COORDINATION, *COMMITTEES)
 
 
-class ManagedByCoordination:
-    """Mixed into the AppConfig of an app whose records the coordination manages entirely in the
-    admin: the Coordination group gets all of that app's model permissions (grant_role_permissions)."""
-
-
-# Besides the apps whose AppConfig is ManagedByCoordination, the coordination manages these
+# Besides the apps whose AppConfig is ManagedByCoordination (workspace/app_traits.py), the coordination manages these
 # third-party apps' records in the Wagtail admin.
 COORDINATION_THIRD_PARTY_APPS = ("taggit", "wagtailforms", "wagtailredirects")
 COORDINATION_EXTRA_PERMISSIONS = (

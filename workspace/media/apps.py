@@ -1,10 +1,9 @@
 from django.apps import AppConfig
 
+from workspace.app_traits import ShownToThePublic
 
-class MediaConfig(AppConfig):
+
+class MediaConfig(ShownToThePublic, AppConfig):
     name = "workspace.media"
     label = "media"
     verbose_name = "Images"
-    # A public page may show this app's records: writing one empties the page cache
-    # (workspace/pages/page_cache.py).
-    public_content = True

@@ -1,15 +1,12 @@
 from django.apps import AppConfig
 
-from workspace.accounts.roles import ManagedByCoordination
+from workspace.app_traits import ManagedByCoordination, ShownToThePublic
 
 
-class PagesConfig(ManagedByCoordination, AppConfig):
+class PagesConfig(ManagedByCoordination, ShownToThePublic, AppConfig):
     name = "workspace.pages"
     label = "pages"
     verbose_name = "Pages de base"
-    # A public page may show this app's records: writing one empties the page cache
-    # (workspace/pages/page_cache.py).
-    public_content = True
 
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save

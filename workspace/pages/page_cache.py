@@ -19,7 +19,9 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtailcache.cache import clear_cache
 
-# Besides the apps that say so in their AppConfig (``public_content = True``), the third-party apps
+from workspace.app_traits import ShownToThePublic
+
+# Besides the apps whose AppConfig is ShownToThePublic (workspace/app_traits.py), the third-party apps
 # whose records a public page may show.
 PUBLIC_THIRD_PARTY_APPS = ("wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit")
 
@@ -27,7 +29,7 @@ PUBLIC_THIRD_PARTY_APPS = ("wagtailcore", "wagtailimages", "wagtaildocs", "wagta
 @functools.cache
 def public_content_apps():
     """The labels of the apps whose records a public page may show."""
-    ours = (config.label for config in apps.get_app_configs() if getattr(config, "public_content", False))
+    ours = (config.label for config in apps.get_app_configs() if isinstance(config, ShownToThePublic))
     return frozenset((*PUBLIC_THIRD_PARTY_APPS, *ours))
 
 
