@@ -362,21 +362,76 @@ PROMENEURS = Kind(
 
 KINDS = {kind.name: kind for kind in (STRUCTURES, PROMENEURS)}
 
+# The admin's exports of the directory (the snippets' list_export): the columns above, with
+# headings that export_aliases() reads back, so that an export imports unchanged.
+PROMENEUR_EXPORT = [
+    "last_name",
+    "first_name",
+    "email",
+    "structure_name",
+    "job_title",
+    "territory_list",
+    "phone",
+    "social_profile_list",
+    "hours_online",
+    "is_active",
+    "public_listing",
+    "photo_consent",
+    "charter_version",
+    "charter_signed_on",
+    "entry_date",
+    "exit_date",
+]
+PROMENEUR_EXPORT_HEADINGS = {
+    "public_listing": "Annuaire public",
+    "photo_consent": "Photo publique",
+    "charter_version": "Version de la charte",
+    "entry_date": "Entrée dans le réseau",
+    "exit_date": "Sortie du réseau",
+}
+
+STRUCTURE_EXPORT = [
+    "name",
+    "get_kind_display",
+    "get_status_display",
+    "address",
+    "postcode",
+    "commune",
+    "epci_name",
+    "territory_name",
+    "phone",
+    "website",
+    "referent_name",
+    "referent_role",
+    "referent_email",
+    "referent_phone",
+    "priority_neighbourhood",
+    "open_data",
+]
+STRUCTURE_EXPORT_HEADINGS = {
+    "get_kind_display": "Type",
+    "get_status_display": "Statut",
+    "priority_neighbourhood": "QPV",
+    "open_data": "Données ouvertes",
+}
+EXPORTS = {
+    "structures": (STRUCTURE_EXPORT, STRUCTURE_EXPORT_HEADINGS),
+    "promeneurs": (PROMENEUR_EXPORT, PROMENEUR_EXPORT_HEADINGS),
+}
+
 
 def export_aliases(kind):
-    """Headings of the admin's own export of ``kind`` (snippet viewset's ``list_export``), so
+    """Headings of the admin's own export of ``kind`` (EXPORTS, the snippets' ``list_export``), so
     that whatever they are called there, the export imports back."""
-    from network.directory.viewsets.directory import PromeneurViewSet, StructureViewSet
-
-    viewset = {"structures": StructureViewSet, "promeneurs": PromeneurViewSet}[kind.name]
+    export, export_headings = EXPORTS[kind.name]
     by_attribute = {attribute: column for column, (attribute, _label) in kind.columns.items() if attribute}
     aliases = {}
-    for exported in viewset.list_export:
+    for exported in export:
         attribute = exported.removeprefix("get_").removesuffix("_display")
         column = by_attribute.get(exported) or by_attribute.get(attribute)
         if column is None:
             continue
-        headings = [viewset.export_headings.get(exported)]
+        headings = [export_headings.get(exported)]
         for name in (exported, attribute):
             try:
                 headings.append(str(label_for_field(name, kind.model)))

@@ -10,6 +10,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from network.directory.importing import (
+    PROMENEUR_EXPORT,
+    PROMENEUR_EXPORT_HEADINGS,
+    STRUCTURE_EXPORT,
+    STRUCTURE_EXPORT_HEADINGS,
+)
 from network.directory.models import Promeneur, SocialProfile, Structure, Territory, Theme
 from network.directory.rules import can_import
 from network.directory.viewsets import imports
@@ -44,59 +50,6 @@ class PromeneurFilterSet(WagtailFilterSet):
         if value is None:
             return queryset
         return queryset.filter(pk__in=pending) if value else queryset.exclude(pk__in=pending)
-
-
-# The columns of network/directory/importing.py, with headings it reads back: an export imports unchanged.
-PROMENEUR_EXPORT = [
-    "last_name",
-    "first_name",
-    "email",
-    "structure_name",
-    "job_title",
-    "territory_list",
-    "phone",
-    "social_profile_list",
-    "hours_online",
-    "is_active",
-    "public_listing",
-    "photo_consent",
-    "charter_version",
-    "charter_signed_on",
-    "entry_date",
-    "exit_date",
-]
-PROMENEUR_EXPORT_HEADINGS = {
-    "public_listing": "Annuaire public",
-    "photo_consent": "Photo publique",
-    "charter_version": "Version de la charte",
-    "entry_date": "Entrée dans le réseau",
-    "exit_date": "Sortie du réseau",
-}
-
-STRUCTURE_EXPORT = [
-    "name",
-    "get_kind_display",
-    "get_status_display",
-    "address",
-    "postcode",
-    "commune",
-    "epci_name",
-    "territory_name",
-    "phone",
-    "website",
-    "referent_name",
-    "referent_role",
-    "referent_email",
-    "referent_phone",
-    "priority_neighbourhood",
-    "open_data",
-]
-STRUCTURE_EXPORT_HEADINGS = {
-    "get_kind_display": "Type",
-    "get_status_display": "Statut",
-    "priority_neighbourhood": "QPV",
-    "open_data": "Données ouvertes",
-}
 
 
 class ImportableIndexView(IndexView):
