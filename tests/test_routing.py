@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import StandardPage
-from tests.factories import resource_page
+from tests.factories import publication_page, resource_page
 from tests.pages import page_at, publish_child
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +56,12 @@ def test_sub_routes_drafts_moves_and_unknown_addresses_answer_as_before(client_a
     assert client.get("/le-dispositif/demenagee/").status_code == 200
     old_address = client.get("/demenagee/")
     assert (old_address.status_code, old_address["Location"]) == (301, "/le-dispositif/demenagee/")
+
+
+def test_a_routable_page_on_the_way_routes_first_as_in_wagtails_walk(client):
+    """/publications/rss/ is the publications' own route; a child page with that slug does not take it."""
+    publication_page("Une publication nommée rss", slug="rss")
+    feed = client.get("/publications/rss/")
+    assert feed.status_code == 200 and feed["Content-Type"].startswith("application/rss+xml")
+    publication = publication_page("Une autre publication", slug="une-autre")
+    assert client.get("/publications/une-autre/").context["page"].pk == publication.pk
