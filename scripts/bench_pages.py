@@ -25,38 +25,17 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from home.scale import real_promeneurs  # noqa: E402
-from network.activity.models.grids import add_months, previous_month  # noqa: E402
 from network.directory.models import Promeneur  # noqa: E402
 from resources.exchanges.models.discussions import Discussion  # noqa: E402
+from tests.pages import ADMIN_KEY_PAGES, KEY_PAGES  # noqa: E402
 from workspace.accounts.roles import COORDINATION  # noqa: E402
 
 
 def key_pages():
-    """(role, label, address) of every key page of issue 14."""
-    sheet = Promeneur.objects.publicly_listed().order_by("pk").values_list("slug", flat=True).first()
-    discussion = Discussion.objects.filter(hidden=False).order_by("-last_activity_at").first()
-    last = previous_month()
-    five_years = f"?start={add_months(last, -59):%Y-%m}&end={last:%Y-%m}"
+    """(role, name, address) of every key page: the list the query budgets test (tests/pages.py)."""
     return [
-        ("anonyme", "accueil", "/"),
-        ("anonyme", "annuaire public", "/annuaire/"),
-        ("anonyme", "fiche publique", f"/annuaire/{sheet}/"),
-        ("anonyme", "publications", "/publications/"),
-        ("anonyme", "agenda", "/agenda/"),
-        ("anonyme", "recherche", "/recherche/?q=jeunes"),
-        ("promeneur", "accueil de l'espace", "/espace/"),
-        ("promeneur", "ressources", "/espace/ressources/"),
-        ("promeneur", "veille", "/espace/veille/"),
-        ("promeneur", "actualités", "/espace/actualites/"),
-        ("promeneur", "échanges", "/espace/echanges/"),
-        ("promeneur", "une discussion", f"/espace/echanges/{discussion.pk}/"),
-        ("promeneur", "annuaire des membres", "/espace/annuaire/"),
-        ("promeneur", "relais", "/espace/relais/"),
-        ("promeneur", "mon activité", "/espace/mon-activite/"),
-        ("promeneur", "mon profil", "/espace/mon-profil/"),
-        ("coordination", "accueil de l'admin", "/admin/"),
-        ("coordination", "tableau de bord (12 mois)", "/admin/activite/"),
-        ("coordination", "tableau de bord (5 ans)", f"/admin/activite/{five_years}"),
+        (role, name, address() if callable(address) else address)
+        for role, address, name in (*KEY_PAGES, *ADMIN_KEY_PAGES)
     ]
 
 
@@ -70,7 +49,7 @@ def clients():
         .first()
     )
     coordinator = User.objects.filter(groups__name=COORDINATION, is_superuser=False, is_active=True).first()
-    logged = {"anonyme": Client()}
+    logged = {"anonymous": Client()}
     for role, user in (("promeneur", promeneur), ("coordination", coordinator)):
         client = Client()
         client.force_login(user)
@@ -106,12 +85,12 @@ def main():
         f"{Promeneur.objects.count()} promeneurs, {grids.fetchone()[0]} grilles, "
         f"{Discussion.objects.count()} discussions ; {args.runs} requêtes par adresse"
     )
-    print(f"| {'rôle':<12} | {'page':<26} | {'adresse':<40} | requêtes | médiane (ms) | p95 (ms) |")
-    print(f"|{'-' * 14}|{'-' * 28}|{'-' * 42}|---------:|-------------:|---------:|")
+    print(f"| {'rôle':<12} | {'page':<32} | {'adresse':<40} | requêtes | médiane (ms) | p95 (ms) |")
+    print(f"|{'-' * 14}|{'-' * 34}|{'-' * 42}|---------:|-------------:|---------:|")
     for role, label, address in key_pages():
         queries, median, p95 = measure(logged[role], address, args.runs)
         shown = address if len(address) <= 40 else address[:37] + "…"
-        print(f"| {role:<12} | {label:<26} | {shown:<40} | {queries:>8} | {median:>12.0f} | {p95:>8.0f} |")
+        print(f"| {role:<12} | {label:<32} | {shown:<40} | {queries:>8} | {median:>12.0f} | {p95:>8.0f} |")
 
 
 if __name__ == "__main__":

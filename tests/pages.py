@@ -28,6 +28,21 @@ def latest_discussion():
     return f"/espace/echanges/{Discussion.objects.filter(hidden=False).order_by('-last_activity_at').first().pk}/"
 
 
+def five_years():
+    """The dashboard over the last 5 complete years."""
+    from network.activity.models.grids import add_months, previous_month
+
+    last = previous_month()
+    return f"/admin/activite/?start={add_months(last, -59):%Y-%m}&end={last:%Y-%m}"
+
+
+def five_years_of_a_territory():
+    """The dashboard filtered on the territory made last (the one of the most recent promeneurs, with grids)."""
+    from network.directory.models import Territory
+
+    return f"{five_years()}&territory={Territory.objects.order_by('-pk').values_list('pk', flat=True)[0]}"
+
+
 # The key pages as the role that uses them: (role, address or a function giving it once the data is
 # there, name). Their query budgets (test_query_budgets.py) and their HTML (test_html_validity.py).
 KEY_PAGES = [
@@ -48,4 +63,12 @@ KEY_PAGES = [
     ("promeneur", "/espace/mon-activite/", "mon-activite"),
     ("promeneur", "/espace/mon-activite/nouvelle/", "nouvelle-grille"),
     ("promeneur", "/espace/mon-profil/", "mon-profil"),
+]
+
+# The coordinator's key pages in the admin (query budgets and scripts/bench_pages.py).
+ADMIN_KEY_PAGES = [
+    ("coordination", "/admin/", "admin"),
+    ("coordination", "/admin/activite/", "tableau-de-bord"),
+    ("coordination", five_years, "tableau-de-bord-5-ans"),
+    ("coordination", five_years_of_a_territory, "tableau-de-bord-territoire-5-ans"),
 ]

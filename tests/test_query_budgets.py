@@ -9,8 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.scale import ScaleFiller
-from network.activity.models.grids import add_months, previous_month
-from tests.pages import KEY_PAGES
+from tests.pages import ADMIN_KEY_PAGES, KEY_PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -19,25 +18,10 @@ SMALL = {"promeneurs": 3, "grids": 6, "pages": 20, "exchanges": 3, "events": 30}
 LARGE = {"promeneurs": 300, "grids": 500, "pages": 200, "exchanges": 200, "events": 60}
 
 
-def five_years():
-    last = previous_month()
-    return f"/admin/activite/?start={add_months(last, -59):%Y-%m}&end={last:%Y-%m}"
-
-
-def five_years_of_a_territory():
-    """The dashboard filtered on the territory made last (the one of the most recent promeneurs, with grids)."""
-    from network.directory.models import Territory
-
-    return f"{five_years()}&territory={Territory.objects.order_by('-pk').values_list('pk', flat=True)[0]}"
-
-
 # (role, address or a function giving it once the data is there)
 PAGES = [
     *(pytest.param(role, address, id=name) for role, address, name in KEY_PAGES),
-    pytest.param("coordination", "/admin/", id="admin"),
-    pytest.param("coordination", "/admin/activite/", id="tableau-de-bord"),
-    pytest.param("coordination", five_years, id="tableau-de-bord-5-ans"),
-    pytest.param("coordination", five_years_of_a_territory, id="tableau-de-bord-territoire-5-ans"),
+    *(pytest.param(role, address, id=name) for role, address, name in ADMIN_KEY_PAGES),
     # The members' search also looks in their space's pages and records (the anonymous one is in KEY_PAGES).
     pytest.param("promeneur", "/recherche/?q=jeunes", id="recherche-promeneur"),
 ]

@@ -50,5 +50,5 @@ def agreed(count, singular, plural=None):
 
 def plural_suffix(count, forms="s"):
     """Django's ``pluralize`` the French way (0 and 1 are singular): "s", or "singular,plural"."""
-    singular, _, plural = forms.rpartition(",") if "," in forms else ("", "", forms)
+    singular, _, plural = forms.rpartition(",")  # "s" gives ("", "", "s")
     return agreed(count, singular, plural)
