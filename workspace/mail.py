@@ -113,7 +113,7 @@ def send(messages):
     """Hand the messages to the outbox, which delivers them in the background and retries until
     the mail server takes them; returns how many were queued."""
     # Imported here: this module is read while apps load (notifications, forms), before models are.
-    from workspace.outbox.delivery import queue
+    from workspace.outbox.tasks import queue
 
     # As EmailMessage.send(): a message without any address is skipped, not handed to the backend.
     messages = [email for email in messages if email.recipients()]

@@ -1,4 +1,4 @@
-"""Queue e-mails in the outbox and deliver them, in the background, until the server takes them."""
+"""Deliver the e-mails of the outbox, until the server takes them (tasks.py queues them)."""
 
 import logging
 
@@ -9,28 +9,6 @@ from django.utils import timezone
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
-
-
-def queue(messages):
-    """Keep the messages in the outbox and ask the task queue to deliver them; returns how many."""
-    from .tasks import deliver_emails
-
-    rows = OutgoingEmail.objects.bulk_create(
-        OutgoingEmail(
-            subject=message.subject,
-            body=message.body,
-            from_email=message.from_email,
-            to=list(message.to),
-            cc=list(message.cc),
-            bcc=list(message.bcc),
-            reply_to=list(message.reply_to),
-            headers=message.extra_headers,
-            attachments=OutgoingEmail.stored_attachments(message),
-        )
-        for message in messages
-    )
-    deliver_emails.enqueue([row.pk for row in rows])
-    return len(rows)
 
 
 def deliver(pks=None):
