@@ -1,6 +1,6 @@
-from .news import NewsIndexMixin, NewsPage, NewsPageTag, PublicationIndexPage, PublicationPage, PublicationPageTag
+from .news import NewsIndexMixin, NewsPage, NewsPageTag, PublicationPage, PublicationPageTag
 from .resources import ResourceIndexMixin, ResourcePage, ResourcePageTag
-from .sections import MyFeedsPage, NewsIndexPage, ResourceIndexPage, WatchIndexPage
+from .sections import MyFeedsPage, NewsIndexPage, PublicationIndexPage, ResourceIndexPage, WatchIndexPage
 from .watch import WatchIndexMixin, WatchPage, WatchPageTag
 
 __all__ = [

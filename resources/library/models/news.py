@@ -7,12 +7,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from resources.library.listing import FilteredIndexMixin, SectionItemMixin
 from workspace.accounts.access import exclude_hidden_subtrees
-from workspace.pages.models import BasePage, IndexPage
+from workspace.pages.models import BasePage
 
 
 class BaseNewsPage(SectionItemMixin, BasePage):
@@ -78,21 +77,3 @@ class PublicationPage(BaseNewsPage):
 class NewsIndexMixin(FilteredIndexMixin):
     child_model = NewsPage
     subpage_types = ["library.NewsPage"]
-
-
-class PublicationIndexPage(RoutablePageMixin, FilteredIndexMixin, IndexPage):
-    """/publications/: the public news of the network, with its RSS feed."""
-
-    child_model = PublicationPage
-    max_count = 1
-    subpage_types = ["library.PublicationPage"]
-    template = "library/publication_index_page.html"
-
-    class Meta:
-        verbose_name = "Publications"
-
-    @path("rss/", name="rss")
-    def rss(self, request):
-        from resources.library.feeds import PublicationsFeed
-
-        return PublicationsFeed(self)(request)

@@ -1,13 +1,19 @@
-"""Sections of the members' space whose content is written in the Wagtail admin.
+"""The library's index pages: the sections of the members' space whose content is written in the
+Wagtail admin, and the public publications with their feed.
 
 Each section has its own page type so that its feature (filters, child page
 types, routes) grows on it without changing the page tree.
 """
 
-from resources.library.models.news import NewsIndexMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from resources.library.feeds import PublicationsFeed
+from resources.library.listing import FilteredIndexMixin
+from resources.library.models.news import NewsIndexMixin, PublicationPage
 from resources.library.models.resources import ResourceIndexMixin
 from resources.library.models.watch import WatchIndexMixin
-from workspace.pages.models import BasePage, SpaceSectionPage
+from resources.library.views import my_feeds
+from workspace.pages.models import BasePage, IndexPage, SpaceSectionPage
 
 
 class ResourceIndexPage(ResourceIndexMixin, SpaceSectionPage):
@@ -33,9 +39,23 @@ class MyFeedsPage(BasePage):
     subpage_types = []
 
     def serve(self, request, *args, **kwargs):
-        from resources.library.views import my_feeds
-
         return my_feeds(request, self)
 
     class Meta:
         verbose_name = "Mes flux RSS"
+
+
+class PublicationIndexPage(RoutablePageMixin, FilteredIndexMixin, IndexPage):
+    """/publications/: the public news of the network, with its RSS feed."""
+
+    child_model = PublicationPage
+    max_count = 1
+    subpage_types = ["library.PublicationPage"]
+    template = "library/publication_index_page.html"
+
+    class Meta:
+        verbose_name = "Publications"
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        return PublicationsFeed(self)(request)
