@@ -1,5 +1,6 @@
 from .applications import Application
-from .charter import CharterAcceptance, CharterPage, CharterVersion
+from .charter import CharterAcceptance, CharterVersion
+from .charter_page import CharterPage
 from .committees import CommitteePage, Decision, Meeting, MeetingDocument
 from .contacts import NetworkContact
 from .conventions import Convention
