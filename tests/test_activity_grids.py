@@ -391,7 +391,7 @@ def test_own_networks_come_first_and_the_others_are_folded(client_as, lucie):
 def test_a_second_grid_for_the_same_month_saved_at_the_same_moment_is_refused_in_french(lucie):
     from network.activity.forms import GridEditor
 
-    editor = GridEditor(lucie, data=grid_data())
+    editor = GridEditor(lucie, lambda grid: f"{BASE}grilles/{grid.pk}/", data=grid_data())
     assert editor.is_valid()
     ActivityGridFactory(promeneur=lucie, month=previous_month(), status="brouillon")  # the other tab won
     assert editor.save() is None

@@ -61,7 +61,7 @@ def test_support_needed_alert_names_the_structure_unescaped(elne):
         promeneur=elne, month=datetime.date(2025, 10, 1), support_needed="Besoin d'un avis & vite."
     )
     mail.outbox.clear()
-    notify_support_needed(grid)
+    notify_support_needed(grid, "/espace/mon-activite/grilles/1/")
     message = only_message()
     assert message.subject == f"Besoin d'appui : {elne.full_name}, grille d'octobre 2025"
     assert f"({STRUCTURE})" in message.body and "Besoin d'un avis & vite." in message.body

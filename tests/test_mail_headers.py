@@ -186,7 +186,7 @@ def test_other_e_mails_have_no_unsubscribe_link_but_say_they_are_automatic(users
     from tests.factories import ActivityGridFactory
 
     mail.outbox.clear()
-    notify_support_needed(ActivityGridFactory(promeneur=reminded, support_needed="Besoin d'aide & vite"))
+    notify_support_needed(ActivityGridFactory(promeneur=reminded, support_needed="Besoin d'aide & vite"), "/espace/")
     user = UserFactory(email="oubli@example.org")
     client.post("/mot-de-passe/oublie/", {"email": user.email})
     assert len(mail.outbox) == 2

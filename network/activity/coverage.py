@@ -15,8 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, F, OuterRef, Subquery, Sum
 
 from network.activity.charts import horizontal_bars
-from network.activity.models import ActivityGrid
-from network.activity.models.grids import add_months, current_month, format_month
+from network.activity.models.grids import ActivityGrid, add_months, current_month, format_month
 from network.directory.models import Commune, Promeneur
 
 RECENT_MONTHS = 12

@@ -10,11 +10,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from network.activity.models import ActivityGrid, LedAction, NetworkActivity
 from network.activity.models.grids import (
     MAX_MONTHLY_COUNT,
     TOO_MANY_HOURS,
+    ActivityGrid,
     Device,
+    LedAction,
+    NetworkActivity,
     first_of_month,
     month_to_fill,
 )
@@ -230,7 +232,9 @@ class GridEditor:
     filled come first; the other networks and the spare action rows are folded away
     (``shown_networks`` / ``other_networks``, ``shown_actions`` / ``other_actions``)."""
 
-    def __init__(self, promeneur, grid=None, data=None):
+    def __init__(self, promeneur, grid_url, grid=None, data=None):
+        # The activity page's address of a grid, for the coordination's alert.
+        self.grid_url = grid_url
         self.grid = grid or ActivityGrid(promeneur=promeneur)
         self.is_new = self.grid.pk is None
         # A new grid starts empty, not at "0": nothing to erase before typing.
@@ -335,5 +339,5 @@ class GridEditor:
             self.form.add_error("month", "Vous avez déjà une grille pour ce mois.")
             return None
         if support_changed and grid.support_needed.strip():
-            notify_support_needed(grid)
+            notify_support_needed(grid, self.grid_url(grid))
         return grid

@@ -3,19 +3,18 @@
 from django.conf import settings
 
 from network.activity.models.grids import of_month
+from network.directory.models import Promeneur
 from workspace import mail
 
 
-def notify_support_needed(grid):
-    """Tell the coordination at once that a promeneur asks for support."""
-    from network.activity.models import ActivityPage
-
-    page = ActivityPage.objects.live().first()
+def notify_support_needed(grid, grid_path):
+    """Tell the coordination at once that a promeneur asks for support; ``grid_path``: where the
+    coordination reads the grid (the activity page's address for it)."""
     context = {
         "grid": grid,
         "promeneur": grid.promeneur,
         "month": of_month(grid.month),
-        "url": mail.absolute_url(page.grid_url(grid)) if page else mail.absolute_url("/admin/"),
+        "url": mail.absolute_url(grid_path),
     }
     mail.send([mail.message("activity/emails/support_needed", context, [settings.COORDINATION_EMAIL])])
 
@@ -24,8 +23,6 @@ GRID_REMINDERS = "rappel-grille"
 
 
 def grid_reminders_list():
-    from network.directory.models import Promeneur
-
     return mail.MailingList(
         name=GRID_REMINDERS,
         label="le rappel mensuel de votre grille d'activité",

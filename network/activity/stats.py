@@ -15,9 +15,10 @@ from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from network.activity.charts import dashboard_charts
-from network.activity.models import ActivityGrid, CoordinationJournalEntry
 from network.activity.models.grids import (
     FIRST_MONTH,
+    ActivityGrid,
+    CoordinationJournalEntry,
     current_month,
     first_of_month,
     format_month,

@@ -14,8 +14,7 @@ from django.template.response import TemplateResponse
 from network.activity import rules
 from network.activity.coverage import RECENT_MONTHS, coverage, coverage_chart
 from network.activity.forms import GridEditor
-from network.activity.models import ActivityGrid
-from network.activity.models.grids import current_month, previous_month
+from network.activity.models.grids import ActivityGrid, current_month, previous_month
 from network.activity.stats import figures, figures_and_charts, year_scope, years
 from network.directory import rules as directory_rules
 from network.directory.models import Promeneur
@@ -57,7 +56,7 @@ def new_grid(page, request):
     promeneur = promeneur_of(request.user)
     if promeneur is None:
         return no_profile(page, request)
-    editor = GridEditor(promeneur, data=request.POST if request.method == "POST" else None)
+    editor = GridEditor(promeneur, page.grid_url, data=request.POST if request.method == "POST" else None)
     return _edit(page, request, editor)
 
 
@@ -66,7 +65,9 @@ def edit_grid(page, request, pk):
     if request.method != "POST" and grid.is_locked:
         messages.info(request, "Cette grille est transmise : elle ne peut plus être modifiée.")
         return redirect(page.grid_url(grid))
-    editor = GridEditor(grid.promeneur, grid=grid, data=request.POST if request.method == "POST" else None)
+    editor = GridEditor(
+        grid.promeneur, page.grid_url, grid=grid, data=request.POST if request.method == "POST" else None
+    )
     return _edit(page, request, editor)
 
 
