@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from network.directory.models.communes import Commune
 from workspace.search.words import matching, normalised, search_words
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -49,8 +50,6 @@ def communes_named(text):
     """The communes whose name is ``text`` (whatever its accents, case, hyphens or a "St" for
     "Saint") and, when none is, the communes whose name begins with it ("Canet"), an article left
     out ("Boulou" for Le Boulou)."""
-    from network.directory.models import Commune
-
     key = normalised(text)
     if not key:
         return []
@@ -88,8 +87,6 @@ class Place:
 def find_place(text):
     """The place ``text`` names, or None: a postcode, one commune (by its name or the beginning of
     it), else the intercommunalities whose name has its words."""
-    from network.directory.models import Commune
-
     words = search_words(text)
     if len(words) == 1 and POSTCODE.fullmatch(words[0]):
         codes = Commune.objects.filter(postcodes__contains=words[0]).values_list("epci_code", flat=True)

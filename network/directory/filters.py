@@ -3,7 +3,8 @@
 import django_filters
 from django.db.models import Q
 
-from network.directory.models import Promeneur, Relay, SocialProfile, Territory, Theme
+from network.directory.models.people import Promeneur, SocialProfile, Territory, Theme
+from network.directory.models.relays import Relay
 from workspace.filtering import ListingFilterSet, slug_filter
 from workspace.search.words import matching, word_start
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory
 
-from network.directory.models import Promeneur, SocialProfile
+from network.directory.models.people import Promeneur, SocialProfile
 from workspace.media.validators import ImageUploadValidator
 
 PHONE_MESSAGE = "Saisissez un numéro de téléphone français valide, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78."

@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, ModelLogEntry
 
-from network.directory.models import Promeneur
+from network.directory.models.people import Promeneur
 from workspace import mail
 from workspace.accounts.roles import MEMBER_GROUPS, is_member
 from workspace.accounts.visits import MemberVisit

@@ -2,7 +2,7 @@
 under the space (/espace/annuaire/, /espace/relais/, /espace/mon-profil/).
 
 The views only gather what the templates show; filtering, privacy and profile rules
-live in network/directory.py and network/privacy.py.
+live in this package's filters.py, privacy.py and communes.py.
 """
 
 from django.contrib import messages
@@ -10,6 +10,10 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
+from network.directory import privacy
+from network.directory.communes import suggest
+from network.directory.filters import DirectoryFilterSet, RelayFilterSet
+from network.directory.forms import ProfileForm, SocialProfileFormSet
 from network.directory.models.people import Promeneur, Structure
 from network.directory.models.relays import Relay
 from workspace.pages import navigation
@@ -29,9 +33,6 @@ class PublicDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("")
     def directory(self, request):
-        from network.directory.communes import suggest
-        from network.directory.filters import DirectoryFilterSet
-
         filters = DirectoryFilterSet(request, Promeneur.objects.publicly_listed().for_listing())
         promeneurs, _ = filters.paginate(self.per_page)
         context = {"filter_form": filters.form, "promeneurs": promeneurs, "filter_query": filters.query_string()}
@@ -104,8 +105,6 @@ class MembersDirectoryPage(BasePage):
         verbose_name = "Annuaire des membres"
 
     def get_context(self, request, *args, **kwargs):
-        from network.directory.filters import DirectoryFilterSet
-
         context = super().get_context(request, *args, **kwargs)
         filters = DirectoryFilterSet(request, Promeneur.objects.active().for_listing())
         promeneurs, _ = filters.paginate(self.per_page)
@@ -129,8 +128,6 @@ class RelaysPage(BasePage):
         verbose_name = "Relais"
 
     def get_context(self, request, *args, **kwargs):
-        from network.directory.filters import RelayFilterSet
-
         context = super().get_context(request, *args, **kwargs)
         filters = RelayFilterSet(request, Relay.objects.emergency_first())
         context.update(
@@ -153,9 +150,6 @@ class MyProfilePage(RoutablePageMixin, BasePage):
 
     @path("")
     def edit_profile(self, request):
-        from network.directory.forms import ProfileForm, SocialProfileFormSet
-        from network.directory.privacy import save_own_profile
-
         promeneur = _own_promeneur(request)
         if promeneur is None:
             return self.render(request, context_overrides={"promeneur": None})
@@ -163,7 +157,7 @@ class MyProfilePage(RoutablePageMixin, BasePage):
             form = ProfileForm(request.POST, request.FILES, instance=promeneur)
             formset = SocialProfileFormSet(request.POST, instance=promeneur, prefix="profils")
             if form.is_valid() and formset.is_valid():
-                save_own_profile(form, formset)
+                privacy.save_own_profile(form, formset)
                 messages.success(request, "Votre profil est enregistré. La coordination en est informée.")
                 return redirect(self.url)
             messages.error(request, "Le profil n'est pas enregistré : corrigez les champs signalés.")
@@ -183,11 +177,8 @@ class MyProfilePage(RoutablePageMixin, BasePage):
 
     @path("mes-donnees/", name="personal_data")
     def personal_data(self, request):
-        from network.directory.privacy import personal_data
-
-        response = JsonResponse(
-            personal_data(request.user, _own_promeneur(request)), json_dumps_params={"ensure_ascii": False, "indent": 2}
-        )
+        data = privacy.personal_data(request.user, _own_promeneur(request))
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
         response["Content-Disposition"] = 'attachment; filename="mes-donnees-promeneurs-du-net-66.json"'
         response["Cache-Control"] = "private, no-store"
         return response
