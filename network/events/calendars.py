@@ -8,7 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from network.events.models import Registration
+from network.events.models.events import Registration
 from workspace.mail import absolute_url
 
 PARIS = ZoneInfo("Europe/Paris")

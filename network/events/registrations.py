@@ -105,8 +105,12 @@ def promote_waiting_list(event):
     return promoted
 
 
-def after_event_saved(event, changed):
-    """Tell the registrants when the coordinator changes or cancels an event; give new places."""
+def after_event_saved(sender, instance, raw=False, **kwargs):
+    """Tell the registrants when the coordinator changes or cancels an event; give new places
+    (Event's post_save, connected in apps.py)."""
+    if raw:
+        return
+    event, changed = instance, getattr(instance, "changed_on_save", set())
     if "is_cancelled" in changed and event.is_cancelled:
         transaction.on_commit(lambda: notifications.event_cancelled(event))
     elif changed & set(Event.NOTIFIED_FIELDS):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from network.events.filters import AgendaFilterSet
 from network.events.models.events import CALENDAR_PURPOSE, Event, Registration
 from workspace.accounts.tokens import SecretToken
 from workspace.mail import absolute_url
@@ -49,8 +50,6 @@ class AgendaPage(RoutablePageMixin, BasePage):
 
     @path("")
     def agenda(self, request):
-        from network.events.filters import AgendaFilterSet
-
         events = self.events_for(request.user).upcoming().with_counts().with_status_of(request.user)
         filters = AgendaFilterSet(request, events)
         page_of_events, _ = filters.paginate(self.per_page)

@@ -126,11 +126,9 @@ class Event(models.Model):
         return f"{self.title} ({timezone.localtime(self.start):%d/%m/%Y})"
 
     def save(self, *args, **kwargs):
-        from network.events.registrations import after_event_saved
-
-        changed = self.changed_fields()
+        # What the coordinator changed, told to the registrants on post_save (registrations.py).
+        self.changed_on_save = self.changed_fields()
         super().save(*args, **kwargs)
-        after_event_saved(self, changed)
         self._loaded = {name: getattr(self, name) for name in (*self.NOTIFIED_FIELDS, "is_cancelled", "capacity")}
 
     # What a page needs to know about the event
