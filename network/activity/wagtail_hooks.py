@@ -1,5 +1,7 @@
 from wagtail import hooks
 
+from network.activity.notifications import grid_reminders_list
+
 from .cockpit import MissingGridsBlock, MonthFiguresBlock, SupportRequestsBlock
 from .home_blocks import GridDueBlock
 from .viewsets import ActivityViewSetGroup
@@ -39,6 +41,4 @@ def grids_in_personal_data(user, promeneur):
 
 @hooks.register("register_mailing_list")
 def grid_reminders_mailing_list():
-    from network.activity.notifications import grid_reminders_list
-
     return grid_reminders_list()

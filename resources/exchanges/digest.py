@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from wagtail.models import Page
 
+from network.events.models import Event
+from resources.exchanges.models import ExchangeIndexPage
 from resources.exchanges.models.discussions import Discussion, ExchangePreferences
 from resources.exchanges.notifications import members
 from workspace import mail
@@ -50,8 +52,6 @@ class DigestSection:
 
 
 def new_discussions(user, since):
-    from resources.exchanges.models import ExchangeIndexPage
-
     index = ExchangeIndexPage.objects.live().first()
     if index is None:
         return None
@@ -81,8 +81,6 @@ def new_events(user, since):
     """Events of the agenda announced (created) since the last digest and not over yet, among
     those the member may see (Event.objects.visible_to). Only what is new: an event already
     announced is not repeated every week, so a week without news sends no e-mail."""
-    from network.events.models import Event
-
     events = Event.objects.visible_to(user).upcoming().filter(created_at__gte=since, is_cancelled=False)
     items = [
         DigestItem(

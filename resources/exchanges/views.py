@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 
+from network.events.models import Event
 from resources.exchanges import actions, notifications, rules
 from resources.exchanges.filters import DiscussionFilterSet
 from resources.exchanges.forms import (
@@ -141,8 +142,6 @@ def discussion_detail(request, page, pk, reply_form=None, status=200):
 def sessions_seen_by(user, discussion):
     """The agenda's events (practice-analysis sessions) that discussed this discussion, among
     those the viewer may see (Event.objects.visible_to): one query."""
-    from network.events.models import Event
-
     return list(Event.objects.visible_to(user).filter(discussions=discussion).order_by("start", "pk"))
 
 

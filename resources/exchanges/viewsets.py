@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from resources.exchanges.models import ExchangeIndexPage
 from resources.exchanges.models.discussions import Discussion, Report
 from resources.exchanges.models.faq import FaqEntry
 
@@ -14,8 +15,6 @@ def front_link(path, label="Voir sur le site"):
 
 
 def exchanges_url():
-    from resources.exchanges.models import ExchangeIndexPage
-
     page = ExchangeIndexPage.objects.live().first()
     return page.url if page else "/espace/echanges/"
 

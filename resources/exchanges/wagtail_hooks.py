@@ -2,6 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from network.directory.privacy import iso
+from resources.exchanges.digest import digest_list
 from workspace.search.types import SearchType
 
 from . import home_blocks, sessions
@@ -44,8 +45,6 @@ def messages_in_personal_data(user, promeneur):
 
 @hooks.register("register_mailing_list")
 def digest_mailing_list():
-    from resources.exchanges.digest import digest_list
-
     return digest_list()
 
 

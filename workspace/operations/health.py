@@ -9,6 +9,8 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from workspace.outbox.models import OutgoingEmail
+
 # A message still waiting after this long means the worker is stopped or the mail server is down.
 QUEUE_LATE_AFTER = timedelta(minutes=30)
 
@@ -30,8 +32,6 @@ def cache_status():
 
 
 def queue_status():
-    from workspace.outbox.models import OutgoingEmail
-
     late = OutgoingEmail.objects.filter(sent_at__isnull=True, created_at__lt=timezone.now() - QUEUE_LATE_AFTER)
     return "en retard" if late.exists() else "ok"
 
