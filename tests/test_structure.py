@@ -5,6 +5,7 @@ data migrations that survive a second run and a tree the coordinator has changed
 import ast
 import re
 import sys
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 import pytest
@@ -206,6 +207,68 @@ def test_sibling_apps_of_a_layer_import_one_way():
             found = [m for m in modules if f"from {m}" in source or f"import {m}" in source]
             wrong += [f"{path.relative_to(ROOT)} imports {m}" for m in found]
     assert wrong == []
+
+
+def module_name(path, root):
+    parts = path.relative_to(root).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path, name, modules):
+    """The project modules ``path`` imports, at its top or in a function, as Python loads them:
+    ``from a.b import c`` is module a.b.c when there is one, else the package a.b."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            for alias in node.names:
+                yield f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base
+
+
+def import_graph(root, folders):
+    paths = {
+        module_name(path, root): path
+        for folder in folders
+        for path in (root / folder).rglob("*.py")
+        if "migrations" not in path.parts
+    }
+    return {
+        name: {module for module in imported_modules(path, name, paths) if module in paths and module != name}
+        for name, path in paths.items()
+    }
+
+
+def import_loop(graph):
+    """One loop of imports, as the modules that run round it, or []."""
+    try:
+        list(TopologicalSorter(graph).static_order())
+    except CycleError as error:
+        return error.args[1]
+    return []
+
+
+def test_no_modules_import_each_other():
+    """A loop (page → view → models package → page) hides which module is the lower one: each
+    module is read after everything it imports, pages above the views they route to."""
+    assert import_loop(import_graph(ROOT, LAYERS)) == []
+
+
+def test_an_import_loop_is_caught(tmp_path):
+    package = tmp_path / "shop"
+    (package / "models").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "models" / "__init__.py").write_text("from .pages import ShopPage\nfrom .records import Basket\n")
+    (package / "models" / "records.py").write_text("class Basket:\n    pass\n")
+    (package / "models" / "pages.py").write_text("def serve():\n    from shop.views import basket\n")
+    (package / "views.py").write_text("from shop.models import Basket\n")
+    assert set(import_loop(import_graph(tmp_path, ["shop"]))) == {"shop.models", "shop.models.pages", "shop.views"}
+    (package / "views.py").write_text("from shop.models.records import Basket\n")
+    assert import_loop(import_graph(tmp_path, ["shop"])) == []
 
 
 # The base layer knows no feature: workspace/ names no feature app, in its code or its templates
