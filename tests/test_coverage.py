@@ -68,7 +68,7 @@ def test_the_command_links_the_structures_whose_commune_is_unambiguous():
     unknown.refresh_from_db()
     assert prades.insee_commune.code == "66149"
     assert unknown.insee_commune is None
-    assert "0 ajoutée(s), 0 mise(s) à jour" in out.getvalue()
+    assert "0 ajoutée, 0 mise à jour" in out.getvalue()
 
 
 def test_a_structure_finds_its_commune_from_the_name_typed():

@@ -66,13 +66,14 @@ def snapshot():
 
 def test_valid_files_import_structures_then_promeneurs(tmp_path, existing):
     out, err = run("structures", write(tmp_path, STRUCTURES_CSV))
-    assert "2 ligne(s) lue(s), 0 invalide(s). Structures : 2 créé(s), 0 mis à jour, 0 inchangé(s)." in out and not err
+    summary = "2 lignes lues, 0 invalide. Structures : 2 fiches créées, 0 mise à jour, 0 inchangée, 0 ligne en erreur"
+    assert summary in out and not err
     mjc = Structure.objects.get(name="MJC de Prades")
     assert mjc.kind == "mjc" and mjc.territory.name == "Conflent" and mjc.phone == "04 68 96 00 00"
     assert Structure.objects.get(name="Centre social Saint-Jacques").priority_neighbourhood
 
     out, err = run("promeneurs", write(tmp_path, PROMENEURS_CSV))
-    assert "Promeneurs : 2 créé(s), 0 mis à jour, 0 inchangé(s)." in out and not err
+    assert "Promeneurs : 2 fiches créées, 0 mise à jour, 0 inchangée, 0 ligne en erreur" in out and not err
     anna = Promeneur.objects.get(email="anna.prat@example.org")
     assert anna.structure == mjc and anna.public_listing and anna.phone == "06 01 02 03 04"
     assert [p.profile_name for p in anna.social_profiles.all()] == ["anna_pdn66"]
@@ -87,9 +88,9 @@ def test_running_twice_creates_no_duplicate(tmp_path, territories):
     run("promeneurs", write(tmp_path, PROMENEURS_CSV))
     before = (Structure.objects.count(), Promeneur.objects.count(), SocialProfile.objects.count())
     out, _ = run("structures", write(tmp_path, STRUCTURES_CSV))
-    assert "0 créé(s), 0 mis à jour, 2 inchangé(s)" in out
+    assert "0 fiche créée, 0 mise à jour, 2 inchangées" in out
     out, _ = run("promeneurs", write(tmp_path, PROMENEURS_CSV.replace("Animatrice", "Coordinatrice")))
-    assert "0 créé(s), 1 mis à jour, 1 inchangé(s)" in out
+    assert "0 fiche créée, 1 mise à jour, 1 inchangée" in out
     assert (Structure.objects.count(), Promeneur.objects.count(), SocialProfile.objects.count()) == before
     assert Promeneur.objects.get(email="anna.prat@example.org").job_title == "Coordinatrice"
 
@@ -111,13 +112,13 @@ def test_bad_rows_are_all_reported_with_their_line_and_nothing_is_imported(tmp_p
     assert "Ligne 5 : ligne en double : même e-mail que la ligne 2" in err
     assert "Ligne 6 : téléphone : numéro de téléphone invalide « 123 »" in err
     assert "Ligne 2" not in err
-    assert "5 ligne(s) lue(s), 4 invalide(s). Rien n'a été importé." in message
+    assert "5 lignes lues, 4 invalides. Rien n'a été importé." in message
     assert snapshot() == before
 
 
 def test_valid_only_flag_imports_the_valid_rows(tmp_path, existing):
     out, err = run("promeneurs", write(tmp_path, BAD_ROWS), "--lignes-valides")
-    assert "1 créé(s), 0 mis à jour, 0 inchangé(s), 4 ligne(s) ignorée(s)" in out
+    assert "1 fiche créée, 0 mise à jour, 0 inchangée, 4 lignes en erreur non importées" in out
     assert "Ligne 3" in err
     assert set(Promeneur.objects.values_list("email", flat=True)) == {"deja@example.org", "anna.prat@example.org"}
 
@@ -158,7 +159,7 @@ def test_wrong_columns_message_lists_the_expected_ones(tmp_path, existing):
 def test_a_windows_1252_file_is_read_as_such(tmp_path, existing, territories):
     path = write(tmp_path, STRUCTURES_CSV, encoding="cp1252")
     out, _ = run("structures", path)
-    assert "2 créé(s)" in out
+    assert "2 fiches créées" in out
     assert Structure.objects.filter(
         name="Centre social Saint-Jacques", territory__name="Perpignan Méditerranée"
     ).exists()
@@ -177,7 +178,7 @@ def test_unknown_columns_are_reported_and_ignored(tmp_path, existing):
         "promeneurs", write(tmp_path, "prenom;nom;email;structure;age\nA;P;a@example.org;Structure déjà là;32\n")
     )
     assert "Colonnes ignorées : age" in err
-    assert "1 créé(s)" in out
+    assert "1 fiche créée" in out
 
 
 def test_a_file_above_the_limit_is_refused_before_it_is_read(tmp_path, existing):
@@ -194,7 +195,7 @@ def test_only_the_columns_of_the_file_are_written(tmp_path, existing):
     promeneur.save()
     Promeneur.objects.filter(pk=promeneur.pk).update(public_listing=True, phone="06 01 02 03 04", job_title="Animateur")
     out, _ = run("promeneurs", write(tmp_path, "prenom;nom;email;fonction\nDéjà;Là;DEJA@example.org;Éducateur\n"))
-    assert "0 créé(s), 1 mis à jour" in out
+    assert "0 fiche créée, 1 mise à jour" in out
     promeneur.refresh_from_db()
     assert promeneur.job_title == "Éducateur" and promeneur.email == "deja@example.org"
     assert promeneur.public_listing and promeneur.phone == "06 01 02 03 04" and promeneur.territories.count() == 1
@@ -227,7 +228,7 @@ def test_a_row_never_writes_over_another_persons_record(tmp_path, existing):
 def test_comma_separated_file_with_a_bom(tmp_path, territories):
     text = "\ufeffnom,commune,territoire\nMJC de Prades,Prades,Conflent\n"
     out, _ = run("structures", write(tmp_path, text))
-    assert "1 créé(s)" in out
+    assert "1 fiche créée" in out
 
 
 def test_missing_file(tmp_path):
@@ -240,7 +241,7 @@ def test_progress_is_shown_on_long_files(tmp_path, existing):
     out, _ = run("promeneurs", write(tmp_path, "\n".join(lines)), "--progression", "100")
     assert "validation : 100/250 lignes" in out and "validation : 200/250 lignes" in out
     assert "import : 200/250 lignes" in out
-    assert "250 créé(s)" in out
+    assert "250 fiches créées" in out
     assert Promeneur.objects.count() == 251
 
 
@@ -255,7 +256,7 @@ def test_the_social_networks_column_is_the_whole_list_of_profiles(tmp_path, exis
         "Déjà;Là;deja@example.org;Instagram : deja66 | tiktok : déjà.là | Autre : forum\n"
     )
     out, _ = run("promeneurs", write(tmp_path, text))
-    assert "1 mis à jour" in out
+    assert "1 mise à jour" in out
     profiles = list(promeneur.social_profiles.values_list("pk", "network", "profile_name"))
     assert profiles == [
         (kept.pk, "instagram", "deja66"),
@@ -264,7 +265,7 @@ def test_the_social_networks_column_is_the_whole_list_of_profiles(tmp_path, exis
     ]
     assert promeneur.social_profiles.get(network="instagram").url == "https://i.example/deja66"
     out, _ = run("promeneurs", write(tmp_path, text))
-    assert "0 mis à jour, 1 inchangé(s)" in out
+    assert "0 mise à jour, 1 inchangée" in out
 
 
 def test_a_column_per_network_sets_that_network_and_leaves_the_others(tmp_path, existing):

@@ -90,7 +90,7 @@ def test_each_variant_is_previewed_line_by_line_and_written_only_on_confirmation
         assert "Colonnes ignorées (inconnues ou non importables) :\n    Âge." in preview.content.decode()
 
     page = confirm(coordination, preview)
-    assert "Import terminé : 2 fiche(s) créée(s)" in page
+    assert "Import terminé : 2 fiches créées" in page
     anna = Promeneur.objects.get(email="anna.prat@example.org")
     assert (anna.first_name, anna.phone, anna.structure) == ("Anna", "06 01 02 03 04", structure)
     assert Promeneur.objects.get(email="bruno@example.org").last_name == "Sérrà"
@@ -148,7 +148,7 @@ def test_the_uploaded_content_is_kept_until_confirmed_then_dropped(coordination,
     record.refresh_from_db()
     assert bytes(record.content) == b"" and (record.created, record.updated, record.errors) == (2, 0, 0)
     assert record.confirmed_by.username == "coordination"
-    assert "2 fiche(s) créée(s)" in coordination.get(f"{UPLOAD}{record.pk}/").content.decode()
+    assert "2 fiches créées" in coordination.get(f"{UPLOAD}{record.pk}/").content.decode()
 
 
 # --- Round trip through the admin's own exports ------------------------------------------------

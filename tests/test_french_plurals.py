@@ -4,9 +4,10 @@ by Python code (``agreed``) and by templates (the ``pluriel`` filter)."""
 import pytest
 from django.template import Context, Template
 
+from network.directory.models.imports import import_summary
 from tests.exchanges_helpers import discussion_url
 from tests.factories import DiscussionFactory, MessageFactory
-from workspace.display import agreed, plural_suffix
+from workspace.display import agreed, count_of, plural_suffix
 
 
 @pytest.mark.parametrize(
@@ -15,6 +16,16 @@ from workspace.display import agreed, plural_suffix
 )
 def test_agreed_is_singular_up_to_one(count, expected):
     assert f"{agreed(count, 'promeneur')} {agreed(count, 'relancé')}" == expected
+
+
+def test_a_count_carries_its_agreed_words():
+    assert count_of(1, "fiche créée", "fiches créées") == "1 fiche créée"
+    assert count_of(3, "inchangée") == "3 inchangées"
+
+
+def test_the_directory_import_summary_says_no_fiche_s_or_ligne_s():
+    assert import_summary(1, 0, 2, 1) == ("1 fiche créée, 0 mise à jour, 2 inchangées, 1 ligne en erreur non importée")
+    assert "(s)" not in import_summary(2, 3, 0, 4)
 
 
 def test_the_template_filter_takes_a_suffix_or_two_forms_as_django_pluralize():

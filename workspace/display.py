@@ -48,6 +48,11 @@ def agreed(count, singular, plural=None):
     return (plural or f"{singular}s") if count > 1 else singular
 
 
+def count_of(count, singular, plural=None):
+    """A number and its words agreed with it: "1 fiche créée", "2 fiches créées"."""
+    return f"{count} {agreed(count, singular, plural)}"
+
+
 def plural_suffix(count, forms="s"):
     """Django's ``pluralize`` the French way (0 and 1 are singular): "s", or "singular,plural"."""
     singular, _, plural = forms.rpartition(",")  # "s" gives ("", "", "s")

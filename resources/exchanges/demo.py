@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from network.events.models import Event
 from resources.exchanges.models import Category, Discussion, FaqEntry, Follow, Kind, Message, Visibility
+from workspace.display import count_of
 
 # title, kind, category, tags, author, opening text, [(author, reply)], index of the answer (or None), FAQ
 DISCUSSIONS = (
@@ -168,8 +169,9 @@ def load(stdout):
         created += 1
     linked = _link_discussed_exchanges()
     stdout.write(
-        f"Échanges : {created} discussion(s) créée(s), {FaqEntry.objects.count()} entrée(s) de FAQ, "
-        f"{linked} échange(s) relié(s) à l'analyse de pratiques passée."
+        f"Échanges : {count_of(created, 'discussion créée', 'discussions créées')}, "
+        f"{count_of(FaqEntry.objects.count(), 'entrée')} de FAQ, "
+        f"{count_of(linked, 'échange relié', 'échanges reliés')} à l'analyse de pratiques passée."
     )
     return []
 

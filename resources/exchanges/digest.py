@@ -16,6 +16,7 @@ from resources.exchanges.models.discussions import Discussion, ExchangePreferenc
 from resources.exchanges.notifications import members
 from workspace import mail
 from workspace.accounts.access import exclude_hidden_subtrees
+from workspace.display import count_of
 
 SECTIONS = (
     "resources.exchanges.digest.new_discussions",
@@ -128,7 +129,7 @@ def send_digests(now=None, period=DEFAULT_PERIOD, dry_run=False, stdout=None):
         messages.append(digest_message(user, sections, since))
         users.append(user)
         if stdout:
-            stdout.write(f"{user.email} : {sum(len(s.items) for s in sections)} nouveauté(s)")
+            stdout.write(f"{user.email} : {count_of(sum(len(s.items) for s in sections), 'nouveauté')}")
     if dry_run:
         return len(messages)
     mail.send(messages)

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home.scale import EMAIL_DOMAIN, PASSWORD, ScaleFiller, analyze, real_promeneurs
+from workspace.display import agreed, count_of
 
 
 class Command(BaseCommand):
@@ -53,7 +54,8 @@ class Command(BaseCommand):
         real = real_promeneurs()
         if real:
             raise CommandError(
-                f"Cette base contient {len(real)} promeneur(s) qui ne viennent ni de la démonstration ni de cette "
-                "commande (e-mail hors du domaine example.org) : ce sont peut-être de vraies personnes. Rien n'a "
-                "été écrit. Utilisez une base jetable, ou --force si vous êtes sûr de vous."
+                f"Cette base contient {count_of(len(real), 'promeneur')} qui ne "
+                f"{agreed(len(real), 'vient', 'viennent')} ni de la démonstration ni de cette commande (e-mail hors "
+                "du domaine example.org) : ce sont peut-être de vraies personnes. Rien n'a été écrit. Utilisez une "
+                "base jetable, ou --force si vous êtes sûr de vous."
             )

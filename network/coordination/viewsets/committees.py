@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 from network.coordination.models import Meeting
 from network.coordination.models.committees import misplaced_document_error
 from network.coordination.secretariat import AGENDA, MINUTES, PUBLICATIONS, publish
+from workspace.display import agreed, count_of
 
 ACTION_NAMES = {AGENDA: "action-publish-agenda", MINUTES: "action-publish-minutes"}
 
@@ -53,8 +54,8 @@ class PublishOnSave:
             if sent:
                 messages.success(
                     self.request,
-                    f"{label.capitalize()} est publié : {sent} membre(s) du comité "
-                    "ont reçu un e-mail avec le lien de la réunion.",
+                    f"{label.capitalize()} est publié : {count_of(sent, 'membre')} du comité "
+                    f"{agreed(sent, 'a reçu', 'ont reçu')} un e-mail avec le lien de la réunion.",
                 )
             else:
                 messages.info(self.request, f"{label.capitalize()} était déjà publié et envoyé : aucun nouvel e-mail.")

@@ -4,7 +4,20 @@ import uuid
 
 from django.db import models
 
+from workspace.display import count_of
 from workspace.fields import by_user
+
+
+def import_summary(created, updated, unchanged, errors):
+    """What an import did, as the admin and the import command say it."""
+    return ", ".join(
+        [
+            count_of(created, "fiche créée", "fiches créées"),
+            count_of(updated, "mise à jour", "mises à jour"),
+            count_of(unchanged, "inchangée"),
+            count_of(errors, "ligne en erreur non importée", "lignes en erreur non importées"),
+        ]
+    )
 
 
 class DirectoryImport(models.Model):
@@ -36,6 +49,9 @@ class DirectoryImport(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} : {self.file_name}"
+
+    def summary(self):
+        return import_summary(self.created, self.updated, self.unchanged, self.errors)
 
     @property
     def is_confirmed(self):

@@ -148,11 +148,7 @@ def confirm(request, pk):
         record.created, record.updated, record.unchanged = report.created, report.updated, report.unchanged
         record.errors = len(report.invalid_lines)
         record.save()
-    messages.success(
-        request,
-        f"Import terminé : {report.created} fiche(s) créée(s), {report.updated} mise(s) à jour, "
-        f"{report.unchanged} inchangée(s), {record.errors} ligne(s) en erreur non importée(s).",
-    )
+    messages.success(request, f"Import terminé : {record.summary()}.")
     return redirect("network_directory_import_preview", record.pk)
 
 

@@ -10,6 +10,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 
 from network.directory.models import Promeneur
 from network.directory.privacy import anonymise_promeneur, mark_reviewed
+from workspace.display import agreed, count_of
 
 
 def _require_change_permission(request):
@@ -36,7 +37,7 @@ def mark_profiles_reviewed(request):
     _require_change_permission(request)
     ids = [value for value in request.POST.getlist("promeneur") if value.isdigit()]
     count = mark_reviewed(Promeneur.objects.filter(pk__in=ids), by=request.user)
-    messages.success(request, f"{count} profil(s) marqué(s) comme relu(s).")
+    messages.success(request, f"{count_of(count, 'profil marqué', 'profils marqués')} comme {agreed(count, 'relu')}.")
     return redirect(get_valid_next_url_from_request(request) or "network_changed_profiles")
 
 

@@ -3,6 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from network.directory.importing import KINDS, MAX_FILE_SIZE, ImportFileError, file_too_large_message, run_import
+from network.directory.models.imports import import_summary
+from workspace.display import count_of
 
 
 class Command(BaseCommand):
@@ -57,14 +59,10 @@ class Command(BaseCommand):
         for line, message in report.errors:
             self.stderr.write(f"Ligne {line} : {message}")
         invalid = len(report.invalid_lines)
-        summary = f"{report.rows} ligne(s) lue(s), {invalid} invalide(s)."
+        summary = f"{count_of(report.rows, 'ligne lue', 'lignes lues')}, {count_of(invalid, 'invalide')}."
         if report.imported:
-            self.stdout.write(
-                self.style.SUCCESS(
-                    f"{summary} {report.kind.capitalize()} : {report.created} créé(s), {report.updated} mis à jour, "
-                    f"{report.unchanged} inchangé(s)" + (f", {invalid} ligne(s) ignorée(s)." if invalid else ".")
-                )
-            )
+            done = import_summary(report.created, report.updated, report.unchanged, invalid)
+            self.stdout.write(self.style.SUCCESS(f"{summary} {report.kind.capitalize()} : {done}."))
         elif dry_run and not invalid:
             self.stdout.write(
                 self.style.SUCCESS(f"{summary} Essai : le fichier peut être importé ; rien n'a été importé.")

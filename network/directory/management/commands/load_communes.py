@@ -3,6 +3,7 @@ from django.db import transaction
 
 from network.directory.communes import COMMUNES_FILE, load_communes, match_commune, read_communes_file
 from network.directory.models import Commune, Structure
+from workspace.display import count_of
 
 
 class Command(BaseCommand):
@@ -24,7 +25,8 @@ class Command(BaseCommand):
         source = read_communes_file(COMMUNES_FILE)["source"]
         self.stdout.write(
             self.style.SUCCESS(
-                f"Communes ({source}) : {created} ajoutée(s), {updated} mise(s) à jour. "
+                f"Communes ({source}) : {count_of(created, 'ajoutée')}, "
+                f"{count_of(updated, 'mise à jour', 'mises à jour')}. "
                 f"Structures rattachées à leur commune : {linked}."
             )
         )

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from workspace.display import count_of
 from workspace.outbox.delivery import deliver
 from workspace.outbox.models import OutgoingEmail
 
@@ -10,4 +11,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sent, failed = deliver()
         waiting = OutgoingEmail.objects.filter(sent_at__isnull=True).count()
-        self.stdout.write(f"{sent} envoyé(s), {failed} en échec, {waiting} en attente.")
+        self.stdout.write(f"{count_of(sent, 'envoyé')}, {failed} en échec, {waiting} en attente.")
