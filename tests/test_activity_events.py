@@ -186,7 +186,7 @@ def test_the_dashboard_draws_the_event_charts_with_their_table(client_as, events
     body = html.unescape(response.content.decode())
     for chart_id in ("graphique-evenements", "graphique-presence"):
         assert f'<svg class="chart" id="{chart_id}" role="img" aria-labelledby="{chart_id}-title"' in body
-    assert "<caption>Événements tenus et présence par type</caption>" in body
+    assert '<caption id="tableau-evenements">Événements tenus et présence par type</caption>' in body
     total = response.context["figures"]["events"]["total"]
     assert (
         f'<th scope="row">Tous les événements</th><td>{total["events"]}</td><td>{total["confirmed"]}</td>'

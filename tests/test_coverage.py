@@ -187,7 +187,8 @@ def test_the_page_shows_a_table_a_chart_and_the_intercommunalities_with_no_prome
     body = response.content.decode()
     assert response.status_code == 200
     assert '<svg class="chart" id="graphique-couverture" role="img"' in body
-    assert "<caption>Promeneurs et heures en ligne par intercommunalité</caption>" in body
+    caption = '<caption id="tableau-intercommunalites">Promeneurs et heures en ligne par intercommunalité</caption>'
+    assert caption in body
     assert "CC Pyrénées Cerdagne" in body.split('id="sans-promeneur"')[1]
     assert "CC Conflent-Canigó" not in body.split('id="sans-promeneur"')[1]
     assert "dernière grille d'activité transmise" in body
