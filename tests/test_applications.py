@@ -242,4 +242,4 @@ def test_the_cockpit_lists_new_applications_in_a_bounded_number_of_queries(clien
         make_application(structure_name=f"Structure {n}")
     many, body = cockpit_queries()
     assert many == few
-    assert 'aria-label="21 éléments"' in body
+    assert '21<span class="w-sr-only"> éléments</span>' in body

@@ -44,7 +44,7 @@ def test_the_admin_home_shows_registered_blocks_to_coordination_with_a_count_and
     start = body.index('id="cockpit-test-promeneurs"')
     test_block = body[start : body.index("</section>", start)]
     assert test_block.count("/admin/snippets/directory/promeneur/edit/") == 2
-    assert 'aria-label="4 éléments"' in test_block
+    assert '4<span class="w-sr-only"> éléments</span>' in test_block
 
 
 @pytest.mark.parametrize("role", ["promeneur", "pilotage"])

@@ -37,7 +37,7 @@ def test_a_support_request_is_listed_then_marked_handled_with_who_and_when(clien
     ActivityGridFactory(support_needed="Déjà vu", support_handled_at=datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC))
     client = client_as("coordination")
     support = block(text(client.get(HOME)), "support-requests")
-    assert 'aria-label="1 élément"' in support
+    assert '1<span class="w-sr-only"> élément</span>' in support
     assert "Un jeune m&#x27;inquiète" in support and f"/admin/activite/appui/{grid.pk}/traite/" in support
 
     response = client.post(f"/admin/activite/appui/{grid.pk}/traite/", {"next": HOME})
@@ -105,7 +105,7 @@ def month_of_grids(users):
 def test_the_cockpit_lists_the_missing_grids_of_the_month_the_reminder_targets(client_as, month_of_grids):
     month, people = month_of_grids
     missing = block(text(client_as("coordination").get(HOME)), "missing-grids")
-    assert 'aria-label="3 éléments"' in missing
+    assert '3<span class="w-sr-only"> éléments</span>' in missing
     for name in ("draft", "missing", "lucie"):
         assert people[name].full_name in missing
     for name in ("submitted", "inactive", "newcomer"):

@@ -46,7 +46,8 @@ def test_a_profile_changed_by_its_promeneur_is_listed_until_marked_seen(client_a
     client_as("promeneur").post(PROFILE_URL, form_data(lucie))
     client = client_as("coordination")
     changed = block(text(client.get(HOME)), "changed-profiles")
-    assert 'aria-label="1 élément"' in changed and lucie.full_name in changed and "Inchangée" not in changed
+    assert '1<span class="w-sr-only"> élément</span>' in changed
+    assert lucie.full_name in changed and "Inchangée" not in changed
     assert "/admin/annuaire/profils-modifies/relus/" in changed and f'value="{lucie.pk}"' in changed
 
     response = client.post("/admin/annuaire/profils-modifies/relus/", {"promeneur": lucie.pk, "next": HOME})
@@ -68,7 +69,7 @@ def test_reported_messages_awaiting_moderation_link_to_the_reports(client_as, us
     Report.objects.create(message=message, reporter=users["promeneur"], reason="Propos blessants")
     Report.objects.create(message=MessageFactory(body="Déjà traité"), reporter=users["promeneur"], handled=True)
     reported = block(text(client_as("coordination").get(HOME)), "reported-messages")
-    assert 'aria-label="1 élément"' in reported and "Un message à vérifier rapidement" in reported
+    assert '1<span class="w-sr-only"> élément</span>' in reported and "Un message à vérifier rapidement" in reported
     assert "Déjà traité" not in reported
     assert "/admin/snippets/exchanges/report/edit/" in reported
 
@@ -82,7 +83,7 @@ def test_events_of_the_next_two_weeks_show_places_left_and_waiting_list(client_a
     EventFactory(title="Trop loin", start=timezone.now() + datetime.timedelta(days=20))
     EventFactory(title="Annulé", is_cancelled=True)
     upcoming = block(text(client_as("coordination").get(HOME)), "upcoming-events")
-    assert 'aria-label="2 éléments"' in upcoming
+    assert '2<span class="w-sr-only"> éléments</span>' in upcoming
     assert "2 places libres" in upcoming and "2 en liste d&#x27;attente" in upcoming
     assert "places illimitées" in upcoming
     assert "Trop loin" not in upcoming and "Annulé" not in upcoming
@@ -98,6 +99,7 @@ def test_past_events_whose_attendance_is_not_marked(client_as):
     RegistrationFactory(event=marked, attended=False)
     RegistrationFactory(event=marked, status="annulee", user=UserFactory())
     attendance = block(text(client_as("coordination").get(HOME)), "attendance-to-mark")
-    assert 'aria-label="1 élément"' in attendance and "À pointer" in attendance and "Pointé" not in attendance
+    assert '1<span class="w-sr-only"> élément</span>' in attendance
+    assert "À pointer" in attendance and "Pointé" not in attendance
     assert "1 présence à saisir" in attendance
     assert f"/admin/agenda/{unmarked.pk}/inscriptions/" in attendance

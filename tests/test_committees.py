@@ -330,7 +330,7 @@ def test_the_cockpit_lists_papers_to_publish_and_overdue_decisions(client_as):
     papers = body.split('id="cockpit-committee-papers"')[1].split("</section>")[0]
     assert f"/admin/snippets/coordination/meeting/edit/{due_agenda.pk}/" in papers
     assert f"/admin/snippets/coordination/meeting/edit/{unpublished_minutes.pk}/" in papers
-    assert 'aria-label="2 éléments"' in papers
+    assert '2<span class="w-sr-only"> éléments</span>' in papers
     decisions = body.split('id="cockpit-committee-decisions"')[1].split("</section>")[0]
     assert "Relancer les partenaires" in decisions
     assert "Pas encore due" not in decisions and "Close à temps" not in decisions
