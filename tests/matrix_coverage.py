@@ -35,13 +35,13 @@ def _module_name(urlconf):
     return getattr(urlconf, "__name__", "")
 
 
-def _view_module(pattern):
+def view_module(pattern):
     callback = pattern.callback
     view_class = getattr(callback, "view_class", None)
     return (view_class or callback).__module__
 
 
-def _modeladmin_module(pattern):
+def modeladmin_module(pattern):
     """The module of the model a wagtail-modeladmin screen shows, or "". Its views are methods of the
     registered ModelAdmin (``ModelAdmin.index_view``…, under the admin's decorators), without a
     namespace: the view's module is wagtail_modeladmin's, only the ModelAdmin knows the model."""
@@ -50,7 +50,7 @@ def _modeladmin_module(pattern):
     return model.__module__ if isinstance(model, type) else ""
 
 
-def _our_viewset_namespaces():
+def our_viewset_namespaces():
     """The URL namespaces of the admin viewsets (snippets, choosers, model viewsets) of our models."""
     namespaces = set()
     for viewset in viewsets.viewsets:
@@ -75,13 +75,15 @@ def walk(patterns, route="", namespace="", urlconf=""):
 def our_url_patterns():
     """{route: name} of our URL patterns under the current ROOT_URLCONF."""
     resolver = get_resolver()
-    namespaces = _our_viewset_namespaces()
+    # Loading the URL conf registers the admin viewsets: it comes before reading their namespaces.
+    patterns = resolver.url_patterns
+    namespaces = our_viewset_namespaces()
     found = {}
-    for route, namespace, urlconf, pattern in walk(resolver.url_patterns, urlconf=_module_name(resolver.urlconf_name)):
+    for route, namespace, urlconf, pattern in walk(patterns, urlconf=_module_name(resolver.urlconf_name)):
         if (
             is_ours(urlconf)
-            or is_ours(_view_module(pattern))
-            or is_ours(_modeladmin_module(pattern))
+            or is_ours(view_module(pattern))
+            or is_ours(modeladmin_module(pattern))
             or namespace in namespaces
         ):
             found.setdefault(route, f"{namespace}:{pattern.name}" if namespace else pattern.name)
