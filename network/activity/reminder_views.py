@@ -52,7 +52,9 @@ class ReminderForm(MonthForm):
 
 
 def _back(request, default="wagtailadmin_home"):
-    return redirect(get_valid_next_url_from_request(request) or default)
+    # "next" is an address on this site: any other text ("=1+1") is not a view name for redirect() to look up.
+    next_url = get_valid_next_url_from_request(request)
+    return redirect(next_url if next_url.startswith("/") else default)
 
 
 class MissingGridsForm(MonthForm):
