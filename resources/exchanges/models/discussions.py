@@ -1,6 +1,7 @@
 """Discussions, their messages (with edit history), reports and what members follow."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
@@ -206,6 +207,14 @@ class Report(models.Model):
 
     def __str__(self):
         return f"Signalement du message « {self.message.excerpt()} »"
+
+    def clean(self):
+        # The admin's form has no message nor reporter: a member reports a message from the site.
+        if self.message_id is None or self.reporter_id is None:
+            raise ValidationError(
+                "Un signalement se fait sur le site, depuis le message concerné : "
+                "l'administration peut seulement le marquer comme traité."
+            )
 
 
 class Follow(models.Model):
