@@ -7,7 +7,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.snippets.widgets import AdminSnippetChooser
 from wagtail_modeladmin.views import CreateView
 
 from network.coordination import rules
@@ -56,17 +55,6 @@ def new_review_url(promeneur):
     return f"{reverse('coordination_individualreview_modeladmin_create')}?{urlencode({'promeneur': promeneur.pk})}"
 
 
-class PromeneurChooser(AdminSnippetChooser):
-    """Wagtail's chooser looks up the value it shows again after a refused form: a posted value that
-    is not a promeneur's key shows an empty choice (and the field's error) instead of a server error."""
-
-    def get_instance(self, value):
-        try:
-            return super().get_instance(value)
-        except (ValueError, TypeError, OverflowError):
-            return None
-
-
 class ReviewCreateView(CreateView):
     def get_initial(self):
         initial = super().get_initial()
@@ -96,7 +84,7 @@ class IndividualReviewAdmin(CoordinationModelAdmin):
     export_filename = "bilans-individuels"
 
     panels = [
-        FieldPanel("promeneur", widget=PromeneurChooser(Promeneur)),
+        FieldPanel("promeneur"),
         MultiFieldPanel([FieldPanel("date"), FieldPanel("kind")], heading="Bilan"),
         FieldPanel("objectives"),
         FieldPanel("notes"),
