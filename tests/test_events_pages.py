@@ -174,6 +174,21 @@ def test_attendance_marking(client_as, event_with_registrations):
     ]
 
 
+def test_an_attendance_answer_that_is_not_a_choice_is_refused_in_french(client_as, event_with_registrations):
+    confirmed = list(event_with_registrations.registrations.filter(status="confirmee").order_by("pk"))
+    response = client_as("coordination").post(
+        f"/admin/agenda/{event_with_registrations.pk}/inscriptions/",
+        {f"attended-{confirmed[0].pk}": "peut-être", f"attended-{confirmed[1].pk}": "1"},
+        follow=True,
+    )
+    body = response.content.decode()
+    assert "1 présence non reconnue : choisissez Présent, Absent ou Non renseigné." in body
+    assert "Présences enregistrées (1 modification)" in body
+    confirmed[0].refresh_from_db()
+    confirmed[1].refresh_from_db()
+    assert (confirmed[0].attended, confirmed[1].attended) == (None, True)
+
+
 def test_sign_in_sheet_lists_confirmed_registrants(client_as, event_with_registrations):
     body = client_as("coordination").get(f"/admin/agenda/{event_with_registrations.pk}/emargement/").content.decode()
     assert "Feuille d'émargement" in body and "Abadie" in body

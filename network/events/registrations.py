@@ -118,3 +118,25 @@ def after_event_saved(sender, instance, raw=False, **kwargs):
     if "capacity" in changed and not event.is_cancelled:
         with transaction.atomic():
             promote_waiting_list(_locked_event(event.pk))
+
+
+# What the attendance select of the registrations screen sends: present, absent, not known yet.
+ATTENDANCE_ANSWERS = {"1": True, "0": False, "": None}
+
+
+def mark_attendance(event, answer_of):
+    """Record who came to ``event``: ``answer_of(registration)`` is "1", "0", "" or None (not
+    answered) for each confirmed registration; returns (how many changed, how many answers were
+    none of these)."""
+    changed = refused = 0
+    for registration in event.registrations.filter(status=Registration.Status.CONFIRMED):
+        answer = answer_of(registration)
+        if answer is None:
+            continue
+        if answer not in ATTENDANCE_ANSWERS:
+            refused += 1
+        elif ATTENDANCE_ANSWERS[answer] != registration.attended:
+            registration.attended = ATTENDANCE_ANSWERS[answer]
+            registration.save(update_fields=["attended"])
+            changed += 1
+    return changed, refused

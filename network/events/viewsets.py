@@ -17,6 +17,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from network.events import exports
 from network.events.models import Event, Registration
+from network.events.registrations import mark_attendance
+from workspace.display import count_of
 
 
 class RegistrationsColumn(Column):
@@ -135,17 +137,14 @@ class RegistrationsView(WagtailAdminTemplateMixin, TemplateView):
         """Attendance: one select per confirmed registration (present, absent, unknown)."""
         if not request.user.has_perm("events.change_registration"):
             raise PermissionDenied
-        values = {"1": True, "0": False, "": None}
-        changed = 0
-        for registration in self.event.registrations.filter(status=Registration.Status.CONFIRMED):
-            key = f"attended-{registration.pk}"
-            if key in request.POST and request.POST[key] in values:
-                attended = values[request.POST[key]]
-                if attended != registration.attended:
-                    registration.attended = attended
-                    registration.save(update_fields=["attended"])
-                    changed += 1
-        messages.success(request, f"Présences enregistrées ({changed} modification{'s' if changed > 1 else ''}).")
+        changed, refused = mark_attendance(self.event, lambda row: request.POST.get(f"attended-{row.pk}"))
+        if refused:
+            messages.error(
+                request,
+                f"{count_of(refused, 'présence non reconnue', 'présences non reconnues')} : choisissez "
+                "Présent, Absent ou Non renseigné.",
+            )
+        messages.success(request, f"Présences enregistrées ({count_of(changed, 'modification')}).")
         return redirect("network_event_registrations", pk=self.event.pk)
 
 
