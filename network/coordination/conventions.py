@@ -12,6 +12,7 @@ from network.coordination.models.conventions import ENDING_SOON_DAYS
 from network.directory.models import Promeneur
 from workspace.accounts.roles import COORDINATION
 from workspace.cockpit.blocks import CockpitAction, CockpitBlock, CockpitItem
+from workspace.display import count_of
 
 CONVENTIONS_COLLECTION = "Conventions"
 
@@ -68,7 +69,7 @@ def ending_label(convention, day=None):
         return f"Terminée le {end} mais toujours en vigueur : à renouveler ou à clore"
     if days == 0:
         return f"Se termine aujourd'hui ({end})"
-    return f"Se termine le {end}, dans {days} jour{'s' if days > 1 else ''}"
+    return f"Se termine le {end}, dans {count_of(days, 'jour')}"
 
 
 class EndingConventionsBlock(CockpitBlock):

@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 
 from network.events.models import Event, Registration
 from workspace.cockpit.blocks import CockpitBlock, CockpitItem
-from workspace.display import agreed
+from workspace.display import agreed, count_of
 
 UPCOMING_DAYS = 14
 # Attendance is marked within weeks of an event; older forgotten ones stop calling for attention.
@@ -42,10 +42,7 @@ class UpcomingEventsBlock(CockpitBlock):
 
     def item(self, event):
         places = event.places_left(event.confirmed_count)
-        if places is None:
-            seats = "places illimitées"
-        else:
-            seats = f"{places} place{'s' if places > 1 else ''} libre{'s' if places > 1 else ''}"
+        seats = "places illimitées" if places is None else count_of(places, "place libre", "places libres")
         details = [_when(event.start), seats]
         if event.waiting_count:
             details.append(f"{event.waiting_count} en liste d'attente")

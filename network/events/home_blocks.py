@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 
 from network.events.models import Event, Registration, TrainingPage
 from workspace.accounts.roles import is_member
+from workspace.display import count_of
 from workspace.pages import member_home
 
 
@@ -92,7 +93,7 @@ class EventsWithPlacesBlock(member_home.HomeBlock):
                 event.get_absolute_url(),
                 detail=when_and_where(event),
                 badge=(
-                    f"{left} place{'s' if left > 1 else ''} restante{'s' if left > 1 else ''}"
+                    count_of(left, "place restante", "places restantes")
                     if (left := event.places_left(event.confirmed_count)) is not None
                     else "Inscriptions ouvertes"
                 ),

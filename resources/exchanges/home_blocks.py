@@ -11,6 +11,7 @@ from resources.exchanges.models import Discussion, ExchangeIndexPage, Message
 from resources.exchanges.models.discussions import Kind
 from resources.exchanges.text import shorten
 from workspace.accounts.roles import is_member
+from workspace.display import count_of
 from workspace.pages import member_home, navigation
 
 # The network's talk: discussions active in the last two months.
@@ -23,7 +24,7 @@ def discussion_url(request, discussion):
 
 
 def replies_label(count):
-    return f"{count} réponse{'s' if count > 1 else ''}"
+    return count_of(count, "réponse")
 
 
 class RepliesToMeBlock(member_home.HomeBlock):

@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from PIL import Image as PILImage
 from wagtail.images.utils import get_allowed_image_extensions
 
+from workspace.display import count_of
+
 # File extension -> format name that Pillow reads in the header.
 EXTENSION_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WEBP", "avif": "AVIF"}
 FORMAT_LABELS = {"JPEG": "JPEG", "PNG": "PNG", "GIF": "GIF", "WEBP": "WebP", "AVIF": "AVIF"}
@@ -27,7 +29,7 @@ def pixel_count_text(count):
     """40_000_000 -> "40 millions"; 1_234_567 -> "1 234 567"."""
     if count % 1_000_000 == 0:
         millions = count // 1_000_000
-        return f"{millions} million{'s' if millions > 1 else ''}"
+        return count_of(millions, "million")
     return f"{count:,}".replace(",", " ")
 
 

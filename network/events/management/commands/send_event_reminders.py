@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from network.events import notifications as notifications
 from network.events.models import Registration
+from workspace.display import count_of
 
 
 def registrations_to_remind(today=None):
@@ -32,4 +33,4 @@ class Command(BaseCommand):
             registration.reminder_sent_at = timezone.now()
             registration.save(update_fields=["reminder_sent_at"])
             sent += 1
-        self.stdout.write(f"{sent} rappel{'s' if sent > 1 else ''} envoyé{'s' if sent > 1 else ''}.")
+        self.stdout.write(f"{count_of(sent, 'rappel envoyé', 'rappels envoyés')}.")
