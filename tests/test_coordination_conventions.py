@@ -292,7 +292,7 @@ def cockpit(client):
     body = client.get("/admin/").content.decode()
     ending = Convention.objects.ending_soon().count()
     assert 'id="cockpit-conventions-ending"' in body and 'id="cockpit-promeneurs-without-convention"' in body
-    assert f'aria-label="{ending} éléments"' in body
+    assert f'{ending}<span class="w-sr-only"> éléments</span>' in body
     assert body.count(f"{C}edit/") == min(ending, EndingConventionsBlock.limit)
     assert "CAF-OUBLIEE" in body and "CAF-LONG" not in body
     return body
