@@ -5,12 +5,9 @@ expectations); this test gathers them all and asks each address as each role, po
 where a row says so, and fails when an address of the site has no row.
 """
 
-import importlib
-import pkgutil
 import types
 
 import pytest
-from django.db import transaction
 from django.test import override_settings
 from django.urls import include, path
 from wagtail.admin.auth import require_admin_access
@@ -23,12 +20,9 @@ from network.events.views import public_ics
 from resources.exchanges.models.pages import ExchangeIndexPage
 from tests import matrix_coverage
 from tests.access import ROLES, Nobody, Post, in_space, is_refused, is_served, members_only, nobody
-from tests.factories import role_users
 from workspace import urls as site_urls
 
-AREAS = [
-    importlib.import_module(f"tests.access.{module.name}") for module in pkgutil.iter_modules(tests.access.__path__)
-]
+AREAS = tests.access.areas()
 MATRIX = [
     (address, expectations, post[0] if post else None) for area in AREAS for address, expectations, *post in area.ROWS
 ]
@@ -39,14 +33,8 @@ def matrix_data(django_db_setup, django_db_blocker):
     """The users and every area's objects, made once for the module in a transaction rolled
     back at its end; each test runs in a savepoint of it, so what a test changes is undone
     before the next row."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        users = role_users()
-        objects = {}
-        for area in AREAS:
-            if hasattr(area, "make_objects"):
-                objects.update(area.make_objects())
-        yield users, objects
-        transaction.set_rollback(True)
+    with django_db_blocker.unblock(), tests.access.matrix_objects(AREAS) as data:
+        yield data
 
 
 @pytest.fixture

@@ -21,9 +21,7 @@ every field of its kind, the other fields keeping their values, and the answer m
 
 import functools
 import html
-import importlib
 import json
-import pkgutil
 import re
 import traceback
 from datetime import date
@@ -44,13 +42,10 @@ from wagtail.admin.rich_text import get_rich_text_editor_widget
 import tests.access
 from tests import matrix_coverage
 from tests.access import is_served
-from tests.factories import role_users
 
 pytestmark = pytest.mark.django_db
 
-AREAS = [
-    importlib.import_module(f"tests.access.{module.name}") for module in pkgutil.iter_modules(tests.access.__path__)
-]
+AREAS = tests.access.areas()
 ROWS = [(address, expectations) for area in AREAS for address, expectations, *_post in area.ROWS]
 # The admin's home page is Wagtail's, its blocks are ours (the cockpit): its forms are fuzzed too.
 HOME = "admin/"
@@ -93,14 +88,8 @@ UNTOUCHED_REFUSED = {
 @pytest.fixture(scope="module")
 def admin_data(django_db_setup, django_db_blocker):
     """The access matrix's users and objects, made once; each test runs in a savepoint."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        users = role_users()
-        objects = {}
-        for area in AREAS:
-            if hasattr(area, "make_objects"):
-                objects.update(area.make_objects())
-        yield users, objects
-        transaction.set_rollback(True)
+    with django_db_blocker.unblock(), tests.access.matrix_objects(AREAS) as data:
+        yield data
 
 
 @pytest.fixture

@@ -22,8 +22,13 @@ would pass for a private one. An address that no role may reach (an unknown id, 
 member's object) says so with ``nobody()``.
 """
 
+import importlib
+import pkgutil
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+
+from django.db import transaction
 
 ROLES = ("anonymous", "promeneur", "coordination", "pilotage", "financeurs", "technique")
 COMMITTEE_ROLES = ("pilotage", "financeurs", "technique")
@@ -182,3 +187,24 @@ def snippet_rows(model, pk, **coordination):
         "create": chooser + "create/",
     }
     return [(address, coordination_admin(coordination.get(view, "200"))) for view, address in views.items()]
+
+
+def areas():
+    """The modules of this package, one area of the site each."""
+    return [importlib.import_module(f"{__name__}.{module.name}") for module in pkgutil.iter_modules(__path__)]
+
+
+@contextmanager
+def matrix_objects(areas):
+    """The roles' users and every area's objects, in a transaction rolled back at the end: a
+    module of tests makes them once, each test runs in a savepoint of it."""
+    from tests.factories import role_users
+
+    with transaction.atomic():
+        users = role_users()
+        objects = {}
+        for area in areas:
+            if hasattr(area, "make_objects"):
+                objects.update(area.make_objects())
+        yield users, objects
+        transaction.set_rollback(True)
