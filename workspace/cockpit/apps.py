@@ -9,12 +9,7 @@ class CockpitConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from workspace import admin_input
-
         from .blocks import model_written
-
-        # The admin's input (choosers, inline rows) read as a tampered form sends it.
-        admin_input.install()
 
         # Every model: the blocks say which ones they read (``watched``), once the hooks are loaded.
         for change, signal in {"saved": post_save, "deleted": post_delete, "linked": m2m_changed}.items():

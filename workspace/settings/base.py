@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "workspace.cockpit",
     "workspace.outbox",
     "workspace.operations",
+    "workspace.security",
     "network.directory",
     "network.events",
     "network.activity",
@@ -312,8 +313,8 @@ WAGTAIL_SITE_NAME = "Promeneurs du Net 66"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
-# Wagtail's editor, reading a value that is not its JSON as plain text (workspace/admin_input.py).
-WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "workspace.admin_input.ReadableDraftailRichTextArea"}}
+# Wagtail's editor, reading a value that is not its JSON as plain text (workspace/security/admin_input.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "workspace.security.admin_input.ReadableDraftailRichTextArea"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: the admin would send a hash of every user's e-mail to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

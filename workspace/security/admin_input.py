@@ -12,7 +12,7 @@ and django-modelcluster read them as if their script had written them, each a se
 - and a snippet's chooser, which has no form to create one, still answered a POST to its "create"
   address by validating a form that does not exist (an AttributeError).
 
-Here, once for the whole admin (``install()``, from the cockpit's ``ready()``; the rich text editor is
+Here, once for the whole admin (``install()``, from this package's ``ready()``; the rich text editor is
 named by ``WAGTAILADMIN_RICH_TEXT_EDITORS``): the chooser shows an empty choice next to its field's
 error, the inline row is a new row that its own fields refuse, the rich text is read as the plain
 text a browser without the editor's script would send, and a chooser with nothing to create refuses
