@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
-from wagtail.admin.utils import get_valid_next_url_from_request
 
 from network.activity import rules
 from network.activity.forms import MonthField
@@ -27,6 +26,7 @@ from network.activity.stats import Scope
 from network.directory.models import Structure, Territory
 from workspace.display import agreed
 from workspace.pages.pagination import paginate
+from workspace.security.next_url import next_path
 
 MISSING_PER_PAGE = 50
 
@@ -52,9 +52,7 @@ class ReminderForm(MonthForm):
 
 
 def _back(request, default="wagtailadmin_home"):
-    # "next" is an address on this site: any other text ("=1+1") is not a view name for redirect() to look up.
-    next_url = get_valid_next_url_from_request(request)
-    return redirect(next_url if next_url.startswith("/") else default)
+    return redirect(next_path(request, default))
 
 
 class MissingGridsForm(MonthForm):
@@ -144,7 +142,7 @@ def _confirmation(request, form, status=200):
             "month_value": f"{month:%Y-%m}" if month else "",
             "previous": previous,
             "missing_count": missing_count,
-            "next": get_valid_next_url_from_request(request),
+            "next": next_path(request, ""),
         },
         status=status,
     )

@@ -6,7 +6,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
@@ -14,6 +13,7 @@ from network.events import registrations
 from network.events.calendars import build_calendar
 from network.events.models import CALENDAR_PURPOSE, Event, Registration
 from workspace.accounts.tokens import SecretToken
+from workspace.security.next_url import next_path
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
@@ -58,11 +58,7 @@ def event_detail(request, pk):
 
 
 def _back(request, event):
-    target = request.POST.get("next", "")
-    # A path only: redirect() takes a bare word for a URL name to reverse (NoReverseMatch, a 500).
-    if target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return redirect(target)
-    return redirect(event.get_absolute_url())
+    return redirect(next_path(request, event.get_absolute_url()))
 
 
 @require_POST

@@ -1,2 +1,3 @@
 """Site-wide protections that are not a feature of their own: the client's address
-behind a proxy, request throttling and security headers."""
+behind a proxy, request throttling, security headers, where a form may send the user back
+("next"), and the admin's hidden fields read as a tampered form sends them."""

@@ -6,10 +6,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from network.coordination.models.charter import CharterVersion, accept
 from workspace.accounts.roles import is_member
+from workspace.security.next_url import next_path
 
 SPACE = "/espace/"
 
@@ -19,13 +19,6 @@ class AcceptCharterForm(forms.Form):
         label="J'ai lu la charte départementale des Promeneurs du Net et je m'engage à la respecter.",
         error_messages={"required": "Cochez la case pour accepter la charte."},
     )
-
-
-def next_path(request):
-    target = request.POST.get("next") or request.GET.get("next") or SPACE
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) and target.startswith("/"):
-        return target
-    return SPACE
 
 
 def accept_charter(request, page):
@@ -38,12 +31,12 @@ def accept_charter(request, page):
     form = AcceptCharterForm(request.POST or None)
     if request.method == "POST" and version and form.is_valid():
         accept(request.user, version)
-        return redirect(next_path(request))
+        return redirect(next_path(request, SPACE))
     context = {
         "page": page,
         "version": version,
         "accepted": accepted,
         "form": form,
-        "next": next_path(request),
+        "next": next_path(request, SPACE),
     }
     return TemplateResponse(request, "coordination/charter_accept.html", context)

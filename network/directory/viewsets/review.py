@@ -6,11 +6,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
-from wagtail.admin.utils import get_valid_next_url_from_request
 
 from network.directory.models import Promeneur
 from network.directory.privacy import anonymise_promeneur, mark_reviewed
 from workspace.display import agreed, count_of
+from workspace.security.next_url import next_path
 
 
 def _require_change_permission(request):
@@ -38,7 +38,7 @@ def mark_profiles_reviewed(request):
     ids = [value for value in request.POST.getlist("promeneur") if value.isdigit()]
     count = mark_reviewed(Promeneur.objects.filter(pk__in=ids), by=request.user)
     messages.success(request, f"{count_of(count, 'profil marqué', 'profils marqués')} comme {agreed(count, 'relu')}.")
-    return redirect(get_valid_next_url_from_request(request) or "network_changed_profiles")
+    return redirect(next_path(request, "network_changed_profiles"))
 
 
 def anonymise(request, pk):
