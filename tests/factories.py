@@ -223,6 +223,21 @@ class RelayFactory(factory.django.DjangoModelFactory):
     is_public = True
 
 
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    """An application to join the network, as /devenir-promeneur/ receives it."""
+
+    class Meta:
+        model = "coordination.Application"
+
+    structure_name = "MJC du Vallespir"
+    town = "Céret"
+    contact_first_name = "Inès"
+    contact_last_name = "Roca"
+    contact_email = "ines.roca@example.org"
+    professionals_count = 1
+    motivation = "Être présents là où sont les jeunes."
+
+
 def png_bytes(size=(40, 40), color=(29, 61, 107), fmt="PNG"):
     """A small real image, for photo uploads."""
     import io

@@ -14,9 +14,8 @@ from django.core import mail
 from home.scale import ScaleFiller
 from network.activity.models.grids import previous_month
 from network.coordination.joining import accept_application
-from network.coordination.models import Application
 from tests import pages
-from tests.factories import DiscussionFactory, EventFactory, MessageFactory
+from tests.factories import ApplicationFactory, DiscussionFactory, EventFactory, MessageFactory
 from tests.html_checks import all_elements, elements_by_id, problems, text_of
 
 pytestmark = pytest.mark.django_db
@@ -154,15 +153,7 @@ def test_the_grid_form_links_its_help_and_errors(client_as, users):
 
 
 def test_the_invitation_form_links_its_help_and_errors(client):
-    application = Application.objects.create(
-        structure_name="MJC du Vallespir",
-        town="Céret",
-        contact_first_name="Inès",
-        contact_last_name="Roca",
-        contact_email="ines.roca@example.org",
-        professionals_count=1,
-        motivation="Être présents là où sont les jeunes.",
-    )
+    application = ApplicationFactory()
     accept_application(application)
     link = re.search(r"http://testserver(/invitation/[^/\s]+/)", mail.outbox[0].body).group(1)
     body = client.post(link, {"new_password1": "court", "new_password2": "autre"}).content.decode()

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from home.scale import ScaleFiller
 from network.activity.models.grids import current_month
 from network.activity.totals import rebuild as rebuild_activity_totals
-from network.coordination.models import Application, CharterVersion, ContactMessage
+from network.coordination.models import CharterVersion, ContactMessage
 from network.coordination.models.charter import accept
 from network.events.models import TrainingPage
 from resources.exchanges.models.discussions import Discussion
@@ -27,6 +27,7 @@ from tests.browser.phone import PHONE
 from tests.cockpit_data import load_network
 from tests.factories import (
     ActivityGridFactory,
+    ApplicationFactory,
     DiscussionFactory,
     EventFactory,
     MessageFactory,
@@ -144,15 +145,7 @@ def build_coordination():
             promeneur__structure=StructureFactory(name=f"Maison des jeunes de {commune}", commune=commune)
         )
     UserFactory(username="coord", first_name="Camille", last_name="Roig", role="coordination")
-    Application.objects.create(
-        structure_name="MJC du Vallespir",
-        town="Céret",
-        contact_first_name="Inès",
-        contact_last_name="Roca",
-        contact_email="ines.roca@example.org",
-        professionals_count=1,
-        motivation="Être présents là où sont les jeunes.",
-    )
+    ApplicationFactory()
     ContactMessage.objects.create(
         name="Un parent", email="parent@example.org", subject="Mon fils et les réseaux", message="Bonjour."
     )
