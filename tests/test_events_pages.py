@@ -39,6 +39,7 @@ def test_agenda_filters_by_kind(client_as):
     EventFactory(title="Formation Procyon", kind="formation")
     body = client_as("promeneur").get("/espace/agenda/?type=analyse").content.decode()
     assert "Pollux" in body and "Procyon" not in body
+    assert '<option value="analyse" selected>' in body
 
 
 @pytest.mark.parametrize("url", ["/agenda/", "/espace/agenda/"])

@@ -1,5 +1,6 @@
 """Practice exchanges through the test client: writing, answering, permissions, bad input."""
 
+import re
 import uuid
 
 import pytest
@@ -149,6 +150,19 @@ def test_list_filters_by_category_and_unanswered(client_as):
     assert "Sujet animation" in body and "Sujet juridique" not in body
     body = client.get(f"{EXCHANGES}?etat=sans-reponse").content.decode()
     assert "Sujet juridique" in body and "Sujet animation" not in body
+
+
+def test_the_filter_form_keeps_what_was_asked(client_as):
+    """The shared filter form: the one-choice checkbox sends "sans-reponse" and stays ticked; the tag
+    of a tag link rides in a hidden field, left out when there is none."""
+    client = client_as("promeneur")
+    body = client.get(f"{EXCHANGES}?etat=sans-reponse&mot-cle=commun").content.decode()
+    assert re.search(r'<input type="checkbox" name="etat" value="sans-reponse"[^>]* checked', body)
+    assert '<input type="hidden" name="mot-cle" value="commun"' in body
+    body = client.get(EXCHANGES).content.decode()
+    assert re.search(r'<input type="checkbox" name="etat" value="sans-reponse"', body)
+    assert not re.search(r'name="etat"[^>]* checked', body)
+    assert 'name="mot-cle"' not in body
 
 
 def test_list_pages_keep_the_valid_filters_in_their_links(client_as):

@@ -6,6 +6,7 @@ its filter is left out and the list shown without it. The pagination is the site
 (workspace.pages.pagination): a bad page number gives the nearest page."""
 
 import django_filters
+from django import forms
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django_filters.constants import EMPTY_VALUES
@@ -62,3 +63,17 @@ def slug_filter(label, queryset, empty_label, **kwargs):
     return django_filters.ModelChoiceFilter(
         label=label, queryset=queryset, to_field_name="slug", empty_label=empty_label, **kwargs
     )
+
+
+class FlagCheckbox(forms.CheckboxInput):
+    """A checkbox for a one-choice filter: ticked, it sends ``value`` (``etat=sans-reponse``)
+    rather than Django's "on", so that the address says what it filters."""
+
+    def __init__(self, value):
+        super().__init__(attrs={"value": value}, check_test=lambda current: current == value)
+
+    def format_value(self, value):
+        return None  # the value is the one in attrs, ticked or not
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)

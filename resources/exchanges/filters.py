@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 
 from resources.exchanges.models.discussions import Category, Kind
-from workspace.filtering import ListingFilterSet
+from workspace.filtering import FlagCheckbox, ListingFilterSet
 
 
 class DiscussionFilterSet(ListingFilterSet):
@@ -15,7 +15,10 @@ class DiscussionFilterSet(ListingFilterSet):
     # Set by the tag links of the list, kept by the form in a hidden field.
     mot_cle = django_filters.CharFilter(field_name="tags__slug", widget=forms.HiddenInput)
     etat = django_filters.ChoiceFilter(
-        label="Questions sans réponse seulement", choices=[("sans-reponse", "oui")], method="without_answer"
+        label="Questions sans réponse seulement",
+        choices=[("sans-reponse", "oui")],
+        method="without_answer",
+        widget=FlagCheckbox("sans-reponse"),
     )
     # Unknown values are left out without a notice, as the list always did.
     unknown_value_notices = {"categorie": None, "nature": None, "etat": None}

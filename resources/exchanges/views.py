@@ -76,7 +76,7 @@ def discussion_list(request, page):
             "discussions": discussions,
             "filters": filters,
             "tag": filters.values.get("mot-cle", ""),
-            "extra_query": filters.query_string(),
+            "filter_query": filters.query_string(),
             "base_url": page.url,
             "can_moderate": rules.can_moderate(request.user),
         },

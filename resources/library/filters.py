@@ -1,6 +1,7 @@
 """Filters of the section indexes (resources, news watch, network news, publications)."""
 
 import django_filters
+from django import forms
 from taggit.models import Tag
 
 from workspace.filtering import ListingFilterSet, slug_filter
@@ -24,6 +25,10 @@ class SectionFilterSet(ListingFilterSet):
             del self.filters["categorie"]
         else:
             self.filters["categorie"].extra["choices"] = categories
-        # Any tag may be asked for, but the form offers those used in the section.
+        # Any tag may be asked for, but the form offers those used in the section (none: a
+        # hidden field keeps the one asked for).
         field = self.form.fields["etiquette"]
-        field.widget.choices = [("", field.empty_label), *((tag.slug, tag.name) for tag in tags)]
+        if tags:
+            field.widget.choices = [("", field.empty_label), *((tag.slug, tag.name) for tag in tags)]
+        else:
+            field.widget = forms.HiddenInput()

@@ -42,9 +42,7 @@ class FilteredIndexMixin:
             children=children,
             filters=filters,
             notices=[*filters.notices, *([page_notice] if page_notice else [])],
-            extra_query=filters.query_string(),
-            categories=self.categories,
-            tags=tags,
+            filter_query=filters.query_string(),
         )
         return context
 

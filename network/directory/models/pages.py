@@ -35,7 +35,7 @@ class PublicDirectoryPage(RoutablePageMixin, BasePage):
     def directory(self, request):
         filters = DirectoryFilterSet(request, Promeneur.objects.publicly_listed().for_listing())
         promeneurs, _ = filters.paginate(self.per_page)
-        context = {"filter_form": filters.form, "promeneurs": promeneurs, "filter_query": filters.query_string()}
+        context = {"filters": filters, "promeneurs": promeneurs, "filter_query": filters.query_string()}
         # Nobody found in a place that was named: the promeneurs nearest to it.
         if (query := filters.values.get("q")) and not promeneurs.paginator.count:
             context["suggestion"] = suggest(query, Promeneur.objects.publicly_listed().for_listing())
@@ -109,7 +109,7 @@ class MembersDirectoryPage(BasePage):
         filters = DirectoryFilterSet(request, Promeneur.objects.active().for_listing())
         promeneurs, _ = filters.paginate(self.per_page)
         context.update(
-            filter_form=filters.form,
+            filters=filters,
             filter_query=filters.query_string(),
             promeneurs=promeneurs,
             structures=filters.structures(Structure.objects.exclude(status=Structure.Status.INACTIVE)),
@@ -131,7 +131,7 @@ class RelaysPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         filters = RelayFilterSet(request, Relay.objects.emergency_first())
         context.update(
-            filter_form=filters.form,
+            filters=filters,
             filter_query=filters.query_string(),
             **split_emergencies(filters.qs, request.GET.get("page")),
         )

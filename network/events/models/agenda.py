@@ -57,8 +57,7 @@ class AgendaPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "events": page_of_events,
-                "kinds": Event.Kind.choices,
-                "current_kind": filters.values.get("type", ""),
+                "filters": filters,
                 "filter_query": filters.query_string(),
             },
         )
