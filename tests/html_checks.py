@@ -1,7 +1,8 @@
 """What a page's HTML must be, read by html5lib (the WHATWG parsing algorithm browsers follow):
 no parse error (a <ul> inside a <p> closes the paragraph, and its </p> is then an error), no id
 used twice, every reference to an id (label for, aria-describedby, aria-labelledby, aria-controls)
-naming one that exists, every <time datetime> a valid HTML date or time."""
+naming one that exists, every <time datetime> a valid HTML date or time, and no template syntax
+left in the text (a ``{# … #}`` comment written over two lines is printed, not hidden)."""
 
 import re
 
@@ -19,6 +20,7 @@ VALID_DATETIME = re.compile(
     rf"|P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d{{1,3}})?S)?)?)$"
 )
 ID_REFERENCES = ("for", "aria-describedby", "aria-labelledby", "aria-controls")
+TEMPLATE_SYNTAX = re.compile(r"\{[#%]|[#%]\}")
 
 
 def _element_name(element):
@@ -50,6 +52,10 @@ def problems(html):
             for name in (element.get(attribute) or "").split():
                 if name not in known:
                     found.append(f'<{_element_name(element)} {attribute}="{name}"> : aucun élément n\'a cet id')
+        texts = (element.tail,) if _element_name(element) in ("script", "style") else (element.text, element.tail)
+        for text in texts:
+            if text and (syntax := TEMPLATE_SYNTAX.search(text)):
+                found.append(f"syntaxe de gabarit restée dans le texte : « {text.strip()[:60]} » ({syntax.group()})")
         if _element_name(element) == "time" and element.get("datetime") is not None:
             value = element.get("datetime")
             if not VALID_DATETIME.match(value):
