@@ -229,6 +229,46 @@ def test_coordination_is_told_once_until_it_reviews(client_as, me, django_captur
     assert len(mail.outbox) == 2
 
 
+def as_shown(promeneur):
+    """The profile form posted as the page shows it, untouched (what a browser sends for it)."""
+    from django.forms import CheckboxInput
+
+    from network.directory.forms import ProfileForm, SocialProfileFormSet
+
+    formset = SocialProfileFormSet(instance=promeneur, prefix="profils")
+    data = {}
+    for form in (ProfileForm(instance=promeneur), formset.management_form, *formset.forms):
+        for field in form:
+            value = field.value()
+            if isinstance(field.field.widget, CheckboxInput):
+                if value:
+                    data[field.html_name] = "on"
+            else:
+                data[field.html_name] = field.field.widget.format_value(value) or ""
+    return data
+
+
+def test_saving_the_form_unchanged_tells_nobody(client_as, me, django_capture_on_commit_callbacks):
+    SocialProfileFactory(promeneur=me, network="instagram", profile_name="lucie_pdn66")
+    client = client_as("promeneur")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URL, as_shown(me), follow=True)
+    assert "Vous n&#x27;avez rien modifié" in response.content.decode()
+    me.refresh_from_db()
+    assert not me.needs_review and me.profile_changed_at is None
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, as_shown(me) | {"hours_online": "mardi 18h–20h"})
+    me.refresh_from_db()
+    assert me.needs_review and len(mail.outbox) == 1
+
+
+def test_the_consents_speak_in_the_first_person(client_as):
+    page = client_as("promeneur").get(URL).content.decode()
+    assert "J&#x27;accepte de figurer dans l&#x27;annuaire public" in page
+    assert "J&#x27;accepte la diffusion publique de ma photo" in page
+
+
 def test_a_member_without_a_record_gets_a_clear_page(client_as):
     html = client_as("coordination").get(URL).content.decode()
     assert "Aucune fiche de l'annuaire n'est liée à votre compte" in html

@@ -42,6 +42,11 @@ class ProfileForm(forms.ModelForm):
         model = Promeneur
         fields = ["presentation", "hours_online", "email", "phone", "public_listing", "photo_consent", "grid_reminders"]
         widgets = {"presentation": forms.Textarea(attrs={"rows": 6})}
+        # The promeneur speaks of themself here; the admin's labels speak of them.
+        labels = {
+            "public_listing": "J'accepte de figurer dans l'annuaire public",
+            "photo_consent": "J'accepte la diffusion publique de ma photo",
+        }
         help_texts = {
             "email": "Visible uniquement par les membres du réseau.",
             "phone": "Visible uniquement par les membres du réseau.",

@@ -43,7 +43,10 @@ def photo_view_rule(user, image):
 
 @transaction.atomic
 def save_own_profile(form, formset):
-    """Save a promeneur's profile form and social profiles; tell the coordination once per review."""
+    """Save a promeneur's profile form and social profiles; tell the coordination once per review.
+    False, and nothing saved nor flagged, when the forms change nothing."""
+    if not form.has_changed() and not formset.has_changed():
+        return False
     promeneur = form.instance
     already_pending = promeneur.needs_review
     old_photo = promeneur.photo
@@ -68,7 +71,7 @@ def save_own_profile(form, formset):
         old_photo.delete()
     if not already_pending:
         transaction.on_commit(lambda: notify_coordination(promeneur))
-    return promeneur
+    return True
 
 
 def notify_coordination(promeneur):

@@ -157,8 +157,10 @@ class MyProfilePage(RoutablePageMixin, BasePage):
             form = ProfileForm(request.POST, request.FILES, instance=promeneur)
             formset = SocialProfileFormSet(request.POST, instance=promeneur, prefix="profils")
             if form.is_valid() and formset.is_valid():
-                privacy.save_own_profile(form, formset)
-                messages.success(request, "Votre profil est enregistré. La coordination en est informée.")
+                if privacy.save_own_profile(form, formset):
+                    messages.success(request, "Votre profil est enregistré. La coordination en est informée.")
+                else:
+                    messages.info(request, "Vous n'avez rien modifié : votre profil reste tel quel.")
                 return redirect(self.url)
             messages.error(request, "Le profil n'est pas enregistré : corrigez les champs signalés.")
         else:
