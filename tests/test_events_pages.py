@@ -142,6 +142,7 @@ def test_coordinator_sees_registrations_by_status(client_as, event_with_registra
     body = client_as("coordination").get(f"/admin/agenda/{event_with_registrations.pk}/inscriptions/").content.decode()
     assert "Confirmée (2)" in body and "Liste d&#x27;attente (1)" in body and "Annulée (1)" in body
     assert "Alice Abadie" in body and "MJC Céret" in body
+    assert "Présence d&#x27;Alice Abadie" in body and "Présence de Bruno" in body  # French elision
 
 
 def test_csv_export(client_as, event_with_registrations):

@@ -7,7 +7,7 @@ from django.template import Context, Template
 from network.directory.models.imports import import_summary
 from tests.exchanges_helpers import discussion_url
 from tests.factories import DiscussionFactory, MessageFactory
-from workspace.display import agreed, count_of, plural_suffix
+from workspace.display import agreed, count_of, of, plural_suffix
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,25 @@ def test_agreed_is_singular_up_to_one(count, expected):
 def test_a_count_carries_its_agreed_words():
     assert count_of(1, "fiche créée", "fiches créées") == "1 fiche créée"
     assert count_of(3, "inchangée") == "3 inchangées"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("mars 2026", "de mars 2026"),
+        ("octobre 2026", "d'octobre 2026"),
+        ("Enzo Camps", "d'Enzo Camps"),
+        ("Inès", "d'Inès"),
+        ("Analyse de pratiques", "d'Analyse de pratiques"),
+        ("Lucie Martin", "de Lucie Martin"),
+        ("Yanis", "de Yanis"),
+    ],
+)
+def test_de_is_elided_before_a_vowel(words, expected):
+    assert of(words) == expected
+    assert Template("{% load display_tags %}{{ words|de }}").render(Context({"words": words})) == expected.replace(
+        "'", "&#x27;"
+    )
 
 
 def test_the_directory_import_summary_says_no_fiche_s_or_ligne_s():

@@ -41,7 +41,7 @@ def test_resource_index_filters_by_category_and_tag(client_as):
     assert "Droit à l&#x27;image des mineurs" in by_category
     assert "Signalement et information préoccupante" in by_category
     assert "Paramétrer un compte Instagram pro" not in by_category
-    assert "2 éléments correspondants aux filtres" in by_category
+    assert "2 éléments correspondant aux filtres" in by_category
 
     by_tag = body(client.get("/espace/ressources/?etiquette=instagram"))
     assert "Paramétrer un compte Instagram pro" in by_tag

@@ -42,6 +42,17 @@ def meta_description(page, site_text=""):
     return DEFAULT_DESCRIPTION
 
 
+# First letters before which "de" becomes "d'". H is left out: "d'Hélène" but "de Handicap", and
+# names are not told apart; y too ("de Yanis").
+ELIDING_LETTERS = "aeiouàâäéèêëîïôöùûüœæ"
+
+
+def of(words):
+    """ "de" before ``words``, elided before a vowel: "de mars", "d'octobre", "d'Enzo Camps"."""
+    text = str(words)
+    return f"d'{text}" if text[:1].lower() in ELIDING_LETTERS else f"de {text}"
+
+
 def agreed(count, singular, plural=None):
     """The word agreed with ``count`` the French way: singular up to 1 ("0 promeneur",
     "1 promeneur relancé"), plural above ("2 promeneurs relancés")."""

@@ -16,6 +16,7 @@ from network.activity.reminders import (
 )
 from workspace.cockpit.blocks import CockpitAction, CockpitBlock, CockpitItem
 from workspace.cockpit.shortcuts import ShortcutsBlock
+from workspace.display import of
 
 
 class SupportRequestsBlock(CockpitBlock):
@@ -42,7 +43,7 @@ class SupportRequestsBlock(CockpitBlock):
                     reverse("activity:support_handled", args=[grid.pk]),
                     post=True,
                     fields={"next": "/admin/"},
-                    description=f"Traité : demande de {grid.promeneur_name()} ({grid.month_label})",
+                    description=f"Traité : demande {of(grid.promeneur_name())} ({grid.month_label})",
                 )
             ],
         )
@@ -121,7 +122,7 @@ class MonthFiguresBlock(ShortcutsBlock):
         period = {"month_from": month.isoformat(), "month_to": month.isoformat()}
         label = format_month(month)
         return [
-            (f"Exporter les grilles de {label} (XLSX)", f"{grids}?{urlencode({**period, 'export': 'xlsx'})}"),
-            (f"Exporter les grilles de {label} (CSV)", f"{grids}?{urlencode({**period, 'export': 'csv'})}"),
+            (f"Exporter les grilles {of(label)} (XLSX)", f"{grids}?{urlencode({**period, 'export': 'xlsx'})}"),
+            (f"Exporter les grilles {of(label)} (CSV)", f"{grids}?{urlencode({**period, 'export': 'csv'})}"),
             ("Tableau de bord de l'activité", reverse("activity:dashboard")),
         ]

@@ -24,7 +24,7 @@ from network.activity.reminders import (
 )
 from network.activity.stats import Scope
 from network.directory.models import Structure, Territory
-from workspace.display import agreed
+from workspace.display import agreed, of
 from workspace.pages.pagination import paginate
 from workspace.security.next_url import next_path
 
@@ -156,8 +156,8 @@ def mark_support_handled(request, pk):
     if not grid.support_requested:
         messages.error(request, "Cette grille ne contient pas de demande d'appui.")
     elif grid.support_handled_at:
-        messages.info(request, f"La demande d'appui de {grid.promeneur_name()} était déjà traitée.")
+        messages.info(request, f"La demande d'appui {of(grid.promeneur_name())} était déjà traitée.")
     else:
         grid.mark_support_handled(request.user)
-        messages.success(request, f"Demande d'appui de {grid.promeneur_name()} ({grid.month_label}) traitée.")
+        messages.success(request, f"Demande d'appui {of(grid.promeneur_name())} ({grid.month_label}) traitée.")
     return _back(request)

@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 
 from network.directory.models import Promeneur
 from workspace.cockpit.blocks import CockpitAction, CockpitBlock, CockpitItem
+from workspace.display import of
 
 
 class ChangedProfilesBlock(CockpitBlock):
@@ -34,7 +35,7 @@ class ChangedProfilesBlock(CockpitBlock):
                     reverse("network_mark_reviewed"),
                     post=True,
                     fields={"promeneur": promeneur.pk, "next": "/admin/"},
-                    description=f"Vu : profil de {promeneur.full_name}",
+                    description=f"Vu : profil {of(promeneur.full_name)}",
                 )
             ],
         )

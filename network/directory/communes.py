@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from network.directory.models.communes import Commune
+from workspace.display import of
 from workspace.search.words import matching, normalised, search_words
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -102,7 +103,7 @@ def find_place(text):
     if not epcis:
         return None
     names = " ou ".join(f"la {name}" for name in sorted(set(epcis.values())))
-    return Place(f"sur le territoire de {names}", frozenset(epcis))
+    return Place(f"sur le territoire {of(names)}", frozenset(epcis))
 
 
 def at(name):

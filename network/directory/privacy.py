@@ -14,6 +14,7 @@ from workspace import mail
 from workspace.accounts.roles import MEMBER_GROUPS, is_member
 from workspace.accounts.visits import MemberVisit
 from workspace.cockpit.blocks import forget_blocks
+from workspace.display import of
 
 PHOTOS_COLLECTION = "Photos des promeneurs"
 
@@ -54,7 +55,7 @@ def save_own_profile(form, formset):
     new_photo = form.cleaned_data.get("new_photo")
     if new_photo:
         promeneur.photo = get_image_model().objects.create(
-            title=f"Photo de {promeneur.full_name}", file=new_photo, collection=photos_collection()
+            title=f"Photo {of(promeneur.full_name)}", file=new_photo, collection=photos_collection()
         )
     elif form.cleaned_data.get("remove_photo"):
         promeneur.photo = None

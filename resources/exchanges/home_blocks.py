@@ -11,7 +11,7 @@ from resources.exchanges.models import Discussion, ExchangeIndexPage, Message
 from resources.exchanges.models.discussions import Kind
 from resources.exchanges.text import shorten
 from workspace.accounts.roles import is_member
-from workspace.display import count_of
+from workspace.display import count_of, of
 from workspace.pages import member_home, navigation
 
 # The network's talk: discussions active in the last two months.
@@ -50,7 +50,7 @@ class RepliesToMeBlock(member_home.HomeBlock):
                 f"« {discussion.title} »",
                 discussion_url(request, discussion),
                 detail=(
-                    f"Dernière réponse de {discussion.last_author.get_full_name() or discussion.last_author.username}"
+                    f"Dernière réponse {of(discussion.last_author.get_full_name() or discussion.last_author.username)}"
                     if discussion.last_author and discussion.last_author != user
                     else replies_label(discussion.reply_count)
                 )

@@ -16,6 +16,7 @@ from modelcluster.models import ClusterableModel
 
 from network.activity import rules
 from network.directory.models.people import Promeneur, SocialProfile, Structure, Theme
+from workspace.display import of
 from workspace.fields import by_user, optional_link, quantity
 
 NO_IDENTIFICATION = "N'indiquez rien qui permette d'identifier un jeune (nom, pseudo, établissement, lieu précis…)."
@@ -402,5 +403,4 @@ def format_month(month):
 
 def of_month(month):
     """ "de mars 2026", "d'octobre 2026": French elision before a vowel."""
-    label = format_month(month)
-    return f"d'{label}" if label[0] in "aeiouéà" else f"de {label}"
+    return of(format_month(month))

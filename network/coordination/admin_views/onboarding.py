@@ -15,6 +15,7 @@ from network.coordination.models import OnboardingCompletion, OnboardingStep
 from network.coordination.models.onboarding import Onboarding
 from network.directory.models import Promeneur
 from workspace.cockpit.blocks import forget_blocks
+from workspace.display import of
 from workspace.pages.pagination import paginate
 
 NEWCOMERS_PER_PAGE = 50
@@ -64,7 +65,7 @@ def promeneur_checklist(request, pk):
     if request.method == "POST":
         ticked = set(request.POST.getlist("steps"))
         tick_manual_steps(promeneur, [step for step in onboarding.steps if step.is_manual], ticked, request.user)
-        messages.success(request, f"Étapes d'accueil de {promeneur} enregistrées.")
+        messages.success(request, f"Étapes d'accueil {of(promeneur)} enregistrées.")
         return redirect(checklist_url(promeneur))
     annotated = onboarding.for_promeneur(promeneur)
     completions = {c.step_id: c for c in promeneur.onboarding_completions.select_related("ticked_by")}

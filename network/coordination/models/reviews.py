@@ -11,6 +11,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from network.directory.models import Promeneur
+from workspace.display import of
 from workspace.fields import by_user
 
 
@@ -72,7 +73,7 @@ class IndividualReview(models.Model):
         indexes = [models.Index(fields=["promeneur", "-date"])]
 
     def __str__(self):
-        return f"{self.get_kind_display()} de {self.promeneur} du {self.date:%d/%m/%Y}"
+        return f"{self.get_kind_display()} {of(self.promeneur)} du {self.date:%d/%m/%Y}"
 
     def clean(self):
         super().clean()

@@ -12,6 +12,7 @@ from django.urls import path
 
 from network.coordination.joining import CannotAccept, accept_application, send_invitation
 from network.coordination.models import Application
+from workspace.display import of
 
 logger = logging.getLogger(__name__)
 LISTING = "coordination_application_modeladmin_index"
@@ -56,7 +57,7 @@ def accept(request, pk):
         return redirect(LISTING)
     messages.success(
         request,
-        f"Candidature de {application.structure_name} acceptée : la structure est dans l'annuaire et "
+        f"Candidature {of(application.structure_name)} acceptée : la structure est dans l'annuaire et "
         f"{application.contact_email} a reçu son invitation.",
     )
     return redirect(LISTING)

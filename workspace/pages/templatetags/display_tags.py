@@ -11,6 +11,8 @@ register.filter("yes_no", display.yes_no)
 register.filter("datetime_attribute", display.datetime_attribute)
 # French plurals: "0 réponse", "2 réponses" (Django's pluralize writes "0 réponses").
 register.filter("pluriel", display.plural_suffix)
+# French elision: "Présence {{ name|de }}" reads "Présence d'Enzo", "Présence de Lucie".
+register.filter("de", display.of)
 
 
 @register.simple_tag(takes_context=True)
