@@ -223,6 +223,7 @@ def test_the_committee_page_lists_upcoming_and_past_meetings_and_hides_unpublish
     body = client_as("technique").get("/comites/technique/").content.decode()
     assert "Prochaines réunions" in body and "Réunions passées" in body
     assert body.count("Réunion technique") == 2
+    assert "Aucun contenu" not in body  # the page has no sub-pages, and its meetings are its content
     upcoming = Meeting.objects.get(starts_at__gt=timezone.now())
     detail = client_as("technique").get(f"/comites/technique/reunions/{upcoming.pk}/").content.decode()
     assert "brouillon" not in detail

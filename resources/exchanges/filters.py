@@ -15,7 +15,7 @@ class DiscussionFilterSet(ListingFilterSet):
     # Set by the tag links of the list, kept by the form in a hidden field.
     mot_cle = django_filters.CharFilter(field_name="tags__slug", widget=forms.HiddenInput)
     etat = django_filters.ChoiceFilter(
-        label="Questions sans réponse seulement",
+        label="Questions sans réponse retenue seulement",
         choices=[("sans-reponse", "oui")],
         method="without_answer",
         widget=FlagCheckbox("sans-reponse"),

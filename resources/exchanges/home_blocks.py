@@ -114,7 +114,7 @@ class NetworkTalkBlock(SharedDiscussionsBlock):
                 discussion_url(request, discussion),
                 detail=f"{replies_label(discussion.reply_count)} · dernière activité le "
                 f"{date_format(timezone.localtime(discussion.last_activity_at), 'j F')}",
-                badge="Question sans réponse : aidez un collègue" if discussion.waiting == 0 else "",
+                badge="Question sans réponse retenue : aidez un collègue" if discussion.waiting == 0 else "",
             )
             for discussion in discussions
         ]
