@@ -1,5 +1,6 @@
 """The official list of the département's communes (network/directory/data/communes-66.json, see
-its README): loading it into the database, finding a structure's commune from what was typed, and
+its README): loading it into the database, finding a structure's commune from what was typed, the
+official code a territory stands for (an intercommunality's SIREN, a commune's INSEE code), and
 the place a visitor names in a search (a commune, a postcode or an intercommunality) with the
 intercommunalities around it (data/epci-neighbours-66.json: the data has no coordinates)."""
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from network.directory.models.communes import Commune
 from workspace.display import of
-from workspace.search.words import matching, normalised, search_words
+from workspace.search.words import matching, normalised, search_words, words
 
 DATA = Path(__file__).resolve().parent / "data"
 COMMUNES_FILE = DATA / "communes-66.json"
@@ -20,6 +21,12 @@ FIELDS = ("name", "population", "epci_code", "epci_name")
 POSTCODE = re.compile(r"\d{5}")
 # How many communes a name may begin before it is too vague to be a place ("saint").
 MAX_CANDIDATES = 50
+# Words of an intercommunality's official name that a territory's name leaves out: "CC du
+# Vallespir" is the territory "Vallespir (Céret)", "CC Sud-Roussillon" the territory "Sud Roussillon".
+EPCI_NAME_FILLERS = frozenset(
+    {"cc", "ca", "cu", "communaute", "communes", "agglomeration", "urbaine"}
+    | {"de", "du", "des", "d", "la", "le", "les", "l", "et"}
+)
 
 
 @cache
@@ -75,6 +82,34 @@ def match_commune(name, postcode=""):
     if len(candidates) > 1 and postcode:
         candidates = [commune for commune in candidates if postcode.strip() in commune.postcode_list]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def official_code(name, kind, commune_model=Commune):
+    """The official code a territory called ``name`` stands for, or "" when none is certain: for an
+    intercommunality ("epci"), the SIREN of the one whose name has the same words, else the only
+    one whose name has all its words or whose words are all in it ("Salanque Méditerranée" is the
+    CC Corbières Salanque Méditerranée, "Vallespir (Céret)" the CC du Vallespir, "Conflent" is
+    two and none); for a commune, its INSEE code. ``commune_model`` is the model class (a
+    migration passes its historical one)."""
+    if kind == "commune":
+        key = normalised(name)
+        codes = {commune.code for commune in commune_model.objects.all() if key in _name_keys(commune.name)}
+        return codes.pop() if len(codes) == 1 else ""
+    if kind != "epci":
+        return ""
+    wanted = _epci_words(name)
+    if not wanted:
+        return ""
+    epcis = commune_model.objects.exclude(epci_code="").order_by().values_list("epci_code", "epci_name").distinct()
+    official = {code: _epci_words(epci_name) for code, epci_name in epcis}
+    same = [code for code, their_words in official.items() if their_words == wanted]
+    close = [code for code, their_words in official.items() if their_words <= wanted or wanted <= their_words]
+    found = same or close
+    return found[0] if len(found) == 1 else ""
+
+
+def _epci_words(name):
+    return frozenset(words(name)) - EPCI_NAME_FILLERS
 
 
 @dataclass(frozen=True)

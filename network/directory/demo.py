@@ -11,8 +11,8 @@ from network.directory.communes import match_commune
 from network.directory.models import Promeneur, SocialProfile, Structure, Territory, Theme
 from workspace.accounts.roles import PROMENEURS
 
-# Territories, structures and promeneurs, one object a line; a structure names its territory, a
-# promeneur their structure and territories.
+# Territories (with the SIREN of their intercommunality), structures and promeneurs, one object a
+# line; a structure names its territory, a promeneur their structure and territories.
 DEMO_FILE = Path(__file__).resolve().parent / "data" / "demo-directory.json"
 # The structures that agreed to be published as open data (/donnees/structures.json): some, not all.
 OPEN_DATA_KINDS = {"centre_social", "mjc", "pij_bij", "mission_locale"}
@@ -33,7 +33,9 @@ def load(stdout):
     data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
     territories = {}
     for row in data["territories"]:
-        territories[row["name"]], _ = Territory.objects.get_or_create(name=row["name"], defaults={"kind": row["kind"]})
+        territories[row["name"]], _ = Territory.objects.update_or_create(
+            name=row["name"], defaults={"kind": row["kind"], "code": row["code"]}
+        )
     structures = {}
     for row in data["structures"]:
         commune, kind = row["commune"], row["kind"]

@@ -1,6 +1,7 @@
 """The departmental directory: territories, structures, promeneurs and their social profiles."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -11,7 +12,8 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from network.directory.communes import match_commune
+from network.directory.communes import match_commune, official_code
+from network.directory.models.communes import Commune
 from workspace.fields import by_user, optional_link
 
 PHOTO_RENDITION = "fill-160x160"
@@ -48,6 +50,16 @@ class SluggedByName(models.Model):
         super().save(*args, **kwargs)
 
 
+class TerritoryQuerySet(models.QuerySet):
+    def containing(self, communes):
+        """Territories with one of ``communes`` (a Commune queryset, read as a subquery) in them:
+        an intercommunality by its SIREN, a commune by its INSEE code; a sector has no communes."""
+        return self.filter(
+            Q(kind=Territory.Kind.EPCI, code__in=communes.values("epci_code"))
+            | Q(kind=Territory.Kind.COMMUNE, code__in=communes.values("code"))
+        ).exclude(code="")
+
+
 class Territory(SluggedByName):
     class Kind(models.TextChoices):
         EPCI = "epci", "EPCI (communauté de communes ou d'agglomération)"
@@ -56,11 +68,40 @@ class Territory(SluggedByName):
 
     name = models.CharField("Nom", max_length=120, unique=True)
     kind = models.CharField("Type", max_length=20, choices=Kind.choices, default=Kind.EPCI)
+    # What ties the territory to the official communes (the name may differ from the official one):
+    # the search of the directories finds a promeneur by any commune of the territories they cover.
+    code = models.CharField(
+        "Code officiel",
+        max_length=9,
+        blank=True,
+        db_index=True,
+        help_text="SIREN de l'intercommunalité (9 chiffres) ou code INSEE de la commune (5 caractères), "
+        "d'après la liste officielle des communes. Laissé vide, il est retrouvé d'après le nom quand il est "
+        "sans ambiguïté. Un secteur n'en a pas.",
+    )
+
+    objects = TerritoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name = "Territoire"
         verbose_name_plural = "Territoires"
+
+    def save(self, *args, **kwargs):
+        if not self.code:
+            self.code = official_code(self.name, self.kind)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not self.code:
+            return
+        if self.kind == self.Kind.SECTOR:
+            raise ValidationError({"code": "Un secteur n'a pas de code officiel : laissez ce champ vide."})
+        field = "epci_code" if self.kind == self.Kind.EPCI else "code"
+        if not Commune.objects.filter(**{field: self.code}).exists():
+            what = "d'aucune intercommunalité" if self.kind == self.Kind.EPCI else "d'aucune commune"
+            raise ValidationError({"code": f"Ce code n'est celui {what} de la liste officielle."})
 
 
 class Theme(models.Model):
@@ -165,6 +206,11 @@ class PromeneurQuerySet(models.QuerySet):
         return self.filter(profile_changed_at__isnull=False).filter(
             models.Q(reviewed_at__isnull=True) | models.Q(reviewed_at__lt=models.F("profile_changed_at"))
         )
+
+    def covering(self, communes):
+        """Promeneurs who cover a territory with one of ``communes`` (a Commune queryset) in it."""
+        through = self.model.territories.through.objects.filter(territory__in=Territory.objects.containing(communes))
+        return self.filter(pk__in=through.values("promeneur_id"))
 
     def for_listing(self):
         """Everything a directory listing shows, in a fixed number of queries (photos joined,

@@ -78,13 +78,13 @@ class TerritoryViewSet(SafeExportViewSetMixin, SnippetViewSet):
     model = Territory
     icon = "site"
     menu_label = "Territoires"
-    list_display = ["name", "kind"]
+    list_display = ["name", "kind", "code"]
     list_filter = ["kind"]
     search_fields = ["name"]
-    list_export = ["name", "get_kind_display"]
-    export_headings = {"get_kind_display": "Type"}
+    list_export = ["name", "get_kind_display", "code"]
+    export_headings = {"get_kind_display": "Type", "code": "Code officiel"}
     export_filename = "territoires"
-    panels = [FieldPanel("name"), FieldPanel("kind")]
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("code")]
 
 
 class ThemeViewSet(SnippetViewSet):
