@@ -157,11 +157,16 @@ def epci_neighbours(path=NEIGHBOURS_FILE):
 
 
 def nearest(promeneurs, place, limit=6):
-    """Up to ``limit`` of ``promeneurs`` closest to ``place``: those whose structure is in its
-    intercommunality, else in a neighbouring one."""
+    """Up to ``limit`` of ``promeneurs`` (a Promeneur queryset) closest to ``place``: those whose
+    structure is in its intercommunality or who cover a territory there, else the same in a
+    neighbouring one."""
     around = frozenset().union(*(epci_neighbours().get(code, frozenset()) for code in place.epci_codes))
     for codes in (place.epci_codes, around - place.epci_codes):
-        found = list(promeneurs.filter(structure__insee_commune__epci_code__in=codes)[:limit]) if codes else []
+        if not codes:
+            continue
+        there = promeneurs.filter(structure__insee_commune__epci_code__in=codes)
+        covering = promeneurs.covering(Commune.objects.filter(epci_code__in=codes))
+        found = list((there | covering)[:limit])
         if found:
             return found
     return []

@@ -1,8 +1,12 @@
 """Filters of the directory listings: the same rules for the public and the members' pages."""
 
+from functools import reduce
+from operator import or_
+
 import django_filters
 from django.db.models import Q
 
+from network.directory.models.communes import Commune
 from network.directory.models.people import Promeneur, SocialProfile, Territory, Theme
 from network.directory.models.relays import Relay
 from workspace.filtering import ListingFilterSet, slug_filter
@@ -20,8 +24,18 @@ PLACE_FIELDS = (
 STRUCTURE_SEARCH_FIELDS = ("name", *PLACE_FIELDS)
 
 
-def in_a_territory_named(word):
-    through = Promeneur.territories.through.objects.filter(word_start("territory__name", word))
+# What of an official commune names it in a search: the same words as a structure's place.
+COMMUNE_SEARCH_FIELDS = ("name", "postcodes", "epci_name")
+
+
+def in_a_territory(word):
+    """Promeneurs covering a territory with ``word`` in its name, or with a commune in it whose
+    name, postcode or intercommunality has it ("Canet", "66140" find whoever covers Perpignan
+    Méditerranée Métropole): one subquery, whatever the number of rows."""
+    communes = Commune.objects.filter(reduce(or_, (word_start(field, word) for field in COMMUNE_SEARCH_FIELDS)))
+    through = Promeneur.territories.through.objects.filter(
+        word_start("territory__name", word) | Q(territory__in=Territory.objects.containing(communes))
+    )
     return Q(pk__in=through.values("promeneur_id"))
 
 
@@ -30,14 +44,14 @@ PROMENEUR_SEARCH_FIELDS = (
     "last_name",
     "job_title",
     "presentation",
-    in_a_territory_named,
+    in_a_territory,
     *(f"structure__{field}" for field in STRUCTURE_SEARCH_FIELDS),
 )
 
 
 def search_promeneurs(queryset, text):
     """Promeneurs with each word of ``text`` at the start of a word of their name, job, presentation,
-    territories, or their structure's name and place."""
+    territories (their name or one of their communes), or their structure's name and place."""
     return matching(queryset, text, PROMENEUR_SEARCH_FIELDS)
 
 
