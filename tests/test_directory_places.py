@@ -6,10 +6,12 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 
-from network.directory.communes import COMMUNES_FILE, NEIGHBOURS_FILE, find_place, match_commune
-from network.directory.models import Commune, Structure
-from tests.factories import PromeneurFactory, StructureFactory
+from network.directory.communes import COMMUNES_FILE, NEIGHBOURS_FILE, find_place, match_commune, official_code
+from network.directory.demo import DEMO_FILE
+from network.directory.models import Commune, Structure, Territory
+from tests.factories import PromeneurFactory, StructureFactory, TerritoryFactory
 from workspace.search.words import normalised, search_words, unaccent
 
 pytestmark = pytest.mark.django_db
@@ -194,3 +196,119 @@ def test_the_communes_are_in_the_database_with_postcodes_and_intercommunality():
     rivesaltes = Commune.objects.get(name="Rivesaltes")
     assert "66600" in rivesaltes.postcode_list
     assert rivesaltes.epci_name == "CU Perpignan Méditerranée Métropole"
+
+
+# Promeneurs found by the communes of the territories they cover, their structure being elsewhere
+# (Thuir, in the CC des Aspres): name: (territory, its kind, its official code or None to let the
+# name give it).
+PMM, VALLESPIR = "200027183", "246600373"
+COVERING = {
+    # A name that is not the official one (CU Perpignan Méditerranée Métropole) nor any commune's:
+    # the territory is tied to its intercommunality by the code alone.
+    "Nora Coste": ("Plaine littorale", "epci", PMM),
+    "Olga Vidal": ("Vallespir (Céret)", "epci", None),  # found by its name: the CC du Vallespir
+    "Léon Mas": ("Albères – Côte Vermeille – Illibéris", "epci", None),
+    "Paul Garcia": ("Elne", "commune", None),
+    "Yves Sol": ("Quartiers nord", "secteur", None),
+}
+COVERERS = re.compile("|".join(COVERING))
+
+
+@pytest.fixture
+def coverage():
+    elsewhere = StructureFactory(name="Association des Aspres", commune="Thuir", postcode="66300")
+    people = {}
+    for name, (territory_name, kind, code) in COVERING.items():
+        first, last = name.split()
+        territory = TerritoryFactory(name=territory_name, kind=kind, **({"code": code} if code else {}))
+        promeneur = PromeneurFactory(user=None, first_name=first, last_name=last, structure=elsewhere)
+        promeneur.territories.add(territory)
+        promeneur.save()
+        people[name] = promeneur
+    return people
+
+
+def covering(html):
+    return set(COVERERS.findall(html))
+
+
+def members_directory(client_as, query):
+    return body(client_as("promeneur").get("/espace/annuaire/", {"q": query}))
+
+
+def test_a_territory_is_tied_to_its_official_intercommunality_or_commune():
+    assert official_code("Perpignan Méditerranée Métropole", "epci") == PMM
+    assert official_code("Vallespir (Céret)", "epci") == VALLESPIR  # CC du Vallespir, not du Haut Vallespir
+    assert official_code("Haut Vallespir", "epci") == "246600548"
+    assert official_code("Salanque Méditerranée", "epci") == "200070365"  # CC Corbières Salanque Méditerranée
+    assert official_code("Albères – Côte Vermeille – Illibéris", "epci") == "200043602"
+    assert official_code("Conflent", "epci") == ""  # Conflent-Canigó or Roussillon-Conflent: not certain
+    assert official_code("Canet en Roussillon", "commune") == Commune.objects.get(name="Canet-en-Roussillon").code
+    assert official_code("Canet", "commune") == ""
+    assert official_code("Vallespir", "secteur") == ""
+    assert TerritoryFactory(name="Sud Roussillon").code == "246600282"  # filled in when saved
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Canet", {"Nora Coste"}),
+        ("canet-en-roussillon", {"Nora Coste"}),
+        ("CANET EN ROUSSILLON", {"Nora Coste"}),
+        ("66140", {"Nora Coste"}),
+        ("Rivesaltes", {"Nora Coste"}),
+        ("rivesaltes", {"Nora Coste"}),
+        ("66600", {"Nora Coste"}),
+        ("Perpignan", {"Nora Coste"}),
+        ("Elne", {"Léon Mas", "Paul Garcia"}),
+        ("66200", {"Léon Mas", "Paul Garcia"}),
+        ("Collioure", {"Léon Mas"}),
+        ("Ceret", {"Olga Vidal"}),
+    ],
+)
+def test_a_promeneur_is_found_by_any_commune_of_the_territories_they_cover(
+    client, client_as, coverage, query, expected
+):
+    public = directory(client, query)
+    assert covering(public) == expected
+    if expected:
+        assert "les plus proches" not in public
+    assert covering(site_search(client, query, type="promeneurs")) == expected
+    assert covering(members_directory(client_as, query)) == expected
+
+
+def test_covering_another_intercommunality_or_a_sector_is_not_enough(client, coverage):
+    html = directory(client, "Canet")
+    assert "Olga Vidal" not in html and "Léon Mas" not in html and "Yves Sol" not in html
+    assert "Yves Sol" not in directory(client, "Perpignan")
+
+
+def test_nobody_covering_the_commune_still_gets_the_nearest(client, coverage):
+    # Err (CC Pyrénées Cerdagne): nobody covers it nor its neighbour, the CC Pyrénées Catalanes.
+    html = directory(client, "Err")
+    assert "Aucun promeneur à Err. Essayez le nom d&#x27;une commune voisine." in html
+    # Prats-de-Mollo-la-Preste (CC du Haut Vallespir): nobody covers it, but Olga Vidal covers
+    # its neighbour, the CC du Vallespir (her structure is in Thuir, farther away).
+    html = directory(client, "Prats-de-Mollo-la-Preste")
+    assert "Aucun promeneur à Prats-de-Mollo-la-Preste ; les plus proches :" in html
+    assert covering(html) == {"Olga Vidal"}
+    search = site_search(client, "prats de mollo", type="promeneurs")
+    assert "les plus proches" in search and covering(search) == {"Olga Vidal"}
+
+
+def test_a_territory_code_must_be_an_official_one():
+    with pytest.raises(ValidationError) as error:
+        Territory(name="Ailleurs", kind="epci", code="123456789").full_clean(exclude=["slug"])
+    assert "aucune intercommunalité" in str(error.value)
+    with pytest.raises(ValidationError):
+        Territory(name="Quartier", kind="secteur", code=PMM).full_clean(exclude=["slug"])
+    Territory(name="Agglo", kind="epci", code=PMM).full_clean(exclude=["slug"])
+    Territory(name="Ville", kind="commune", code=Commune.objects.get(name="Elne").code).full_clean(exclude=["slug"])
+
+
+def test_the_demo_territories_are_tied_to_their_intercommunality():
+    data = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
+    official = set(Commune.objects.values_list("epci_code", flat=True))
+    for row in data["territories"]:
+        assert row["code"] in official, row["name"]
+        assert official_code(row["name"], row["kind"]) == row["code"], row["name"]
