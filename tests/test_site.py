@@ -113,6 +113,26 @@ def test_demo_command_runs_twice_and_its_accounts_work():
 
 
 @pytest.mark.django_db
+def test_the_demo_reads_true_whatever_the_day_it_is_loaded():
+    """Its dates move with the day it is loaded: no season or month in a title, no registration or
+    handle a user would find odd, and a committee's next meeting told once (by its secretariat)."""
+    from django.utils import timezone
+
+    from network.directory.models import SocialProfile
+    from network.events.models import Event, Registration
+    from workspace.accounts.roles import COMITE_FINANCEURS, COMITE_PILOTAGE
+
+    with override_settings(DEBUG=True):
+        call_command("load_demo", stdout=io.StringIO())
+    titles = " ".join(Event.objects.values_list("title", flat=True)).lower()
+    for word in ("printemps", "été", "automne", "hiver", "janvier", "juin", "octobre"):
+        assert word not in titles
+    assert not Registration.objects.filter(queued_at__gt=timezone.now()).exists()
+    assert all(name.isascii() for name in SocialProfile.objects.values_list("profile_name", flat=True))
+    assert not Event.objects.filter(committee__in=[COMITE_PILOTAGE, COMITE_FINANCEURS]).exists()
+
+
+@pytest.mark.django_db
 def test_demo_command_refuses_without_debug_unless_forced():
     with pytest.raises(CommandError, match="--force"):
         call_command("load_demo", stdout=io.StringIO())

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.text import slugify
 
 from network.directory.communes import match_commune
 from network.directory.models import Promeneur, SocialProfile, Structure, Territory, Theme
@@ -101,7 +102,7 @@ def load(stdout):
         promeneur.save()
         promeneur.social_profiles.all().delete()
         for order, network in enumerate(row["networks"]):
-            handle = f"{first.lower()}_pdn66"
+            handle = f"{slugify(first)}_pdn66"  # "lea_pdn66": no accent in a network handle
             url_pattern = NETWORK_URLS.get(network)
             SocialProfile.objects.create(
                 promeneur=promeneur,

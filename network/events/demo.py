@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from network.events.models import Event, Registration, TrainingPage
-from workspace.accounts.roles import COMITE_FINANCEURS, COMITE_PILOTAGE, COMITE_TECHNIQUE
+from workspace.accounts.roles import COMITE_TECHNIQUE
 
 K, A = Event.Kind, Event.Audience
 PERPIGNAN = "Caf des Pyrénées-Orientales, 15 boulevard Kennedy, 66000 Perpignan (salle fictive)"
@@ -56,7 +56,7 @@ def _events(trainings):
     # title, kind, audience, committee, start, hours, place, link, capacity, training, registrants
     return (
         (
-            "Rencontre départementale de printemps",
+            "Rencontre départementale des promeneurs",
             K.MEETING,
             A.MEMBERS,
             "",
@@ -69,7 +69,7 @@ def _events(trainings):
             9,
         ),
         (
-            "Rencontre départementale d'automne",
+            "Rencontre départementale – bilan et perspectives",
             K.MEETING,
             A.MEMBERS,
             "",
@@ -147,7 +147,7 @@ def _events(trainings):
             None,
             3,
         ),
-        ("Analyse de pratiques – janvier", K.PRACTICE, A.MEMBERS, "", _at(-20, 14), 2, PERPIGNAN, "", 8, None, 5),
+        ("Analyse de pratiques – Salanque", K.PRACTICE, A.MEMBERS, "", _at(-20, 14), 2, PERPIGNAN, "", 8, None, 5),
         (
             "Temps d'échange : TikTok et les 12-15 ans",
             K.EXCHANGE,
@@ -176,33 +176,7 @@ def _events(trainings):
         ),
         ("Forum « Les jeunes et les écrans »", K.FORUM, A.PUBLIC, "", _at(33, 14), 4, PERPIGNAN, "", 120, None, 2),
         (
-            "Comité de pilotage – réunion de printemps",
-            K.COMMITTEE,
-            A.COMMITTEE,
-            COMITE_PILOTAGE,
-            _at(28, 10),
-            2,
-            PERPIGNAN,
-            "",
-            None,
-            None,
-            0,
-        ),
-        (
-            "Comité des financeurs – bilan annuel",
-            K.COMMITTEE,
-            A.COMMITTEE,
-            COMITE_FINANCEURS,
-            _at(50, 14),
-            2,
-            PERPIGNAN,
-            "",
-            None,
-            None,
-            0,
-        ),
-        (
-            "Comité technique – préparation du comité de pilotage",
+            "Comité technique – atelier sur les grilles d'activité",
             K.COMMITTEE,
             A.COMMITTEE,
             COMITE_TECHNIQUE,
@@ -240,6 +214,7 @@ def load(stdout):
     trainings = _training_pages()
     promeneurs = list(get_user_model().objects.filter(promeneur__isnull=False).order_by("username"))
     created = 0
+    now = timezone.now() - datetime.timedelta(days=1)
     for index, row in enumerate(_events(trainings)):
         title, kind, audience, committee, start, hours, place, link, capacity, training, registrants = row
         if Event.objects.filter(title=title).exists():
@@ -266,7 +241,8 @@ def load(stdout):
                 event=event,
                 user=user,
                 status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
-                queued_at=start - datetime.timedelta(days=30, minutes=-order),
+                # A month before the event, and never later than the demo's loading.
+                queued_at=min(start - datetime.timedelta(days=30), now) + datetime.timedelta(minutes=order),
                 attended=(order % 4 != 3) if event.is_past else None,
             )
     stdout.write(f"Agenda : {created} événements créés, {len(trainings)} pages de formation.")
