@@ -8,6 +8,7 @@ from django.conf import settings
 
 from network.coordination.models import Application, ContactMessage
 from network.coordination.models.applications import NETWORK_LABELS
+from network.directory.forms import normalise_phone
 from workspace.security.client_ip import client_ip
 from workspace.security.throttle import Throttle
 
@@ -96,3 +97,6 @@ class ApplicationForm(PublicFormMixin, forms.ModelForm):
             "town": "La commune de la structure.",
             "contact_email": "L'invitation à créer le compte de promeneur sera envoyée à cette adresse.",
         }
+
+    def clean_contact_phone(self):
+        return normalise_phone(self.cleaned_data["contact_phone"])

@@ -85,6 +85,15 @@ def test_bad_input_gets_french_messages_and_keeps_what_was_typed(client):
     assert not Application.objects.exists() and not mail.outbox
 
 
+def test_a_phone_that_is_not_one_is_refused_and_kept(client):
+    response = client.post(APPLY, {**APPLICATION, "contact_phone": "abc"})
+    body = html.unescape(response.content.decode())
+    assert "Saisissez un numéro de téléphone français valide" in body and 'value="abc"' in body
+    assert not Application.objects.exists()
+    client.post(APPLY, {**APPLICATION, "contact_phone": "+33468000000"})
+    assert Application.objects.get().contact_phone == "04 68 00 00 00"
+
+
 def test_an_unknown_network_is_refused(client):
     response = client.post(APPLY, {**APPLICATION, "networks": ["myspace"]})
     assert response.status_code == 200
