@@ -40,6 +40,8 @@ def test_agenda_filters_by_kind(client_as):
     body = client_as("promeneur").get("/espace/agenda/?type=analyse").content.decode()
     assert "Pollux" in body and "Procyon" not in body
     assert '<option value="analyse" selected>' in body
+    body = client_as("promeneur").get("/espace/agenda/?type=forum").content.decode()
+    assert "Aucun événement à venir de ce type." in body and 'href="/espace/agenda/">Voir tout' in body
 
 
 @pytest.mark.parametrize("url", ["/agenda/", "/espace/agenda/"])
@@ -57,6 +59,8 @@ def test_the_second_page_of_a_filtered_agenda_keeps_its_type(client_as, url):
     assert "Page 2 sur 2" in body
     assert 'href="?type=analyse&amp;page=1"' in body
     assert '<option value="analyse" selected>' in body
+    body = client_as("promeneur").get("/espace/agenda/?type=forum").content.decode()
+    assert "Aucun événement à venir de ce type." in body and 'href="/espace/agenda/">Voir tout' in body
     unfiltered = client_as("promeneur").get(url).content.decode()
     assert 'href="?page=2"' in unfiltered
 
