@@ -76,7 +76,9 @@ class GridForm(forms.ModelForm):
             "difficulties",
         ]
         widgets = {
-            "hours_per_week": forms.NumberInput(attrs={"step": "0.5", "min": "0", "max": "40"}),
+            # A text field with the decimal keypad: a number field in a browser set to English drops the
+            # comma of "2,5" and sends 25 (the form reads both 2,5 and 2.5).
+            "hours_per_week": forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
             "actions_planned": forms.Textarea(attrs={"rows": 2}),
             "support_needed": forms.Textarea(attrs={"rows": 2}),
             "training_wishes": forms.Textarea(attrs={"rows": 2}),
@@ -87,7 +89,6 @@ class GridForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.promeneur = promeneur
         hours = self.fields["hours_per_week"]
-        hours.widget.attrs["inputmode"] = "decimal"
         # A draft saves whatever is filled; the grid sent to the coordination says its hours.
         hours.required = submitting
         hours.error_messages.update(

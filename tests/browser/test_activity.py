@@ -1,6 +1,7 @@
 """A promeneur fills their monthly grid; the coordinator sees it on the dashboard and exports the month."""
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,8 @@ def test_promeneur_drafts_then_submits_and_the_coordinator_counts_and_exports_it
     expect(page.get_by_role("heading", level=1)).to_have_text("Mon activité")
     page.get_by_role("link", name="Remplir une grille").click()
     expect(page.get_by_label("Mois concerné")).to_have_value(f"{month:%Y-%m}")
-    page.get_by_label("Heures en ligne par semaine").fill("4.5")
+    # Typed the French way: a number field takes no comma in a browser set to English (it sent 45).
+    page.get_by_label("Heures en ligne par semaine").fill("4,5")
     page.get_by_label("Instagram : Messages échangés").fill("25")
     page.get_by_label("Instagram : Jeunes accompagnés").fill("6")
     page.get_by_label("Instagram : dont nouveaux jeunes").fill("9")
@@ -40,6 +42,7 @@ def test_promeneur_drafts_then_submits_and_the_coordinator_counts_and_exports_it
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     expect(page.get_by_role("status")).to_contain_text("Brouillon")
     assert ActivityGrid.objects.get().status == "brouillon"
+    assert ActivityGrid.objects.get().hours_per_week == Decimal("4.5")
 
     # Later, the draft is completed and submitted.
     page.goto("/espace/mon-activite/")
