@@ -54,3 +54,39 @@ def test_a_boolean_field_of_a_modeladmin_listing_reads_oui_and_non():
     assert column.short_description == "Visible sur le site public"
     assert column.admin_order_field == str(column) == "is_public"
     assert YesNoColumn.of(admin, "organisation") == "organisation"
+
+
+def active_filter_chips(body):
+    """The chips above a listing that say which filters are in force, as their text reads."""
+    chips = re.findall(r"<button[^>]*data-w-active-filter-id[^>]*>(.*?)</button>", body, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", chip).split()) for chip in chips]
+
+
+@pytest.mark.parametrize(("value", "shown"), [("false", "Non"), ("true", "Oui")])
+def test_an_active_yes_no_filter_reads_oui_or_non(client_as, value, shown):
+    body = client_as("coordination").get(f"/admin/snippets/exchanges/report/?handled={value}").content.decode()
+    chips = active_filter_chips(body)
+    assert any(f"Traité : {shown}" in chip for chip in chips), chips
+    assert not any("True" in chip or "False" in chip for chip in chips)
+
+
+def test_every_boolean_filter_of_our_listings_reads_oui_or_non(client_as):
+    """Those Wagtail makes from a boolean list_filter and those of our own filtersets."""
+    client = client_as("coordination")
+    for address in (
+        "/admin/snippets/events/event/?is_cancelled=false",
+        "/admin/snippets/directory/relay/?is_public=true",
+        "/admin/snippets/directory/structure/?open_data=false",
+        "/admin/snippets/exchanges/discussion/?closed=true&hidden=false",
+        "/admin/snippets/directory/promeneur/?is_active=true&public_listing=false&a_relire=false",
+    ):
+        chips = active_filter_chips(client.get(address).content.decode())
+        assert chips and all(chip.split(" : ")[-1].split()[0] in ("Oui", "Non") for chip in chips), (address, chips)
+
+
+def test_an_empty_read_only_field_reads_a_dash_not_none(client_as):
+    client = client_as("coordination")
+    body = client.get("/admin/snippets/directory/promeneur/add/").content.decode()
+    outputs = [" ".join(o.split()) for o in re.findall(r'class="w-field__textoutput"[^>]*>(.*?)</div>', body, re.S)]
+    assert outputs and "None" not in outputs
+    assert "—" in outputs

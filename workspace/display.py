@@ -2,6 +2,7 @@
 listings (wagtailadmin/tables/cell.html, the coordination's modeladmin listings) and the exports."""
 
 import datetime
+import unicodedata
 
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -68,3 +69,60 @@ def plural_suffix(count, forms="s"):
     """Django's ``pluralize`` the French way (0 and 1 are singular): "s", or "singular,plural"."""
     singular, _, plural = forms.rpartition(",")  # "s" gives ("", "", "s")
     return agreed(count, singular, plural)
+
+
+# A model's name in a sentence. Wagtail and wagtail-modeladmin put a verbose name into a generic
+# sentence ("Ajouter un(e) %(model_name)s", "Aucun(e) %(model_name)s ne correspond…") that cannot know
+# its gender; our listings build these sentences from the model's Noun instead (workspace/admin_wording.py).
+# A model whose name is feminine says so once: ``grammatical_gender = FEMININE``; one whose plural
+# verbose name is a title rather than a plural ("Journal de coordination") gives ``plural_noun``.
+MASCULINE, FEMININE = "m", "f"
+
+
+class Noun:
+    def __init__(self, singular, plural, gender=MASCULINE):
+        self.singular, self.plural, self.gender = in_sentence(singular), in_sentence(plural), gender
+
+    @classmethod
+    def of(cls, model):
+        meta = model._meta
+        plural = getattr(model, "plural_noun", None) or meta.verbose_name_plural
+        return cls(str(meta.verbose_name), str(plural), getattr(model, "grammatical_gender", MASCULINE))
+
+    @property
+    def feminine(self):
+        return self.gender == FEMININE
+
+    def one(self):
+        """ "un événement", "une convention" """
+        return f"{'une' if self.feminine else 'un'} {self.singular}"
+
+    def another(self):
+        return f"{'une autre' if self.feminine else 'un autre'} {self.singular}"
+
+    def none(self):
+        """ "aucun événement", "aucune grille d'activité" (aucun takes the singular)"""
+        return f"{'aucune' if self.feminine else 'aucun'} {self.singular}"
+
+    def new(self):
+        """ "nouvel événement", "nouveau territoire", "nouvelle convention" """
+        if self.feminine:
+            return f"nouvelle {self.singular}"
+        return f"{'nouvel' if starts_with_vowel(self.singular) else 'nouveau'} {self.singular}"
+
+    def count(self, count):
+        """ "1 événement", "15 événements" """
+        return count_of(count, self.singular, self.plural)
+
+
+def in_sentence(name):
+    """A verbose name as it reads inside a sentence: "Événement" → "événement", but an acronym keeps
+    its capitals ("FAQ")."""
+    name = str(name)
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+def starts_with_vowel(word):
+    return unicodedata.normalize("NFD", word[:1]).lower()[:1] in "aeiouyh"

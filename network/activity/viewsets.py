@@ -18,6 +18,7 @@ from network.activity import admin_views as activity_admin_views
 from network.activity import reminder_views, rules
 from network.activity.models import ActivityGrid, CoordinationJournalEntry
 from network.directory.models import SocialProfile, Structure, Territory
+from workspace.admin_wording import FrenchWordingViewSetMixin
 from workspace.exports import SafeExportViewSetMixin
 
 NETWORK_CODES = [code for code, _label in SocialProfile.Network.choices]
@@ -137,7 +138,7 @@ class GridPermissionPolicy(ModelPermissionPolicy):
         return action != "add" and super().user_has_permission(user, action)
 
 
-class ActivityGridViewSet(SafeExportViewSetMixin, ModelViewSet):
+class ActivityGridViewSet(FrenchWordingViewSetMixin, SafeExportViewSetMixin, ModelViewSet):
     model = ActivityGrid
     name = "activity_grids"
     url_prefix = "activite/grilles"
@@ -211,7 +212,7 @@ class JournalCreateView(generic.CreateView):
         return super().save_instance()
 
 
-class CoordinationJournalViewSet(SafeExportViewSetMixin, ModelViewSet):
+class CoordinationJournalViewSet(FrenchWordingViewSetMixin, SafeExportViewSetMixin, ModelViewSet):
     model = CoordinationJournalEntry
     name = "coordination_journal"
     url_prefix = "activite/journal"

@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from network.events import exports
 from network.events.models import Event, Registration
 from network.events.registrations import mark_attendance
+from workspace.admin_wording import FrenchWordingViewSetMixin
 from workspace.display import count_of
 
 
@@ -50,7 +51,7 @@ def event_form_fields():
     return [make_field() for make_field in hooks.get_hooks("register_event_form_field")]
 
 
-class EventViewSet(SnippetViewSet):
+class EventViewSet(FrenchWordingViewSetMixin, SnippetViewSet):
     model = Event
     icon = "date"
     menu_label = "Agenda"

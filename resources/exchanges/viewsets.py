@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from resources.exchanges.models import ExchangeIndexPage
 from resources.exchanges.models.discussions import Discussion, Report
 from resources.exchanges.models.faq import FaqEntry
+from workspace.admin_wording import FrenchWordingViewSetMixin
 
 
 def front_link(path, label="Voir sur le site"):
@@ -26,7 +27,7 @@ class MessageLinkColumn(Column):
         return front_link(f"{self.base_url}{instance.message.discussion_id}/#message-{instance.message_id}")
 
 
-class ReportViewSet(SnippetViewSet):
+class ReportViewSet(FrenchWordingViewSetMixin, SnippetViewSet):
     model = Report
     icon = "warning"
     menu_label = "Signalements"
@@ -46,7 +47,7 @@ class ReportViewSet(SnippetViewSet):
         return Report.objects.select_related("message__discussion", "message__author", "reporter")
 
 
-class DiscussionViewSet(SnippetViewSet):
+class DiscussionViewSet(FrenchWordingViewSetMixin, SnippetViewSet):
     model = Discussion
     icon = "comment"
     menu_label = "Discussions"
@@ -56,7 +57,7 @@ class DiscussionViewSet(SnippetViewSet):
     panels = [FieldPanel("title"), FieldPanel("category"), FieldPanel("tags"), FieldPanel("closed")]
 
 
-class FaqEntryViewSet(SnippetViewSet):
+class FaqEntryViewSet(FrenchWordingViewSetMixin, SnippetViewSet):
     model = FaqEntry
     icon = "help"
     menu_label = "FAQ"

@@ -16,7 +16,7 @@ from modelcluster.models import ClusterableModel
 
 from network.activity import rules
 from network.directory.models.people import Promeneur, SocialProfile, Structure, Theme
-from workspace.display import of
+from workspace.display import FEMININE, of
 from workspace.fields import by_user, optional_link, quantity
 
 NO_IDENTIFICATION = "N'indiquez rien qui permette d'identifier un jeune (nom, pseudo, établissement, lieu précis…)."
@@ -160,6 +160,8 @@ class ActivityGrid(models.Model):
     support_handled_by = by_user("Appui traité par", editable=False)
 
     objects = ActivityGridQuerySet.as_manager()
+
+    grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
 
     class Meta:
         ordering = ["-month", "promeneur__last_name"]
@@ -356,6 +358,9 @@ class CoordinationJournalEntry(ClusterableModel):
     notes = models.TextField("Notes", blank=True, help_text=NO_IDENTIFICATION)
     author = by_user("Saisie par", editable=False)
     created_at = models.DateTimeField("Créée le", auto_now_add=True)
+
+    grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
+    plural_noun = "actions de coordination"  # its verbose_name_plural is the listing's title
 
     class Meta:
         ordering = ["-date", "-pk"]

@@ -1,17 +1,20 @@
 """What the coordination's modeladmin screens share: a listing that survives a mistyped filter,
-reads its booleans Oui / Non and exports through workspace/exports.py, addresses that take a number
-as the key."""
+reads its booleans Oui / Non, says its model's name in proper French (workspace/admin_wording.py) and
+exports through workspace/exports.py, addresses that take a number as the key."""
 
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import label_for_field, lookup_field
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.shortcuts import redirect
-from wagtail_modeladmin.helpers import AdminURLHelper
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from wagtail_modeladmin.helpers import AdminURLHelper, ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import IndexView
+from wagtail_modeladmin.views import CreateView, IndexView
 
-from workspace.display import yes_no
+from workspace.admin_wording import FrenchPaginator, no_results_sentence
+from workspace.display import Noun, yes_no
 from workspace.exports import modeladmin_index_view
 
 
@@ -49,7 +52,21 @@ class YesNoColumn:
 
 class LenientIndexView(IndexView):
     """A filter value the listing cannot read (a date mistyped in the address) shows the whole
-    listing again, as Django's admin does, instead of a server error. Its booleans read Oui / Non."""
+    listing again, as Django's admin does, instead of a server error. Its booleans read Oui / Non,
+    its count and empty messages the model's Noun (coordination/admin/index.html)."""
+
+    paginator_class = FrenchPaginator
+
+    @cached_property
+    def noun(self):
+        return Noun.of(self.model)
+
+    def no_results_message(self):
+        return no_results_sentence(self.noun, searching=True)
+
+    def nothing_yet_message(self):
+        can_add = self.permission_helper.user_can_create(self.request.user)
+        return no_results_sentence(self.noun, searching=False, add_url=self.url_helper.create_url if can_add else None)
 
     def dispatch(self, request, *args, **kwargs):
         try:
@@ -76,6 +93,29 @@ class NumericKeyURLHelper(AdminURLHelper):
         return super().get_action_url_pattern(action).replace(r"(?P<instance_pk>[-\w]+)", r"(?P<instance_pk>\d+)")
 
 
+class FrenchButtonHelper(ButtonHelper):
+    """The listing's "Ajouter une convention" (modeladmin writes "Ajouter un(e) Convention")."""
+
+    def add_button(self, classnames_add=None, classnames_exclude=None):
+        noun = Noun.of(self.model)
+        return {
+            **super().add_button(classnames_add, classnames_exclude),
+            "label": f"Ajouter {noun.one()}",
+            "title": f"Ajouter {noun.another()}",
+        }
+
+
+class FrenchCreateView(CreateView):
+    """ "Nouvelle convention" as the creation form's title, not "Créer un(e) autre Convention"."""
+
+    def get_meta_title(self):
+        return capfirst(Noun.of(self.model).new())
+
+
 class CoordinationModelAdmin(ModelAdmin):
     index_view_class = CoordinationIndexView
+    index_template_name = "coordination/admin/index.html"
+    index_view_extra_css = ["coordination/admin/listing.css"]
+    create_view_class = FrenchCreateView
+    button_helper_class = FrenchButtonHelper
     url_helper_class = NumericKeyURLHelper

@@ -7,10 +7,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail_modeladmin.views import CreateView
 
 from network.coordination import rules
-from network.coordination.admin_views.listing import CoordinationModelAdmin
+from network.coordination.admin_views.listing import CoordinationModelAdmin, FrenchCreateView
 from network.coordination.models import IndividualReview
 from network.directory.models import Promeneur
 from workspace.exports import csv_response, xlsx_response
@@ -55,7 +54,7 @@ def new_review_url(promeneur):
     return f"{reverse('coordination_individualreview_modeladmin_create')}?{urlencode({'promeneur': promeneur.pk})}"
 
 
-class ReviewCreateView(CreateView):
+class ReviewCreateView(FrenchCreateView):
     def get_initial(self):
         initial = super().get_initial()
         promeneur = self.request.GET.get("promeneur", "")

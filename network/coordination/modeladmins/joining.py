@@ -4,10 +4,9 @@ from django import forms
 from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdminGroup
 
-from network.coordination.admin_views.listing import CoordinationModelAdmin
+from network.coordination.admin_views.listing import CoordinationModelAdmin, FrenchButtonHelper
 from network.coordination.models import Application, ContactMessage
 from network.coordination.models.applications import NETWORK_LABELS
 
@@ -36,7 +35,7 @@ class ApplicationAdminForm(WagtailAdminModelForm):
         return status
 
 
-class ApplicationButtonHelper(ButtonHelper):
+class ApplicationButtonHelper(FrenchButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
         if not self.permission_helper.user_can_edit_obj(self.request.user, obj):

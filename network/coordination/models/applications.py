@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 
 from network.directory.models import SocialProfile, Structure
+from workspace.display import FEMININE
 from workspace.fields import by_user, optional_link
 
 NETWORK_LABELS = dict(SocialProfile.Network.choices)
@@ -48,6 +49,8 @@ class Application(models.Model):
         "contact_phone",
         "professionals_count",
     )
+
+    grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
 
     class Meta:
         ordering = ["-received_at"]

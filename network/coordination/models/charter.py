@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from network.directory.models import Promeneur
 from workspace.accounts.roles import PROMENEURS, is_coordination, user_groups
 from workspace.cockpit.blocks import forget_blocks
+from workspace.display import FEMININE
 from workspace.pages.blocks import RICH_TEXT_FEATURES
 
 
@@ -17,6 +18,8 @@ class CharterVersion(models.Model):
     label = models.CharField("Version", max_length=20, unique=True)
     text = RichTextField("Texte", features=RICH_TEXT_FEATURES)
     published_at = models.DateTimeField("Publiée le", default=timezone.now)
+
+    grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -47,6 +50,8 @@ class CharterAcceptance(models.Model):
         CharterVersion, on_delete=models.PROTECT, related_name="acceptances", verbose_name="Version"
     )
     accepted_at = models.DateTimeField("Acceptée le", default=timezone.now)
+
+    grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
 
     class Meta:
         ordering = ["-accepted_at"]

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, CollectionViewRestriction, Orderable, PageViewRestriction
 
 from workspace.accounts.roles import COMMITTEES, COORDINATION
+from workspace.display import FEMININE
 from workspace.fields import by_user
 from workspace.pages.models import IndexPage
 from workspace.pages.pagination import paginate
@@ -139,6 +140,8 @@ class Meeting(ClusterableModel):
             help_text="Une décision ouverte revient à l'ordre du jour des réunions suivantes jusqu'à sa clôture.",
         ),
     ]
+
+    grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
 
     class Meta:
         verbose_name = "Réunion de comité"

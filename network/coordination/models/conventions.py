@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from network.directory.models import Promeneur, Structure
+from workspace.display import FEMININE
 from workspace.fields import optional_link, quantity
 
 ENDING_SOON_DAYS = 60
@@ -68,6 +69,8 @@ class Convention(models.Model):
     updated_at = models.DateTimeField("Modifiée le", auto_now=True)
 
     objects = ConventionQuerySet.as_manager()
+
+    grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
 
     class Meta:
         ordering = ["-end_date", "reference"]

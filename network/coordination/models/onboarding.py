@@ -8,6 +8,7 @@ from django.utils import timezone
 from network.activity.models import ActivityGrid
 from network.directory.models import Promeneur, SocialProfile
 from network.events.models import Event, Registration
+from workspace.display import FEMININE
 from workspace.fields import by_user
 
 from .reviews import IndividualReview
@@ -31,6 +32,8 @@ class OnboardingStep(models.Model):
         blank=True,
         help_text="Laissez vide pour une étape que la coordination coche elle-même.",
     )
+
+    grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
 
     class Meta:
         ordering = ["order", "pk"]

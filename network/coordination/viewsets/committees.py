@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 from network.coordination.models import Meeting
 from network.coordination.models.committees import misplaced_document_error
 from network.coordination.secretariat import AGENDA, MINUTES, PUBLICATIONS, publish
+from workspace.admin_wording import FrenchWordingViewSetMixin
 from workspace.display import agreed, count_of
 
 ACTION_NAMES = {AGENDA: "action-publish-agenda", MINUTES: "action-publish-minutes"}
@@ -89,7 +90,7 @@ def publish_menu_item(model, what):
     return PublishMenuItem(what) if model is Meeting else None
 
 
-class MeetingViewSet(SnippetViewSet):
+class MeetingViewSet(FrenchWordingViewSetMixin, SnippetViewSet):
     model = Meeting
     edit_handler = ObjectList(Meeting.panels, base_form_class=MeetingForm)
     add_view_class = MeetingCreateView

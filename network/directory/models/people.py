@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from network.directory.communes import match_commune, official_code
 from network.directory.models.communes import Commune
+from workspace.display import FEMININE
 from workspace.fields import by_user, optional_link
 
 PHOTO_RENDITION = "fill-160x160"
@@ -110,6 +111,8 @@ class Theme(models.Model):
     name = models.CharField("Nom", max_length=80, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
 
+    grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
+
     class Meta:
         ordering = ["name"]
         verbose_name = "Thématique"
@@ -167,6 +170,8 @@ class Structure(index.Indexed, SluggedByName):
     updated_at = models.DateTimeField("Modifié le", auto_now=True)
 
     search_fields = [index.SearchField("name"), index.SearchField("commune"), index.AutocompleteField("name")]
+
+    grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
 
     class Meta:
         ordering = ["name"]

@@ -21,6 +21,7 @@ from network.directory.rules import can_import
 from network.directory.viewsets import imports
 from network.directory.viewsets.communes import commune_chooser_viewset
 from network.directory.viewsets.relays import RelayViewSet
+from workspace.admin_wording import FrenchWordingViewSetMixin
 from workspace.exports import SafeExportViewSetMixin
 
 YES_NO = [("true", "Oui"), ("false", "Non")]
@@ -74,7 +75,7 @@ class StructureIndexView(ImportableIndexView):
     import_kind = "structures"
 
 
-class TerritoryViewSet(SafeExportViewSetMixin, SnippetViewSet):
+class TerritoryViewSet(FrenchWordingViewSetMixin, SafeExportViewSetMixin, SnippetViewSet):
     model = Territory
     icon = "site"
     menu_label = "Territoires"
@@ -87,7 +88,7 @@ class TerritoryViewSet(SafeExportViewSetMixin, SnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("code")]
 
 
-class ThemeViewSet(SnippetViewSet):
+class ThemeViewSet(FrenchWordingViewSetMixin, SnippetViewSet):
     model = Theme
     icon = "tag"
     menu_label = "Thématiques"
@@ -95,7 +96,7 @@ class ThemeViewSet(SnippetViewSet):
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
 
-class StructureViewSet(SafeExportViewSetMixin, SnippetViewSet):
+class StructureViewSet(FrenchWordingViewSetMixin, SafeExportViewSetMixin, SnippetViewSet):
     model = Structure
     icon = "home"
     menu_label = "Structures"
@@ -141,7 +142,7 @@ class StructureViewSet(SafeExportViewSetMixin, SnippetViewSet):
     ]
 
 
-class PromeneurViewSet(SafeExportViewSetMixin, SnippetViewSet):
+class PromeneurViewSet(FrenchWordingViewSetMixin, SafeExportViewSetMixin, SnippetViewSet):
     model = Promeneur
     icon = "user"
     menu_label = "Promeneurs"

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from network.directory.models import Relay
+from workspace.admin_wording import FrenchWordingViewSetMixin
 from workspace.exports import SafeExportViewSetMixin
 
 RELAY_EXPORT = [
@@ -21,7 +22,7 @@ RELAY_EXPORT = [
 RELAY_EXPORT_HEADINGS = {"get_domain_display": "Domaine"}
 
 
-class RelayViewSet(SafeExportViewSetMixin, SnippetViewSet):
+class RelayViewSet(FrenchWordingViewSetMixin, SafeExportViewSetMixin, SnippetViewSet):
     model = Relay
     icon = "help"
     menu_label = "Relais"

@@ -10,6 +10,7 @@ from taggit.models import TaggedItemBase
 
 from resources.exchanges import rules
 from resources.exchanges.text import plain_text, render_markdown, shorten
+from workspace.display import FEMININE
 from workspace.fields import by_user, optional_link
 
 
@@ -93,6 +94,8 @@ class Discussion(models.Model):
     )
 
     objects = DiscussionQuerySet.as_manager()
+
+    grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
 
     class Meta:
         verbose_name = "Discussion"

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 
 from resources.exchanges.models.discussions import Category, Discussion
 from resources.exchanges.text import render_markdown
+from workspace.display import FEMININE
 from workspace.fields import optional_link
 from workspace.pages.models import BasePage
 
@@ -38,6 +39,8 @@ class FaqEntry(models.Model):
         FieldPanel("category"),
         FieldPanel("visibility"),
     ]
+
+    grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
 
     class Meta:
         verbose_name = "Entrée de FAQ"
