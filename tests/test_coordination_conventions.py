@@ -283,7 +283,7 @@ def test_the_promeneurs_block_links_the_structure_conventions_or_the_promeneur(r
     structure = StructureFactory(name="Maison des jeunes")
     item = block.item(PromeneurFactory(structure=structure, first_name="Léa", last_name="Roca", user=None))
     assert item.label == "Léa Roca" and f"structure__id__exact={structure.pk}" in item.url
-    assert item.actions[0].url == C + "create/"
+    assert item.actions[0].url == C + f"create/?structure={structure.pk}"
     homeless = PromeneurFactory(structure=None, user=None)
     assert f"/admin/snippets/directory/promeneur/edit/{homeless.pk}/" == block.item(homeless).url
 
@@ -313,6 +313,34 @@ def test_the_cockpit_shows_both_blocks_at_two_sizes_for_the_same_queries(
     with django_assert_max_num_queries(len(small.captured_queries)):
         body = cockpit(client)
     assert "Tout voir (14)" in body
+
+
+def test_the_new_convention_link_opens_the_form_with_its_structure_chosen(client_as):
+    structure = StructureFactory(name="Maison des jeunes de Thuir")
+    client = client_as("coordination")
+    body = client.get(C + f"create/?structure={structure.pk}").content.decode()
+    assert "Maison des jeunes de Thuir" in body and f'value="{structure.pk}"' in body
+    for unknown in ("999999", "abc", ""):
+        response = client.get(C + f"create/?structure={unknown}")
+        assert response.status_code == 200 and "Maison des jeunes de Thuir" not in response.content.decode()
+
+
+def test_every_promeneur_without_a_convention_is_reachable_from_the_cockpit(client_as, users):
+    structures = [StructureFactory(name=f"Structure sans convention {index}") for index in range(8)]
+    for index, structure in enumerate(structures):
+        PromeneurFactory(structure=structure, user=None, last_name=f"Promeneur{index:02d}")
+    client = client_as("coordination")
+    home = client.get("/admin/").content.decode()
+    block = home.split('id="cockpit-promeneurs-without-convention"')[1].split("</section>")[0]
+    count = promeneurs_without_running_convention().count()
+    assert count > PromeneursWithoutConventionBlock.limit
+    more = "/admin/cockpit/promeneurs-without-convention/"
+    assert f'<a href="{more}">Tout voir ({count})</a>' in block
+    page = client.get(more).content.decode()
+    assert f"{count} au total" in page
+    for index, structure in enumerate(structures):
+        assert f"Promeneur{index:02d}" in page
+        assert f"{C}create/?structure={structure.pk}" in page
 
 
 @pytest.mark.parametrize("role", ["promeneur", "pilotage"])

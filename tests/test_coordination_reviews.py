@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from network.coordination import rules
+from network.coordination.cockpit.reviews import ReviewsDueBlock
 from network.coordination.models import IndividualReview
 from network.coordination.models.reviews import due_for_review, months_before
 from tests.factories import PromeneurFactory
@@ -249,6 +250,23 @@ def test_the_cockpit_lists_reviews_due_with_a_new_review_action(client_as, users
     assert lucie.full_name in block and "jamais reçu en bilan" in block
     assert f"{CREATE}?promeneur={lucie.pk}" in block
     assert "Recemment" not in block
+
+
+def test_the_reviews_block_leads_to_every_review_due(client_as, users):
+    for index in range(7):
+        PromeneurFactory(user=None, first_name="Jamais", last_name=f"Vu{index}")
+    review(PromeneurFactory(user=None, last_name="Recemment"), timezone.localdate())
+    client = client_as("coordination")
+    due = due_for_review().count()
+    assert due > ReviewsDueBlock.limit
+    block = client.get("/admin/").content.decode().split('id="cockpit-bilans"')[1].split("</section>")[0]
+    # The label and its count say what the link opens: the reviews to make, not the reviews made.
+    assert f'<a href="/admin/cockpit/bilans/">Tous les bilans à faire ({due})</a>' in block
+    page = client.get("/admin/cockpit/bilans/").content.decode()
+    assert f"{due} au total" in page and "Recemment" not in page
+    for index in range(7):
+        assert f"Jamais Vu{index}" in page
+    assert page.count(f"{CREATE}?promeneur=") == due
 
 
 # Bad input: never a server error ---------------------------------------------------------------

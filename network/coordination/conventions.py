@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.http import urlencode
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
 from network.coordination.models import Convention
@@ -62,6 +63,11 @@ def convention_admin_url(action, *args):
     return reverse(f"coordination_convention_modeladmin_{action}", args=args)
 
 
+def new_convention_url(structure):
+    """The create form, its structure already chosen (ConventionCreateView)."""
+    return f"{convention_admin_url('create')}?{urlencode({'structure': structure.pk})}"
+
+
 def ending_label(convention, day=None):
     days = convention.days_left(day)
     end = date_format(convention.end_date, "j F Y")
@@ -101,6 +107,8 @@ class PromeneursWithoutConventionBlock(CockpitBlock):
     order = 41
     empty_text = "Chaque promeneur actif est couvert par une convention en cours."
     permission = "coordination.add_convention"
+    # No other screen lists promeneurs by their structure's conventions: the cockpit's page of the block.
+    lists_every_item = True
 
     def get_queryset(self, request):
         return promeneurs_without_running_convention().select_related("structure")
@@ -116,5 +124,5 @@ class PromeneursWithoutConventionBlock(CockpitBlock):
             label=obj.full_name,
             url=convention_admin_url("index") + f"?structure__id__exact={obj.structure_id}",
             detail=f"{obj.structure.name} : aucune convention en vigueur aujourd'hui.",
-            actions=[CockpitAction("Nouvelle convention", convention_admin_url("create"))],
+            actions=[CockpitAction("Nouvelle convention", new_convention_url(obj.structure))],
         )

@@ -5,16 +5,18 @@ import os
 
 from django import forms
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.admin import SimpleListFilter
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 
-from network.coordination.admin_views.listing import CoordinationModelAdmin
+from network.coordination.admin_views.listing import CoordinationModelAdmin, FrenchCreateView
 from network.coordination.conventions import store_signed_document
 from network.coordination.models import Convention
 from network.coordination.models.conventions import ENDING_SOON_DAYS, today
+from network.directory.models import Structure
 from workspace.media.validators import french_list, megabytes
 
 # A signed convention is a scan or an exported PDF; no spreadsheet, archive or text file.
@@ -98,6 +100,18 @@ class EndingFilter(SimpleListFilter):
         return queryset
 
 
+class ConventionCreateView(FrenchCreateView):
+    """The create form, its structure already chosen when the address names one (the cockpit's
+    "Nouvelle convention" of a promeneur without a convention: conventions.new_convention_url)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        structure = self.request.GET.get("structure", "")
+        if structure.isdecimal() and Structure.objects.filter(pk=structure).exists():
+            initial["structure"] = int(structure)
+        return initial
+
+
 CONVENTION_EXPORT = [
     "reference",
     "structure_name",
@@ -117,19 +131,13 @@ class ConventionAdmin(CoordinationModelAdmin):
     menu_label = "Conventions"
     menu_icon = "doc-full"
     menu_order = 100
-    list_display = (
-        "reference",
-        "structure",
-        "start_date",
-        "end_date",
-        "weekly_hours",
-        "amount",
-        "status",
-        "has_signed_document",
-    )
+    # Readable at 1280 px beside the filters: the dates in one column, hours and amount left to the
+    # inspect view and the exports.
+    list_display = ("reference", "structure", "period", "status", "has_signed_document")
     list_filter = ("status", EndingFilter, "structure")
     search_fields = ("reference", "structure__name", "structure__commune", "notes")
     list_per_page = 50
+    create_view_class = ConventionCreateView
     inspect_view_enabled = True
     inspect_view_fields = (
         "reference",
@@ -163,6 +171,10 @@ class ConventionAdmin(CoordinationModelAdmin):
         ],
         base_form_class=ConventionForm,
     )
+
+    @admin.display(description="Période", ordering="end_date")
+    def period(self, convention):
+        return f"{convention.start_date:%d/%m/%Y} → {convention.end_date:%d/%m/%Y}"
 
     def get_queryset(self, request):
         return (

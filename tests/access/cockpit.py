@@ -1,9 +1,10 @@
 """Addresses of the coordinator's cockpit: the missing grids and their reminder, a support
-request marked handled. Coordination only (promeneurs and committee members are refused)."""
+request marked handled, the page of a block that lists every item. Coordination only (promeneurs and
+committee members are refused)."""
 
 from network.activity.models import ActivityGrid, GridReminder
 from network.activity.models.grids import previous_month
-from tests.access import Post, coordination_admin
+from tests.access import Nobody, Post, coordination_admin
 from tests.factories import ActivityGridFactory
 
 A = "/admin/activite/"
@@ -19,6 +20,13 @@ def support_handled(objects):
 
 
 ROWS = [
+    # The blocks whose items no other screen lists: every item, on the cockpit's page of the block.
+    ("/admin/cockpit/promeneurs-without-convention/", coordination_admin()),
+    ("/admin/cockpit/bilans/", coordination_admin()),
+    ("/admin/cockpit/bilans/?p=2", coordination_admin()),
+    # A block with a screen of its own (or no block of that name) has no such page.
+    ("/admin/cockpit/accueil/", Nobody(coordination_admin("404"))),
+    ("/admin/cockpit/inconnu/", Nobody(coordination_admin("404"))),
     (A + "grilles-manquantes/", coordination_admin()),
     (A + f"grilles-manquantes/?mois={MONTH}&page=2", coordination_admin()),
     # A GET shows the confirmation screen; the POST sends and records.

@@ -27,6 +27,7 @@ from django.db import transaction
 from django.db.models import Count, Window
 from django.forms import Media
 from django.middleware.csrf import get_token
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
@@ -65,7 +66,9 @@ class CockpitBlock(Component):
     """A block of the cockpit. Subclasses set ``name``, ``title``, ``order``, ``watched`` and implement
     ``get_queryset(request)`` and ``item(obj)``; ``more_url`` links to the screen with the whole list.
     ``get_queryset`` and ``item`` must not depend on who asks (the result is shared); the queryset
-    must not be ``distinct()`` (the count is a window over its rows)."""
+    must not be ``distinct()`` (the count is a window over its rows). A block whose items no other
+    screen lists (promeneurs without a convention, reviews due) sets ``lists_every_item``: its "more"
+    link opens the cockpit's own page of the block, every item with its actions (views.py)."""
 
     name = ""
     title = ""
@@ -74,6 +77,7 @@ class CockpitBlock(Component):
     empty_text = "Rien à signaler."
     more_url = ""
     more_label = "Tout voir"
+    lists_every_item = False
     # The model permission ("app.codename") needed to see the block: required, unless the block
     # overrides ``is_shown`` with a named rule of its area. A block never guesses from a group name.
     permission = None
@@ -94,6 +98,8 @@ class CockpitBlock(Component):
         raise NotImplementedError
 
     def get_more_url(self, request):
+        if self.lists_every_item:
+            return reverse("cockpit_block", args=[self.name])
         return self.more_url
 
     def get_actions(self, request):
@@ -131,6 +137,13 @@ class CockpitBlock(Component):
             "request": request,
             "csrf_token": get_token(request),
         }
+
+
+def registered_block(name):
+    """The registered block called ``name``, or None."""
+    return next(
+        (block for block in (make() for make in hooks.get_hooks("register_cockpit_block")) if block.name == name), None
+    )
 
 
 def cockpit_blocks(request):

@@ -1,9 +1,11 @@
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.views.home import UserObjectsInWorkflowModerationPanel, WorkflowObjectsToModeratePanel
 from wagtail.models import WorkflowState
 
 from workspace.accounts.roles import is_coordination
 
+from . import views
 from .blocks import CockpitPanel
 
 WORKFLOW_PANELS = (WorkflowObjectsToModeratePanel, UserObjectsInWorkflowModerationPanel)
@@ -31,3 +33,8 @@ def hide_the_site_summary(request, summary_items):
     """Coordination lands on what needs them now: "96 pages, 0 images" tells them nothing."""
     if is_coordination(request.user):
         summary_items[:] = []
+
+
+@hooks.register("register_admin_urls")
+def register_block_pages():
+    return [path("cockpit/<slug:name>/", views.block_items, name="cockpit_block")]

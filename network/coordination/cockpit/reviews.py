@@ -16,8 +16,10 @@ class ReviewsDueBlock(CockpitBlock):
     order = 50
     empty_text = "Aucun bilan individuel en retard."
     permission = "coordination.add_individualreview"
-    more_url = reverse_lazy("coordination_individualreview_modeladmin_index")
-    more_label = "Tous les bilans"
+    # Every promeneur whose review is due, on the cockpit's page of the block: the reviews' listing
+    # shows the reviews made, not those to make.
+    lists_every_item = True
+    more_label = "Tous les bilans à faire"
 
     def get_queryset(self, request):
         return due_for_review().select_related("structure")
