@@ -2,7 +2,6 @@
 listings (wagtailadmin/tables/cell.html, the coordination's modeladmin listings) and the exports."""
 
 import datetime
-import unicodedata
 
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -51,7 +50,12 @@ ELIDING_LETTERS = "aeiouàâäéèêëîïôöùûüœæ"
 def of(words):
     """ "de" before ``words``, elided before a vowel: "de mars", "d'octobre", "d'Enzo Camps"."""
     text = str(words)
-    return f"d'{text}" if text[:1].lower() in ELIDING_LETTERS else f"de {text}"
+    return f"d'{text}" if elides(text) else f"de {text}"
+
+
+def elides(word):
+    """Whether a word takes the elided forms before it ("d'", "nouvel"): it starts with a vowel."""
+    return word[:1].lower() in ELIDING_LETTERS
 
 
 def agreed(count, singular, plural=None):
@@ -108,7 +112,7 @@ class Noun:
         """ "nouvel événement", "nouveau territoire", "nouvelle convention" """
         if self.feminine:
             return f"nouvelle {self.singular}"
-        return f"{'nouvel' if starts_with_vowel(self.singular) else 'nouveau'} {self.singular}"
+        return f"{'nouvel' if elides(self.singular) else 'nouveau'} {self.singular}"
 
     def count(self, count):
         """ "1 événement", "15 événements" """
@@ -122,7 +126,3 @@ def in_sentence(name):
     if len(name) > 1 and name[1].isupper():
         return name
     return name[:1].lower() + name[1:]
-
-
-def starts_with_vowel(word):
-    return unicodedata.normalize("NFD", word[:1]).lower()[:1] in "aeiouyh"
