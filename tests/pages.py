@@ -71,4 +71,7 @@ ADMIN_KEY_PAGES = [
     ("coordination", "/admin/activite/", "tableau-de-bord"),
     ("coordination", five_years, "tableau-de-bord-5-ans"),
     ("coordination", five_years_of_a_territory, "tableau-de-bord-territoire-5-ans"),
+    # The cockpit's pages of the blocks that list every item (50 a page).
+    ("coordination", "/admin/cockpit/promeneurs-without-convention/", "cockpit-sans-convention"),
+    ("coordination", "/admin/cockpit/bilans/", "cockpit-bilans-a-faire"),
 ]
