@@ -235,6 +235,6 @@ def test_the_demo_links_the_past_practice_session_to_two_exchanges_even_when_run
     for _ in range(2):
         for loader in (demo.load, demo_events.load, demo_exchanges.load):
             loader(StringIO())
-    session = Event.objects.get(title="Analyse de pratiques – janvier")
+    session = Event.objects.get(title=demo_events.PAST_PRACTICE_SESSION)
     assert session.is_past
     assert sorted(session.discussions.values_list("title", flat=True)) == sorted(demo_exchanges.DISCUSSED)

@@ -46,6 +46,10 @@ TRAININGS = (
 )
 
 
+# The past session the exchanges' demo links its discussions to (resources/exchanges/demo.py).
+PAST_PRACTICE_SESSION = "Analyse de pratiques – Salanque"
+
+
 def _at(days, hour, minute=0):
     day = timezone.localdate() + datetime.timedelta(days=days)
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
@@ -147,7 +151,7 @@ def _events(trainings):
             None,
             3,
         ),
-        ("Analyse de pratiques – Salanque", K.PRACTICE, A.MEMBERS, "", _at(-20, 14), 2, PERPIGNAN, "", 8, None, 5),
+        (PAST_PRACTICE_SESSION, K.PRACTICE, A.MEMBERS, "", _at(-20, 14), 2, PERPIGNAN, "", 8, None, 5),
         (
             "Temps d'échange : TikTok et les 12-15 ans",
             K.EXCHANGE,

@@ -4,6 +4,7 @@ an answered question turned into a FAQ entry. Safe to run twice."""
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from network.events.demo import PAST_PRACTICE_SESSION
 from network.events.models import Event
 from resources.exchanges.models import Category, Discussion, FaqEntry, Follow, Kind, Message, Visibility
 from workspace.display import count_of
@@ -185,7 +186,7 @@ DISCUSSED = (
 
 
 def _link_discussed_exchanges():
-    session = Event.objects.filter(title="Analyse de pratiques – janvier").first()
+    session = Event.objects.filter(title=PAST_PRACTICE_SESSION).first()
     if session is None:
         return 0
     discussions = list(Discussion.objects.filter(title__in=DISCUSSED, hidden=False))
