@@ -12,11 +12,10 @@ from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 
-from network.coordination.admin_views.listing import CoordinationModelAdmin, FrenchCreateView
+from network.coordination.admin_views.listing import CoordinationModelAdmin, PrefilledCreateView
 from network.coordination.conventions import store_signed_document
 from network.coordination.models import Convention
 from network.coordination.models.conventions import ENDING_SOON_DAYS, today
-from network.directory.models import Structure
 from workspace.media.validators import french_list, megabytes
 
 # A signed convention is a scan or an exported PDF; no spreadsheet, archive or text file.
@@ -100,16 +99,11 @@ class EndingFilter(SimpleListFilter):
         return queryset
 
 
-class ConventionCreateView(FrenchCreateView):
-    """The create form, its structure already chosen when the address names one (the cockpit's
-    "Nouvelle convention" of a promeneur without a convention: conventions.new_convention_url)."""
+class ConventionCreateView(PrefilledCreateView):
+    """The cockpit's "Nouvelle convention" of a promeneur without a convention names its structure
+    (conventions.new_convention_url)."""
 
-    def get_initial(self):
-        initial = super().get_initial()
-        structure = self.request.GET.get("structure", "")
-        if structure.isdecimal() and Structure.objects.filter(pk=structure).exists():
-            initial["structure"] = int(structure)
-        return initial
+    prefilled_field = "structure"
 
 
 CONVENTION_EXPORT = [

@@ -112,6 +112,22 @@ class FrenchCreateView(CreateView):
         return capfirst(Noun.of(self.model).new())
 
 
+class PrefilledCreateView(FrenchCreateView):
+    """A creation form whose ``prefilled_field`` is already chosen when the address names one of its
+    records (``?structure=12``): the cockpit's links open it filled in. Any other value is ignored."""
+
+    prefilled_field = None
+
+    def get_initial(self):
+        initial = super().get_initial()
+        key = self.request.GET.get(self.prefilled_field, "")
+        related = self.model._meta.get_field(self.prefilled_field).related_model
+        # A key longer than a database integer is no record of ours (and no query for PostgreSQL).
+        if key.isdecimal() and len(key) < 10 and related.objects.filter(pk=key).exists():
+            initial[self.prefilled_field] = int(key)
+        return initial
+
+
 class CoordinationModelAdmin(ModelAdmin):
     index_view_class = CoordinationIndexView
     index_template_name = "coordination/admin/index.html"

@@ -9,9 +9,8 @@ from django.utils.http import urlencode
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from network.coordination import rules
-from network.coordination.admin_views.listing import CoordinationModelAdmin, FrenchCreateView
+from network.coordination.admin_views.listing import CoordinationModelAdmin, PrefilledCreateView
 from network.coordination.models import IndividualReview
-from network.directory.models import Promeneur
 from workspace.exports import csv_response, xlsx_response
 
 REVIEW_EXPORT = [
@@ -54,13 +53,8 @@ def new_review_url(promeneur):
     return f"{reverse('coordination_individualreview_modeladmin_create')}?{urlencode({'promeneur': promeneur.pk})}"
 
 
-class ReviewCreateView(FrenchCreateView):
-    def get_initial(self):
-        initial = super().get_initial()
-        promeneur = self.request.GET.get("promeneur", "")
-        if promeneur.isdecimal() and Promeneur.objects.filter(pk=promeneur).exists():
-            initial["promeneur"] = int(promeneur)
-        return initial
+class ReviewCreateView(PrefilledCreateView):
+    prefilled_field = "promeneur"
 
     def form_valid(self, form):
         form.instance.written_by = self.request.user
