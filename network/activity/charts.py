@@ -40,7 +40,7 @@ def horizontal_bars(chart_id, title, rows, key, label_key="label", label_width=2
 
 
 def columns(chart_id, title, rows, key, label_key="short_label"):
-    """One column per month."""
+    """One column per month (the finished ones: an unfinished month's column would read as a fall)."""
     column_width, gap, chart_height, top, bottom, left = 34, 10, 180, 20, 40, 10
     width = left + len(rows) * (column_width + gap) + gap
     height = top + chart_height + bottom
@@ -60,6 +60,8 @@ def columns(chart_id, title, rows, key, label_key="short_label"):
             f'<text x="{centre}" y="{top + chart_height + 16}" text-anchor="middle" font-size="11" '
             f'fill="{TEXT_COLOUR}">{escape(row[label_key])}</text>'
         )
+    if not rows:
+        parts.append(f'<text x="10" y="20" fill="{TEXT_COLOUR}">Aucun mois échu sur la période.</text>')
     return _svg(chart_id, title, max(width, 200), height, "".join(parts))
 
 
@@ -93,9 +95,11 @@ def event_charts(events):
 
 def dashboard_charts(figures):
     charts = event_charts(figures["events"]) if "events" in figures else {}
+    # The current month's grids are still to come: its figures are in the table, marked "en cours".
+    finished = [row for row in figures["by_month"] if not row["in_progress"]]
     return charts | {
-        "by_month": columns("graphique-mois", "Jeunes accompagnés par mois", figures["by_month"], "young_people"),
-        "grids_by_month": columns("graphique-grilles", "Grilles reçues par mois", figures["by_month"], "grids"),
+        "by_month": columns("graphique-mois", "Jeunes accompagnés par mois", finished, "young_people"),
+        "grids_by_month": columns("graphique-grilles", "Grilles reçues par mois", finished, "grids"),
         "by_network": horizontal_bars(
             "graphique-reseaux", "Jeunes accompagnés par réseau social", figures["by_network"], "young_people"
         ),

@@ -22,6 +22,7 @@ from network.activity.models.grids import (
     current_month,
     first_of_month,
     format_month,
+    is_finished,
     months_between,
     of_month,
     previous_month,
@@ -171,7 +172,9 @@ def theme_rows(months, names=None):
     return sorted(rows, key=lambda row: (-row["grids"], row["label"]))
 
 
-def month_rows(scope, months):
+def month_rows(scope, months, today=None):
+    """One row per month of the scope; the current month's is ``in_progress``: what has come so far,
+    for the tables, never a bar of the charts (charts.dashboard_charts)."""
     rows = []
     for month in months_between(scope.start, scope.end):
         sums = months.get(month, MonthSums())
@@ -181,6 +184,7 @@ def month_rows(scope, months):
                 "month": month,
                 "label": format_month(month),
                 "short_label": f"{month:%m/%y}",
+                "in_progress": not is_finished(month, today),
                 "grids": sums.grids,
                 "hours": round(sums.hours_per_week * WEEKS_PER_MONTH),
                 **{name: sum(counts[index] for counts in networks) for index, name in enumerate(COUNTS)},
@@ -213,10 +217,13 @@ def figures(scope, today=None, from_grids=False):
     grids = sum(sums.grids for sums in months.values())
     weekly_hours = sum((sums.hours_per_week for sums in months.values()), Decimal(0))
     networks = network_rows(months)
+    by_month = month_rows(scope, months, today)
     journal = journal_rows(scope)
     return {
         "scope": scope,
         "grids_received": grids,
+        # Sent early, before their month is over: received, but not yet expected (grids_expected).
+        "grids_in_progress": sum(row["grids"] for row in by_month if row["in_progress"]),
         **promeneur_figures(scope, today),
         "hours_online": round(weekly_hours * WEEKS_PER_MONTH),
         "average_weekly_hours": round(weekly_hours / grids, 1) if grids else 0,
@@ -225,7 +232,7 @@ def figures(scope, today=None, from_grids=False):
         "young_people_reached": sum(sums.young_people_reached for sums in months.values()),
         "by_network": networks,
         "by_theme": theme_rows(months, theme_names),
-        "by_month": month_rows(scope, months),
+        "by_month": by_month,
         "journal_by_kind": journal,
         "journal_count": sum(row["count"] for row in journal),
         "journal_hours": round(sum(row["minutes"] for row in journal) / 60, 1),

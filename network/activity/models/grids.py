@@ -42,6 +42,12 @@ def previous_month(month=None):
     return first_of_month(month - datetime.timedelta(days=1))
 
 
+def is_finished(month, today=None):
+    """Whether ``month`` is over. Until it is, its grids are still to come: its figures are not yet
+    known, and a zero there would read as a month without activity."""
+    return month < (first_of_month(today) if today else current_month())
+
+
 def add_months(month, count):
     index = month.year * 12 + month.month - 1 + count
     return datetime.date(index // 12, index % 12 + 1, 1)
