@@ -125,7 +125,8 @@ def dashboard(request):
 def yearly_report(request):
     check_access(request.user)
     # The printable report has no room for notices: a year it does not cover gives the current one.
-    scope = year_scope(request.GET.get("annee", "")) or year_scope(current_month().year)
+    offered = years()
+    scope = year_scope(request.GET.get("annee", ""), offered) or year_scope(current_month().year, offered)
     return render(
         request,
         "activity/admin/report.html",

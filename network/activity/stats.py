@@ -11,12 +11,14 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from network.activity.charts import dashboard_charts
 from network.activity.models.grids import (
-    FIRST_MONTH,
     ActivityGrid,
     CoordinationJournalEntry,
     current_month,
@@ -99,19 +101,53 @@ class Scope:
         return entries.filter(pk__in=CoordinationJournalEntry.objects.filter(concerned).values("pk"))
 
 
+FIRST_DAY_KEY = "activity:first-day-with-figures"
+# Forgotten on every write of a grid, a journal entry or an event (apps.py); writes that bypass the
+# signals (bulk_create, update()) show their older year after this delay at most.
+FIRST_DAY_SECONDS = 10 * 60
+
+
+def first_day_with_figures():
+    """The day of the oldest figure: the first month with a submitted grid, the first entry of the
+    journal or the end of the first event not cancelled (the figures count all three), None when
+    there is none. From the shared cache, else one query: the first row of each, in a UNION ALL."""
+    day = cache.get(FIRST_DAY_KEY, "")
+    if day == "":
+        firsts = [
+            ActivityGrid.objects.submitted().order_by("month").values_list("month")[:1],
+            CoordinationJournalEntry.objects.order_by("date").values_list("date")[:1],
+            Event.objects.filter(is_cancelled=False)
+            .order_by("end")
+            .annotate(day=TruncDate("end"))
+            .values_list("day")[:1],
+        ]
+        day = min((day for (day,) in firsts[0].union(*firsts[1:], all=True)), default=None)
+        cache.set(FIRST_DAY_KEY, day, FIRST_DAY_SECONDS)
+    return day
+
+
+def forget_first_day(**kwargs):
+    cache.delete(FIRST_DAY_KEY)
+    # And again once the write is committed: a request in between may have read the old rows.
+    transaction.on_commit(lambda: cache.delete(FIRST_DAY_KEY))
+
+
 def years():
-    """The years the figures can cover, the current one first."""
-    return range(current_month().year, FIRST_MONTH.year - 1, -1)
+    """The years the figures can cover, the current one first, back to the first one with figures
+    (not to FIRST_MONTH: a select of empty years leads nowhere)."""
+    this_year = current_month().year
+    first = first_day_with_figures()
+    return range(this_year, min(first.year, this_year) - 1 if first else this_year - 1, -1)
 
 
-def year_scope(year, **filters):
+def year_scope(year, offered=None, **filters):
     """The months of ``year`` (a number, or the text of a ?annee= parameter) up to the current
-    month, or None when it is not one of years()."""
+    month, or None when it is not one of the ``offered`` years (years(), read when not given)."""
     try:
         year = int(year)
     except (TypeError, ValueError):
         return None
-    if year not in years():
+    if year not in (years() if offered is None else offered):
         return None
     return Scope(datetime.date(year, 1, 1), min(datetime.date(year, 12, 1), current_month()), **filters)
 

@@ -128,11 +128,11 @@ def year_totals(page, request, year):
 
 
 def committee_figures(page, request):
-    this_year = current_month().year
-    scope = year_scope(request.GET.get("annee", this_year))
+    this_year, offered = current_month().year, years()
+    scope = year_scope(request.GET.get("annee", this_year), offered)
     if scope is None:
         messages.warning(request, f"Il n'y a pas de chiffres pour cette année : voici ceux de {this_year}.")
-        scope = year_scope(this_year)
+        scope = year_scope(this_year, offered)
     return TemplateResponse(
         request,
         "activity/committee_figures.html",
@@ -141,7 +141,7 @@ def committee_figures(page, request):
             "self": page,
             **figures_and_charts(scope),
             "year": scope.start.year,
-            "years": years(),
+            "years": offered,
         },
     )
 
