@@ -95,3 +95,110 @@ def test_a_noun_agrees():
     )
     assert Noun("Territoire", "Territoires").new() == "nouveau territoire"
     assert Noun("Entrée de FAQ", "Entrées de FAQ", FEMININE).one() == "une entrée de FAQ"
+
+
+def test_a_noun_takes_its_article():
+    review = Noun("Bilan individuel", "Bilans individuels")
+    convention = Noun("Convention", "Conventions", FEMININE)
+    event = Noun("Événement", "Événements")
+    step = Noun("Étape d'accueil", "Étapes d'accueil", FEMININE)
+    assert [noun.the() for noun in (review, convention, event, step)] == [
+        "le bilan individuel",
+        "la convention",
+        "l'événement",
+        "l'étape d'accueil",
+    ]
+    assert [noun.of_the() for noun in (review, convention, event, step)] == [
+        "du bilan individuel",
+        "de la convention",
+        "de l'événement",
+        "de l'étape d'accueil",
+    ]
+    assert [noun.this() for noun in (review, convention, event, step)] == [
+        "ce bilan individuel",
+        "cette convention",
+        "cet événement",
+        "cette étape d'accueil",
+    ]
+
+
+# Wagtail's and wagtail-modeladmin's generic titles of a record's pages, which our wording replaces.
+GENERIC_RECORD = re.compile(
+    r"Modification(?: de|:| )|Supprimer: |Historique: |Utilisation: |Inspection |Confirmer la suppression de "
+    r"|ce\(tte\)|ce/cette|Le\(la\)"
+)
+
+
+HEADERS = r"<title>(.*?)</title>|<h1[^>]*>(.*?)</h1>|<nav[^>]*\"Fil d'Ariane\"[^>]*>(.*?)</nav>"
+
+
+def header_texts(body):
+    """The page's <title>, its <h1>s and its breadcrumbs, as read."""
+    parts = re.findall(HEADERS, body, re.S)
+    return [texts(part) for groups in parts for part in groups if part]
+
+
+def record_pages():
+    """(address, what its title and header read) for records of both genders, elided or not, on
+    snippets, a ModelViewSet and wagtail-modeladmin."""
+    from network.coordination.models import IndividualReview, OnboardingStep
+    from tests.factories import ActivityGridFactory, PromeneurFactory, TerritoryFactory
+    from tests.test_committees import meeting
+    from tests.test_coordination_conventions import make_convention
+
+    event = EventFactory(title="Rencontre départementale")
+    territory = TerritoryFactory(name="Vallespir")
+    meeting_ = meeting("pilotage")
+    grid = ActivityGridFactory()
+    convention = make_convention(reference="CONV-2026-01")
+    review = IndividualReview.objects.create(promeneur=PromeneurFactory())
+    step = OnboardingStep.objects.order_by("pk").first()
+    return [
+        (f"/admin/snippets/events/event/edit/{event.pk}/", f"Modifier l'événement « {event} »"),
+        (f"/admin/snippets/events/event/delete/{event.pk}/", f"Supprimer l'événement « {event} »"),
+        (f"/admin/snippets/events/event/history/{event.pk}/", f"Historique de l'événement « {event} »"),
+        (f"/admin/snippets/events/event/usage/{event.pk}/", f"Utilisation de l'événement « {event} »"),
+        (f"/admin/snippets/directory/territory/edit/{territory.pk}/", f"Modifier le territoire « {territory} »"),
+        (f"/admin/snippets/directory/territory/delete/{territory.pk}/", f"Supprimer le territoire « {territory} »"),
+        (f"/admin/snippets/coordination/meeting/edit/{meeting_.pk}/", f"Modifier la réunion de comité « {meeting_} »"),
+        (f"/admin/snippets/coordination/meeting/history/{meeting_.pk}/", "Historique de la réunion de comité « "),
+        (f"/admin/activite/grilles/inspect/{grid.pk}/", f"Inspecter la grille d'activité « {grid} »"),
+        (f"/admin/coordination/convention/edit/{convention.pk}/", f"Modifier la convention « {convention} »"),
+        (f"/admin/coordination/convention/delete/{convention.pk}/", f"Supprimer la convention « {convention} »"),
+        (f"/admin/coordination/convention/inspect/{convention.pk}/", f"Inspecter la convention « {convention} »"),
+        (f"/admin/coordination/convention/history/{convention.pk}/", f"Historique de la convention « {convention} »"),
+        (f"/admin/coordination/individualreview/edit/{review.pk}/", f"Modifier le bilan individuel « {review} »"),
+        (f"/admin/coordination/onboardingstep/delete/{step.pk}/", f"Supprimer l'étape d'accueil « {step} »"),
+    ]
+
+
+def test_a_records_pages_are_titled_in_french_with_its_article(client_as):
+    client = client_as("coordination")
+    wrong = {}
+    for address, heading in record_pages():
+        response = client.get(address)
+        assert response.status_code == 200, address
+        shown = header_texts(response.content.decode())
+        title = shown[0]
+        if not title.startswith(heading) or GENERIC_RECORD.search(" | ".join(shown)):
+            wrong[address] = shown
+    assert wrong == {}
+
+
+def test_a_records_history_crumb_names_the_page(client_as):
+    event = EventFactory(title="Rencontre départementale")
+    body = client_as("coordination").get(f"/admin/snippets/events/event/history/{event.pk}/").content.decode()
+    (crumbs,) = [part for part in header_texts(body) if part.startswith("Accueil")]
+    assert crumbs.endswith(f"{event} Historique de l'événement : {event}")
+
+
+def test_a_deletion_asks_in_french(client_as):
+    from tests.test_coordination_conventions import make_convention
+
+    client = client_as("coordination")
+    event = EventFactory(title="Rencontre départementale")
+    body = texts(client.get(f"/admin/snippets/events/event/delete/{event.pk}/").content.decode())
+    assert "Voulez-vous vraiment supprimer cet événement ?" in body
+    convention = make_convention()
+    body = texts(client.get(f"/admin/coordination/convention/delete/{convention.pk}/").content.decode())
+    assert "Voulez-vous vraiment supprimer cette convention ?" in body

@@ -6,6 +6,11 @@ sentences around a capitalised verbose name, whose gender they cannot know. Our 
 these sentences from the model's ``Noun`` (workspace/display.py) instead: "Ajouter un événement",
 "15 événements", "Aucune grille d'activité ne correspond à votre requête".
 
+The pages of one record are named the same way: Wagtail titles them "Modification: CAF-001",
+"Supprimer CAF-001" and wagtail-modeladmin "Modification de Convention", "Inspection de ce/cette
+Convention"; ours read "Modifier la convention « CAF-001 »", "Historique de l'événement « … »"
+(``record_page_title``, ``record_heading``).
+
 Every SnippetViewSet / ModelViewSet of ours takes ``FrenchWordingViewSetMixin`` first (a test reads
 every listing); the coordination's ModelAdmins take the modeladmin side through
 network/coordination/admin_views/listing.py.
@@ -19,7 +24,15 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail.admin.active_filters import BaseFilterAdapter, register_filter_adapter_class
 from wagtail.admin.paginator import WagtailPaginator
-from wagtail.admin.views.generic import CreateView, IndexView
+from wagtail.admin.views.generic import (
+    CreateView,
+    DeleteView,
+    EditView,
+    HistoryView,
+    IndexView,
+    InspectView,
+    UsageView,
+)
 
 from workspace.display import Noun, yes_no
 
@@ -78,10 +91,98 @@ class FrenchCreateMixin:
         return items
 
 
+# The pages of one record: what the page does, then the record's noun with its article.
+RECORD_PAGES = {
+    "edit": ("Modifier", Noun.the),
+    "delete": ("Supprimer", Noun.the),
+    "inspect": ("Inspecter", Noun.the),
+    "history": ("Historique", Noun.of_the),
+    "usage": ("Utilisation", Noun.of_the),
+}
+
+
+def record_page_title(page, model):
+    """ "Modifier la convention", "Historique de l'événement", "Supprimer le bilan individuel" """
+    words, article = RECORD_PAGES[page]
+    return f"{words} {article(Noun.of(model))}"
+
+
+def quoted(record):
+    return f"« {record} »"
+
+
+def record_heading(page, model, record):
+    """ "Modifier la convention « CAF-001 — MJC de Céret »": the page's title and header."""
+    return f"{record_page_title(page, model)} {quoted(record)}"
+
+
+def delete_question(model):
+    """ "Voulez-vous vraiment supprimer cette convention ?" (Wagtail: "… ce(tte) Convention ?")"""
+    return f"Voulez-vous vraiment supprimer {Noun.of(model).this()} ?"
+
+
+class FrenchRecordMixin:
+    """A view of one record (edit, delete, inspect, history, usage: ``record_page``) titled by
+    ``record_heading``: Wagtail's generic views (snippets, ModelViewSet) and wagtail-modeladmin's.
+    The record's name in the breadcrumbs stays as Wagtail gives it; a crumb that names the page
+    (history, inspect, usage) reads ``record_page_title``."""
+
+    record_page = None
+
+    def get_page_title(self):
+        return record_page_title(self.record_page, self.model)
+
+    def get_header_title(self):
+        return record_heading(self.record_page, self.model, self.get_page_subtitle())
+
+    def get_breadcrumbs_items(self):
+        items = super().get_breadcrumbs_items()
+        if items and items[-1].get("sublabel"):  # "Historique" after the record's own crumb
+            items[-1] = {**items[-1], "label": self.get_page_title()}
+        return items
+
+
+class TitledRecordMixin(FrenchRecordMixin):
+    """A record's page whose header is its title then the record (a generic deletion page, which has
+    no breadcrumbs; every wagtail-modeladmin page of a record): the record comes quoted."""
+
+    def get_page_subtitle(self):
+        return quoted(super().get_page_subtitle())
+
+    def get_header_title(self):
+        return f"{self.get_page_title()} {self.get_page_subtitle()}"
+
+    def get_meta_title(self):  # wagtail-modeladmin's <title>
+        return self.get_header_title()
+
+
+def record_mixin(page, base=FrenchRecordMixin):
+    return type(f"French{page.capitalize()}Mixin", (base,), {"record_page": page})
+
+
+class FrenchDeleteMixin(record_mixin("delete", TitledRecordMixin)):
+    @property
+    def confirmation_message(self):
+        return delete_question(self.model)
+
+
+# Each kind of generic view and the wording it takes; the first that a view is a kind of wins.
+FRENCH_MIXINS = (
+    (IndexView, FrenchIndexMixin),
+    (CreateView, FrenchCreateMixin),
+    (EditView, record_mixin("edit")),
+    (DeleteView, FrenchDeleteMixin),
+    (InspectView, record_mixin("inspect")),
+    (HistoryView, record_mixin("history")),
+    (UsageView, record_mixin("usage")),
+)
+
+
 @functools.cache
 def french_view_class(view_class):
-    """``view_class`` with the French wording of its kind (listing, creation), else itself."""
-    for view_kind, mixin in ((IndexView, FrenchIndexMixin), (CreateView, FrenchCreateMixin)):
+    """``view_class`` with the French wording of its kind (listing, creation, a record's pages),
+    else itself."""
+    for view_kind, mixin in FRENCH_MIXINS:
         if issubclass(view_class, view_kind) and not issubclass(view_class, mixin):
             return type(view_class.__name__, (mixin, view_class), {"__module__": view_class.__module__})
     return view_class

@@ -101,6 +101,23 @@ class Noun:
         """ "un événement", "une convention" """
         return f"{'une' if self.feminine else 'un'} {self.singular}"
 
+    def the(self):
+        """ "la convention", "le bilan individuel", "l'événement", "l'étape d'accueil" """
+        if elides(self.singular):
+            return f"l'{self.singular}"
+        return f"{'la' if self.feminine else 'le'} {self.singular}"
+
+    def of_the(self):
+        """ "de la convention", "du bilan individuel", "de l'événement" """
+        the = self.the()
+        return f"du {self.singular}" if the.startswith("le ") else f"de {the}"
+
+    def this(self):
+        """ "cette convention", "ce bilan individuel", "cet événement" """
+        if self.feminine:
+            return f"cette {self.singular}"
+        return f"{'cet' if elides(self.singular) else 'ce'} {self.singular}"
+
     def another(self):
         return f"{'une autre' if self.feminine else 'un autre'} {self.singular}"
 

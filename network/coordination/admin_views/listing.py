@@ -11,9 +11,15 @@ from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from wagtail_modeladmin.helpers import AdminURLHelper, ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import CreateView, IndexView
+from wagtail_modeladmin.views import CreateView, DeleteView, EditView, HistoryView, IndexView, InspectView
 
-from workspace.admin_wording import FrenchPaginator, no_results_sentence
+from workspace.admin_wording import (
+    FrenchPaginator,
+    TitledRecordMixin,
+    delete_question,
+    no_results_sentence,
+    record_mixin,
+)
 from workspace.display import Noun, yes_no
 from workspace.exports import modeladmin_index_view
 
@@ -112,6 +118,24 @@ class FrenchCreateView(CreateView):
         return capfirst(Noun.of(self.model).new())
 
 
+# A record's pages: "Modifier la convention « CAF-001 »" (modeladmin: "Modification de Convention").
+class FrenchEditView(record_mixin("edit", TitledRecordMixin), EditView):
+    pass
+
+
+class FrenchDeleteView(record_mixin("delete", TitledRecordMixin), DeleteView):
+    def confirmation_message(self):  # a method here, called by modeladmin's template
+        return f"{delete_question(self.model)} Ce qui lui est rattaché sur le site peut en être affecté."
+
+
+class FrenchInspectView(record_mixin("inspect", TitledRecordMixin), InspectView):
+    pass
+
+
+class FrenchHistoryView(record_mixin("history", TitledRecordMixin), HistoryView):
+    pass
+
+
 class PrefilledCreateView(FrenchCreateView):
     """A creation form whose ``prefilled_field`` is already chosen when the address names one of its
     records (``?structure=12``): the cockpit's links open it filled in. Any other value is ignored."""
@@ -133,5 +157,9 @@ class CoordinationModelAdmin(ModelAdmin):
     index_template_name = "coordination/admin/index.html"
     index_view_extra_css = ["coordination/admin/listing.css"]
     create_view_class = FrenchCreateView
+    edit_view_class = FrenchEditView
+    delete_view_class = FrenchDeleteView
+    inspect_view_class = FrenchInspectView
+    history_view_class = FrenchHistoryView
     button_helper_class = FrenchButtonHelper
     url_helper_class = NumericKeyURLHelper
