@@ -5,7 +5,7 @@ count of 100,000 had the server build, validate and draw again 2,000 empty rows 
 before refusing them. Every inline panel of our admin (snippets, model viewsets, pages,
 wagtail-modeladmin) is found from the edit handlers and tried on its record's edit form: the answer
 is the form shown again with a French message, the rows are unchanged, and the server built no
-more rows than the form sent (workspace/security/admin_input.py) — a bound, not a timing.
+more rows than the form sent (workspace/security/formsets.py) — a bound, not a timing.
 """
 
 import html
@@ -30,7 +30,7 @@ from tests.factories import SocialProfileFactory
 from tests.pages import page_at, publish_child
 from tests.test_admin_bad_input import read_forms, snapshot
 from tests.test_committees import committee, meeting
-from workspace.security.admin_input import TAMPERED_COUNT
+from workspace.security.formsets import TAMPERED_COUNT
 
 pytestmark = pytest.mark.django_db
 

@@ -22,6 +22,7 @@ from network.activity.models.grids import (
 )
 from network.activity.notifications import notify_support_needed
 from network.directory.models import SocialProfile, Theme
+from workspace.security.formsets import PostedRowsFormSetMixin
 
 LOCKED_MESSAGE = (
     "Cette grille a déjà été transmise : elle est verrouillée et n'a pas été modifiée. "
@@ -179,7 +180,7 @@ class NetworkCountsForm(forms.ModelForm):
         return any(has_value(self[name]) for name in self.COUNTS)
 
 
-class BaseNetworkFormSet(forms.BaseFormSet):
+class BaseNetworkFormSet(PostedRowsFormSetMixin, forms.BaseFormSet):
     def clean(self):
         networks = [form.cleaned_data.get("network") for form in self.forms if form.cleaned_data]
         if len(networks) != len(set(networks)):
@@ -221,8 +222,12 @@ class ActionForm(forms.ModelForm):
         return bool(self.errors) or any(has_value(self[name]) for name in self.fields)
 
 
+class BaseActionFormSet(PostedRowsFormSetMixin, forms.BaseFormSet):
+    pass
+
+
 NetworkFormSet = forms.formset_factory(NetworkCountsForm, formset=BaseNetworkFormSet, extra=0)
-ActionFormSet = forms.formset_factory(ActionForm, extra=0)
+ActionFormSet = forms.formset_factory(ActionForm, formset=BaseActionFormSet, extra=0)
 EXTRA_ACTION_ROWS = 3
 
 
@@ -304,6 +309,7 @@ class GridEditor:
     def error_count(self):
         count = len(self.form.errors) + (1 if self.locked_error else 0)
         count += sum(len(errors) for errors in self.networks.errors) + len(self.networks.non_form_errors())
+        count += len(self.actions.non_form_errors())
         count += sum(len(errors) for errors in self.actions.errors)
         return count
 

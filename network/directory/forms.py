@@ -9,6 +9,7 @@ from django.forms import inlineformset_factory
 
 from network.directory.models.people import Promeneur, SocialProfile
 from workspace.media.validators import ImageUploadValidator
+from workspace.security.formsets import PostedRowsFormSetMixin
 
 PHONE_MESSAGE = "Saisissez un numéro de téléphone français valide, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78."
 PHONE_RE = re.compile(r"^(?:\+33|0033|0)[1-9]\d{8}$")
@@ -88,7 +89,7 @@ class SocialProfileForm(forms.ModelForm):
         return url
 
 
-class BaseSocialProfileFormSet(forms.BaseInlineFormSet):
+class BaseSocialProfileFormSet(PostedRowsFormSetMixin, forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
         seen = set()

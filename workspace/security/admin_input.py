@@ -9,9 +9,7 @@ and django-modelcluster read them as if their script had written them, each a se
 - an inline row whose key is not a number, or missing, was a ValidationError or a KeyError while the
   inline forms were built (Django's own model formsets treat it as a tampered row);
 - a rich text that is not the editor's JSON was a JSON error;
-- an inline formset's row count (``…-TOTAL_FORMS``) is believed by Django up to 2,000 rows: a count of
-  100,000 built, validated and drew again 2,000 empty rows before refusing them, 10 to 40 seconds of
-  server work for one request;
+- an inline formset's row count (``…-TOTAL_FORMS``) was believed up to 2,000 rows (formsets.py);
 - and a snippet's chooser, which has no form to create one, still answered a POST to its "create"
   address by validating a form that does not exist (an AttributeError).
 
@@ -19,21 +17,21 @@ Here, once for the whole admin (``install()``, from this package's ``ready()``; 
 named by ``WAGTAILADMIN_RICH_TEXT_EDITORS``): the chooser shows an empty choice next to its field's
 error, the inline row is a new row that its own fields refuse, the rich text is read as the plain
 text a browser without the editor's script would send, and a chooser with nothing to create refuses
-the POST (403) as it refuses any action it does not allow. An inline formset builds no more rows than
-the posted data holds (each row the admin's script adds sends at least its hidden key), so a count
-that the rows do not back costs no more than the rows themselves, and is refused in French.
+the POST (403) as it refuses any action it does not allow. An inline formset follows the members'
+formsets' rule on its row count (formsets.py).
 """
 
 import json
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms.formsets import TOTAL_FORM_COUNT
 from django.forms.models import BaseModelFormSet
 from django.utils.html import format_html_join
 from modelcluster.forms import BaseTransientModelFormSet
 from wagtail.admin.rich_text import DraftailRichTextArea
 from wagtail.admin.views.generic.chooser import CreateViewMixin
 from wagtail.admin.widgets.chooser import BaseChooser
+
+from workspace.security.formsets import bounded_form_count, refuse_unbacked_count
 
 
 class ReadableDraftailRichTextArea(DraftailRichTextArea):
@@ -75,50 +73,19 @@ def construct_inline_form(self, i, **kwargs):
         return super(BaseModelFormSet, self)._construct_form(i, **kwargs)
 
 
-TAMPERED_COUNT = (
-    "Ce formulaire annonce plus de lignes qu'il n'en envoie : il a été modifié avant l'envoi. "
-    "Rien n'a été enregistré ; rechargez la page, puis recommencez."
-)
-
-
-def posted_rows(formset):
-    """How many rows of ``formset`` the posted data holds: the distinct row numbers its keys name
-    ("decisions-3-text" is row 3). One pass over the keys, which DATA_UPLOAD_MAX_NUMBER_FIELDS bounds."""
-    if "_posted_rows" not in formset.__dict__:
-        head = formset.prefix + "-"
-        announced = formset.management_form.cleaned_data.get(TOTAL_FORM_COUNT, 0)
-        rows = set()
-        for key in formset.data:
-            if key.startswith(head):
-                number, dash, _field = key[len(head) :].partition("-")
-                # A row number as the script writes it: short ASCII digits, no leading zero.
-                if dash and number.isascii() and number.isdigit() and len(number) < 7 and number == str(int(number)):
-                    rows.add(int(number))
-        formset._posted_rows = sum(1 for row in rows if row < announced)
-    return formset._posted_rows
-
-
 _inline_form_count = BaseTransientModelFormSet.total_form_count
 
 
 def inline_form_count(self):
-    """Django's count (the posted one, at most ``absolute_max``), at most the rows actually posted."""
-    count = _inline_form_count(self)
-    return min(count, posted_rows(self)) if self.is_bound else count
+    return bounded_form_count(self, _inline_form_count(self))
 
 
 _inline_full_clean = BaseTransientModelFormSet.full_clean
 
 
 def inline_full_clean(self):
-    """Django's validation; a count the posted rows do not back is refused with one French message
-    (instead of Django's "at most 1,000 forms", which speaks of forms the user never saw)."""
     _inline_full_clean(self)
-    management = self.management_form
-    if self.is_bound and management.is_valid() and management.cleaned_data[TOTAL_FORM_COUNT] > posted_rows(self):
-        self._non_form_errors = self.error_class(
-            [ValidationError(TAMPERED_COUNT, code="tampered_count")], error_class="nonform", renderer=self.renderer
-        )
+    refuse_unbacked_count(self)
 
 
 _chooser_create = CreateViewMixin.post
