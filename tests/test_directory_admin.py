@@ -189,3 +189,25 @@ def test_admin_directory_views_refuse_members_without_permission(client_as, peop
     assert client.post(f"/admin/annuaire/promeneurs/{people['anna'].pk}/anonymiser/").status_code == 302
     people["anna"].refresh_from_db()
     assert not people["anna"].is_anonymised
+
+
+def test_anonymising_the_structure_referent_clears_the_referent_contact(client_as, people):
+    """An accepted application makes its contact both the promeneur and the structure's referent: once
+    anonymised, their name, e-mail and phone must not stay on the members' directory as the referent."""
+    mjc = people["mjc"]
+    anna = people["anna"]
+    anna.email = "anna.prat@example.org"
+    anna.save()
+    mjc.referent_name, mjc.referent_role = "Anna Prat", "Animatrice"
+    mjc.referent_email, mjc.referent_phone = "Anna.Prat@example.org", "06 01 02 03 04"
+    mjc.save()
+    other = StructureFactory(name="PIJ de Céret", referent_name="Paul Roig", referent_email="paul@example.org")
+
+    anonymise_promeneur(anna)
+
+    mjc.refresh_from_db()
+    assert (mjc.referent_name, mjc.referent_role, mjc.referent_email, mjc.referent_phone) == ("", "", "", "")
+    other.refresh_from_db()
+    assert (other.referent_name, other.referent_email) == ("Paul Roig", "paul@example.org")
+    html = content(client_as("promeneur").get("/espace/annuaire/")).decode()
+    assert "Prat" not in html and "anna.prat" not in html.lower() and "06 01 02 03 04" not in html

@@ -4,12 +4,13 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, ModelLogEntry
 
-from network.directory.models.people import Promeneur
+from network.directory.models.people import Promeneur, Structure
 from workspace import mail
 from workspace.accounts.roles import MEMBER_GROUPS, is_member
 from workspace.accounts.visits import MemberVisit
@@ -156,6 +157,13 @@ def anonymise_promeneur(promeneur):
     now = timezone.now()
     photo = promeneur.photo
     user = promeneur.user
+    # Accepting an application makes its contact the structure's referent as well as the promeneur:
+    # the same person, found by their address, must not stay on the members' directory as referent.
+    addresses = {address.lower() for address in (promeneur.email, user.email if user else "") if address}
+    if addresses:
+        Structure.objects.annotate(referent_address=Lower("referent_email")).filter(referent_address__in=addresses).update(
+            referent_name="", referent_role="", referent_email="", referent_phone=""
+        )
     promeneur.first_name = "Promeneur"
     promeneur.last_name = f"anonyme n° {promeneur.pk}"
     promeneur.slug = f"anonyme-{promeneur.pk}"
