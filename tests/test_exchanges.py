@@ -1,5 +1,6 @@
 """Practice exchanges through the test client: writing, answering, permissions, bad input."""
 
+import html
 import re
 import uuid
 
@@ -449,3 +450,19 @@ def test_someone_who_left_the_members_groups_receives_no_content_by_email(client
     mail.outbox.clear()
     client_as("promeneur").post(discussion_action(discussion, "repondre"), reply_data())
     assert [m.to for m in mail.outbox] == [[other_member.email]]
+
+
+def test_the_hidden_labels_of_a_former_members_message_name_an_ancien_membre(client_as, other_member):
+    """An anonymised author has no name: the actions' hidden labels must not end on a dangling « d' »."""
+    discussion = DiscussionFactory(author=other_member)
+    MessageFactory(discussion=discussion, author=other_member, body="Une réponse d'avant mon départ.")
+    other_member.first_name = other_member.last_name = ""
+    other_member.save()
+
+    page = client_as("coordination").get(discussion_url(discussion)).content.decode()
+
+    hidden = [html.unescape(label) for label in re.findall(r'<span class="visually-hidden">([^<]*)</span>', page)]
+    assert " le message d'un ancien membre" in hidden
+    assert not [label for label in hidden if label.rstrip().endswith(("d'", " de"))]
+    listing = client_as("promeneur").get(EXCHANGES).content.decode()
+    assert "par un ancien membre" in listing
