@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from network.activity.models import ActivityGrid
-from network.activity.models.grids import add_months, current_month, previous_month
+from network.activity.models.grids import add_months, current_month, format_month, of_month, previous_month
 from network.directory.models import Promeneur, SocialProfile, Theme
 from tests.factories import ActivityGridFactory, NetworkActivityFactory, PromeneurFactory, UserFactory
 
@@ -397,3 +397,23 @@ def test_a_second_grid_for_the_same_month_saved_at_the_same_moment_is_refused_in
     assert editor.save() is None
     assert editor.form.errors["month"] == ["Vous avez déjà une grille pour ce mois."]
     assert ActivityGrid.objects.filter(promeneur=lucie).count() == 1
+
+
+
+def test_a_newcomer_is_not_asked_for_last_months_grid_on_my_activity(client_as, lucie):
+    """Entered this month, a promeneur owes no grid for last month: « Mon activité » says so, as the
+    space's home does (expected_month), and offers this month's grid instead."""
+    lucie.entry_date = current_month()
+    lucie.save()
+
+    page = text(client_as("promeneur").get(BASE))
+
+    assert "n'est pas encore commencée" not in page
+    assert f"Aucune grille ne vous est demandée pour {format_month(previous_month())}" in page
+    assert f"Commencer ma grille {of_month(current_month())}" in page
+
+
+def test_the_grid_owed_for_last_month_is_named_by_its_month(client_as, lucie):
+    page = text(client_as("promeneur").get(BASE))
+
+    assert f"Votre grille {of_month(previous_month())} n'est pas encore commencée" in page

@@ -14,7 +14,13 @@ from django.template.response import TemplateResponse
 from network.activity import rules
 from network.activity.coverage import RECENT_MONTHS, coverage, coverage_chart
 from network.activity.forms import GridEditor
-from network.activity.models.grids import ActivityGrid, current_month, previous_month
+from network.activity.models.grids import (
+    ActivityGrid,
+    current_month,
+    expected_month,
+    month_to_fill,
+    previous_month,
+)
 from network.activity.stats import figures, figures_and_charts, year_scope, years
 from network.directory import rules as directory_rules
 from network.directory.models import Promeneur
@@ -39,15 +45,19 @@ def index(page, request):
     if promeneur is None:
         return no_profile(page, request)
     grids = ActivityGrid.objects.filter(promeneur=promeneur).order_by("-month")
-    last_month = previous_month()
+    # Last month's grid is asked for only if it is owed (the same rule as the space's home and the
+    # reminders): a newcomer is offered the month a new grid would be for.
+    due_month = expected_month(promeneur)
     return render(
         page,
         request,
         "index.html",
         promeneur=promeneur,
         grids=grids,
-        last_month=last_month,
-        last_month_grid=next((g for g in grids if g.month == last_month), None),
+        last_month=previous_month(),
+        due_month=due_month,
+        due_month_grid=next((g for g in grids if g.month == due_month), None) if due_month else None,
+        next_month_to_fill=None if due_month else month_to_fill(promeneur),
         years=sorted({g.month.year for g in grids} | {current_month().year}, reverse=True),
     )
 
