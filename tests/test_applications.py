@@ -252,3 +252,32 @@ def test_the_cockpit_lists_new_applications_in_a_bounded_number_of_queries(clien
     many, body = cockpit_queries()
     assert many == few
     assert '21<span class="w-sr-only"> éléments</span>' in body
+
+
+def test_the_cockpit_says_an_application_was_recue_and_a_message_recu(client_as):
+    from network.coordination.models import ContactMessage
+
+    make_application(structure_name="MJC de Prades", town="Prades")
+    ContactMessage.objects.create(name="Aurélie Py", email="a@example.org", subject="Intervention", message="…")
+
+    body = html.unescape(client_as("coordination").get("/admin/").content.decode())
+
+    applications = body[body.index('id="cockpit-new-applications"') :]
+    messages_block = body[body.index('id="cockpit-new-messages"') :]
+    assert re.search(r"Prades · Manon Vidal · reçue le \d\d/\d\d/\d{4}", applications)
+    assert re.search(r"Aurélie Py · reçu le \d\d/\d\d/\d{4}", messages_block)
+
+
+def test_after_accepting_the_coordinator_is_led_to_the_new_promeneur(client_as):
+    """The next actions on a newcomer (their sheet, their onboarding) are one click away, not a hunt."""
+    application = make_application()
+    client = client_as("coordination")
+
+    response = client.post(f"/admin/coordination/application/{application.pk}/accepter/", follow=True)
+
+    promeneur = Promeneur.objects.get(user__email="manon.vidal@example.org")
+    body = html.unescape(response.content.decode())
+    assert f'href="/admin/snippets/directory/promeneur/edit/{promeneur.pk}/"' in body
+    assert f'href="/admin/accompagnement/accueil/{promeneur.pk}/"' in body
+    inspect = html.unescape(client.get(f"/admin/coordination/application/inspect/{application.pk}/").content.decode())
+    assert f'href="/admin/snippets/directory/promeneur/edit/{promeneur.pk}/"' in inspect

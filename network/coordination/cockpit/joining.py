@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from network.coordination.models import Application, ContactMessage
 from workspace.cockpit.blocks import CockpitBlock, CockpitItem
+from workspace.display import Noun
 
 
 class ReceivedBlock(CockpitBlock):
@@ -31,7 +32,9 @@ class ReceivedBlock(CockpitBlock):
 
     def item(self, obj):
         label, details = self.describe(obj)
-        received = f"reçu le {timezone.localtime(obj.received_at):%d/%m/%Y}"
+        # « une candidature reçue », « un message reçu »: the participle agrees with the model's noun.
+        received = "reçue" if Noun.of(self.model).feminine else "reçu"
+        received = f"{received} le {timezone.localtime(obj.received_at):%d/%m/%Y}"
         return CockpitItem(label=label, url=self.admin_url("inspect", obj.pk), detail=" · ".join([*details, received]))
 
     def get_more_url(self, request):

@@ -5,10 +5,13 @@ from django.urls import reverse
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdminGroup
+from wagtail_modeladmin.views import InspectView
 
 from network.coordination.admin_views.listing import CoordinationModelAdmin, FrenchButtonHelper
+from network.coordination.admin_views.onboarding import checklist_url
 from network.coordination.models import Application, ContactMessage
 from network.coordination.models.applications import NETWORK_LABELS
+from network.directory.models import Promeneur
 
 from .base import RecordedBySitePermissionHelper
 
@@ -35,20 +38,37 @@ class ApplicationAdminForm(WagtailAdminModelForm):
         return status
 
 
+def newcomer_links(application):
+    """Where the coordinator goes next once an application is accepted: the new promeneur's sheet
+    and their onboarding; none while no sheet came of it (or it was anonymised since)."""
+    promeneur = Promeneur.objects.filter(user_id=application.invited_user_id).first()
+    if application.invited_user_id is None or promeneur is None:
+        return []
+    return [
+        ("Fiche du promeneur", reverse("wagtailsnippets_directory_promeneur:edit", args=[promeneur.pk])),
+        ("Suivi de l'accueil", checklist_url(promeneur)),
+    ]
+
+
 class ApplicationButtonHelper(FrenchButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
         if not self.permission_helper.user_can_edit_obj(self.request.user, obj):
             return buttons
         if obj.is_open:
-            buttons.append(self._button("Accepter et inviter", "coordination_application_accept", obj))
+            url = reverse("coordination_application_accept", args=[obj.pk])
+            buttons.append(self._button("Accepter et inviter", url, obj))
         elif obj.status == Application.Status.ACCEPTED and obj.invited_user_id:
-            buttons.append(self._button("Renvoyer l'invitation", "coordination_application_reinvite", obj))
+            url = reverse("coordination_application_reinvite", args=[obj.pk])
+            buttons.append(self._button("Renvoyer l'invitation", url, obj))
+            # On the application's own page only: the listing would pay a query per line.
+            if isinstance(self.view, InspectView):
+                buttons.extend(self._button(label, url, obj) for label, url in newcomer_links(obj))
         return buttons
 
-    def _button(self, label, url_name, obj):
+    def _button(self, label, url, obj):
         return {
-            "url": reverse(url_name, args=[obj.pk]),
+            "url": url,
             "label": label,
             "classname": self.finalise_classname(["button", "button-small", "button-secondary"]),
             "title": f"{label} : {obj}",

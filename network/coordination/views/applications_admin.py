@@ -4,13 +4,14 @@ send the invitation again when its link expired."""
 import logging
 import smtplib
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from wagtail.admin import messages
 
 from network.coordination.joining import CannotAccept, accept_application, send_invitation
+from network.coordination.modeladmins.joining import newcomer_links
 from network.coordination.models import Application
 from workspace.display import of
 
@@ -59,6 +60,7 @@ def accept(request, pk):
         request,
         f"Candidature {of(application.structure_name)} acceptée : la structure est dans l'annuaire et "
         f"{application.contact_email} a reçu son invitation.",
+        buttons=[messages.button(url, label) for label, url in newcomer_links(application)],
     )
     return redirect(LISTING)
 
