@@ -230,3 +230,20 @@ def test_the_cockpit_costs_the_same_with_a_few_and_300_promeneurs(client_as, use
     newcomers_block = body.split('id="cockpit-accueil"')[1].split("</section>")[0]
     assert '306<span class="w-sr-only"> éléments</span>' in newcomers_block  # every newcomer counted, a few shown
     assert newcomers_block.count("/admin/accompagnement/accueil/") <= 6
+
+
+def test_a_training_the_promeneur_was_marked_absent_from_is_not_their_first_training():
+    """Registering counts until the coordinator marks attendance: once marked absent, the training
+    did not happen for them and the step waits for another one."""
+    user = UserFactory(role="promeneur")
+    newcomer = PromeneurFactory(user=user)
+    registration = RegistrationFactory(user=user, event=EventFactory(kind="formation"), status="confirmee")
+    assert "Première formation" in done_steps(newcomer)
+
+    registration.attended = False
+    registration.save()
+    assert "Première formation" not in done_steps(newcomer)
+
+    registration.attended = True
+    registration.save()
+    assert "Première formation" in done_steps(newcomer)

@@ -118,10 +118,11 @@ def observed_conditions():
         Observed.CHARTER: Q(charter_signed_on__isnull=False),
         Observed.ACCOUNT: Q(user__isnull=False),
         Observed.PROFILE: profile_completed(),
+        # Registered counts until attendance is marked: a training they were absent from is not theirs.
         Observed.TRAINING: Exists(
-            Registration.objects.filter(user=OuterRef("user"), event__kind=Event.Kind.TRAINING).exclude(
-                status=Registration.Status.CANCELLED
-            )
+            Registration.objects.filter(user=OuterRef("user"), event__kind=Event.Kind.TRAINING)
+            .exclude(status=Registration.Status.CANCELLED)
+            .exclude(attended=False)
         ),
         # A grid reopened by the coordination was still submitted once.
         Observed.GRID: Exists(ActivityGrid.objects.filter(promeneur=OuterRef("pk"), submitted_at__isnull=False)),
