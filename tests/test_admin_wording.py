@@ -202,3 +202,58 @@ def test_a_deletion_asks_in_french(client_as):
     convention = make_convention()
     body = texts(client.get(f"/admin/coordination/convention/delete/{convention.pk}/").content.decode())
     assert "Voulez-vous vraiment supprimer cette convention ?" in body
+
+
+def test_a_modeladmin_record_reads_french_when_inspected_saved_and_deleted(client_as):
+    """A coordination record's own screens: « Retourner à la liste des candidatures », « Candidature
+    « … » modifiée. », never « de Candidature », « ce/cette », « créé(e) » nor « Le/la »."""
+    from network.coordination.models import Application, IndividualReview
+    from tests.factories import PromeneurFactory
+
+    generic = re.compile(r"ce/cette|sûr\(e\)|\(e\)|Le/la|liste de [A-ZÉ]")
+    application = Application.objects.create(
+        structure_name="MJC de Prades",
+        address="1 rue",
+        town="Prades",
+        contact_first_name="Manon",
+        contact_last_name="Vidal",
+        contact_role="Animatrice",
+        contact_email="m@example.org",
+        contact_phone="04 68 00 00 00",
+        professionals_count=1,
+        networks=["instagram"],
+        motivation="Oui.",
+    )
+    client = client_as("coordination")
+
+    inspect = texts(client.get(f"/admin/coordination/application/inspect/{application.pk}/").content.decode())
+    assert "Retourner à la liste des candidatures" in inspect and not generic.search(inspect)
+
+    edit_url = f"/admin/coordination/application/edit/{application.pk}/"
+    form = client.get(edit_url)
+    data = {**{f: getattr(application, f) for f in Application.IDENTITY_FIELDS}, "networks": ["instagram"]}
+    data.update(
+        motivation="Oui.", status="recue", notes="", received_at=application.received_at.strftime("%Y-%m-%d %H:%M")
+    )
+    assert form.status_code == 200
+    saved = texts(client.post(edit_url, data, follow=True).content.decode())
+    assert "Candidature « MJC de Prades (Prades) » modifiée." in saved and not generic.search(saved)
+    refused = texts(client.post(edit_url, {**data, "contact_email": "pas-une-adresse"}).content.decode())
+    assert "Cette candidature n'a pas pu être enregistrée" in refused and not generic.search(refused)
+
+    promeneur = PromeneurFactory()
+    created = texts(
+        client.post(
+            "/admin/coordination/individualreview/create/",
+            {"promeneur": promeneur.pk, "date": "2026-11-02", "kind": "bilan_regulier", "objectives": "", "notes": ""},
+            follow=True,
+        ).content.decode()
+    )
+    review = IndividualReview.objects.get()
+    assert f"Bilan individuel « {review} » créé." in created and not generic.search(created)
+
+    delete_url = f"/admin/coordination/individualreview/delete/{review.pk}/"
+    confirm = texts(client.get(delete_url).content.decode())
+    assert "supprimer ce bilan individuel" in confirm and not generic.search(confirm)
+    deleted = texts(client.post(delete_url, follow=True).content.decode())
+    assert f"Bilan individuel « {review} » supprimé." in deleted and not generic.search(deleted)

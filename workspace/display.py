@@ -125,6 +125,10 @@ class Noun:
         """ "aucun événement", "aucune grille d'activité" (aucun takes the singular)"""
         return f"{'aucune' if self.feminine else 'aucun'} {self.singular}"
 
+    def agreed(self, participle):
+        """A past participle agreed with the noun: "créé" → "créée" for "une convention"."""
+        return f"{participle}e" if self.feminine else participle
+
     def new(self):
         """ "nouvel événement", "nouveau territoire", "nouvelle convention" """
         if self.feminine:

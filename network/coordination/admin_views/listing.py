@@ -2,6 +2,7 @@
 reads its booleans Oui / Non, says its model's name in proper French (workspace/admin_wording.py) and
 exports through workspace/exports.py, addresses that take a number as the key."""
 
+from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import label_for_field, lookup_field
 from django.core.exceptions import FieldDoesNotExist
@@ -111,25 +112,67 @@ class FrenchButtonHelper(ButtonHelper):
         }
 
 
-class FrenchCreateView(CreateView):
+class FrenchMessagesMixin:
+    """A record's own screens' messages in proper French: « Candidature « … » modifiée. », « Cette candidature
+    n'a pas pu être enregistrée », where modeladmin writes « modifié(e) », « Le/la Candidature »."""
+
+    @cached_property
+    def noun(self):
+        return Noun.of(self.model)
+
+    def done_message(self, instance, participle):
+        return f"{capfirst(self.noun.singular)} « {instance} » {self.noun.agreed(participle)}."
+
+    def refused_message(self, participle):
+        participle = self.noun.agreed(participle)
+        return f"{capfirst(self.noun.this())} n'a pas pu être {participle} : corrigez les erreurs ci-dessous."
+
+
+class FrenchCreateView(FrenchMessagesMixin, CreateView):
     """ "Nouvelle convention" as the creation form's title, not "Créer un(e) autre Convention"."""
 
     def get_meta_title(self):
-        return capfirst(Noun.of(self.model).new())
+        return capfirst(self.noun.new())
+
+    def get_success_message(self, instance):
+        return self.done_message(instance, "créé")
+
+    def get_error_message(self):
+        return self.refused_message("créé")
 
 
 # A record's pages: "Modifier la convention « CAF-001 »" (modeladmin: "Modification de Convention").
-class FrenchEditView(record_mixin("edit", TitledRecordMixin), EditView):
-    pass
+class FrenchEditView(FrenchMessagesMixin, record_mixin("edit", TitledRecordMixin), EditView):
+    def get_success_message(self, instance):
+        return self.done_message(instance, "modifié")
+
+    def get_error_message(self):
+        return self.refused_message("enregistré")
 
 
-class FrenchDeleteView(record_mixin("delete", TitledRecordMixin), DeleteView):
+class FrenchDeleteView(FrenchMessagesMixin, record_mixin("delete", TitledRecordMixin), DeleteView):
     def confirmation_message(self):  # a method here, called by modeladmin's template
         return f"{delete_question(self.model)} Ce qui lui est rattaché sur le site peut en être affecté."
 
+    def post(self, request, *args, **kwargs):
+        # modeladmin writes its « supprimé(e) » message inside post(): the record's name is read
+        # before it goes, and the message replaced once it is gone.
+        message, pk = self.done_message(self.instance, "supprimé"), self.instance.pk
+        response = super().post(request, *args, **kwargs)
+        if not self.model.objects.filter(pk=pk).exists():
+            storage = messages.get_messages(request)
+            kept = [m for m in storage if m.level != messages.SUCCESS]
+            for m in kept:
+                messages.add_message(request, m.level, m.message, extra_tags=m.extra_tags)
+            messages.success(request, message)
+        return response
 
-class FrenchInspectView(record_mixin("inspect", TitledRecordMixin), InspectView):
-    pass
+
+class FrenchInspectView(FrenchMessagesMixin, record_mixin("inspect", TitledRecordMixin), InspectView):
+    """Its back link is written by coordination/admin/inspect.html (« Retourner à la liste des … »)."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(back_label=f"Retourner à la liste des {self.noun.plural}", **kwargs)
 
 
 class FrenchHistoryView(record_mixin("history", TitledRecordMixin), HistoryView):
@@ -160,6 +203,7 @@ class CoordinationModelAdmin(ModelAdmin):
     edit_view_class = FrenchEditView
     delete_view_class = FrenchDeleteView
     inspect_view_class = FrenchInspectView
+    inspect_template_name = "coordination/admin/inspect.html"
     history_view_class = FrenchHistoryView
     button_helper_class = FrenchButtonHelper
     url_helper_class = NumericKeyURLHelper
