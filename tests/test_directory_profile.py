@@ -343,3 +343,21 @@ def test_the_admin_refuses_a_second_promeneur_with_the_same_e_mail(client_as):
     # Promeneurs who left the network (e-mail erased) do not collide.
     PromeneurFactory(email="")
     PromeneurFactory(email="")
+
+
+def test_personal_data_times_are_paris_times(client_as, me):
+    """Read by the member, not a machine only: every date and time of the download is at Paris time
+    (« 2026-12-14T09:00:00+01:00 »), never UTC (« 08:00:00+00:00 »)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    start = timezone.make_aware(dt.datetime(2026, 12, 14, 9, 0), timezone.get_fixed_timezone(60))
+    RegistrationFactory(user=me.user, event=EventFactory(start=start, end=start + dt.timedelta(hours=7)))
+    client = client_as("promeneur")
+    client.get("/espace/")  # a visit, and the account's last login
+    raw = client.get(URL + "mes-donnees/").content.decode()
+    data = json.loads(raw)
+
+    assert data["inscriptions"][0]["debut"] == "2026-12-14T09:00:00+01:00"
+    assert "+00:00" not in raw

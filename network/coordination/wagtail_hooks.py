@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from network.directory.models import Promeneur
+from network.directory.privacy import iso
 from workspace.pages.models import SpacePage
 
 from . import rules
@@ -173,7 +174,7 @@ def charter_acceptances_in_personal_data(user, promeneur):
     acceptances = CharterAcceptance.objects.filter(user=user).select_related("version").order_by("accepted_at")
     return {
         "acceptations_charte": [
-            {"version": acceptance.version.label, "acceptee_le": acceptance.accepted_at.isoformat()}
+            {"version": acceptance.version.label, "acceptee_le": iso(acceptance.accepted_at)}
             for acceptance in acceptances
         ]
     }

@@ -15,7 +15,7 @@ from workspace import mail
 from workspace.accounts.roles import MEMBER_GROUPS, is_member
 from workspace.accounts.visits import MemberVisit
 from workspace.cockpit.blocks import forget_blocks
-from workspace.display import of
+from workspace.display import datetime_attribute, of
 
 PHOTOS_COLLECTION = "Photos des promeneurs"
 
@@ -92,7 +92,8 @@ def mark_reviewed(promeneurs, by=None):
 
 
 def iso(value):
-    return value.isoformat() if value else None
+    """A date, or a date and time at Paris time, as the member reads it in their download."""
+    return datetime_attribute(value) or None
 
 
 def personal_data(user, promeneur):
@@ -108,7 +109,7 @@ def personal_data(user, promeneur):
             "groupes": sorted(user.groups.values_list("name", flat=True)),
         },
         "fiche_annuaire": None,
-        "exporte_le": timezone.now().isoformat(),
+        "exporte_le": iso(timezone.now()),
     }
     if promeneur is not None:
         data["fiche_annuaire"] = {

@@ -6,6 +6,7 @@ from wagtail import wagtail_hooks as wagtail_core_hooks
 from workspace.accounts.access import failed_restrictions, may_see_page, page_is_restricted
 from workspace.accounts.user_admin import BULK_ACTIONS
 from workspace.accounts.visits import MemberVisit
+from workspace.display import datetime_attribute
 
 
 # Wagtail's own check (on_serve_page) reads the restrictions of the page and its ancestors, their
@@ -58,4 +59,4 @@ for action_class in BULK_ACTIONS:
 @hooks.register("register_personal_data")
 def last_visit_in_personal_data(user, promeneur):
     visit = MemberVisit.objects.filter(user=user).first()
-    return {"derniere_visite": visit.started_at.isoformat() if visit else None}
+    return {"derniere_visite": datetime_attribute(visit.started_at) if visit else None}
