@@ -339,3 +339,30 @@ def test_coordinator_creates_then_moves_an_event_in_the_admin_and_registrants_ar
     assert response.status_code == 302
     assert [m.subject for m in mail.outbox] == ["Modification : Rencontre départementale d'automne"]
     assert "Prades" in mail.outbox[0].body
+
+
+def test_a_promeneur_who_leaves_gives_up_their_places_to_come(django_capture_on_commit_callbacks):
+    """Anonymised (or their account deactivated), a former promeneur no longer holds a seat at a
+    training to come: the place goes to the waiting list; their past attendance stays as it was."""
+    from network.directory.privacy import anonymise_promeneur
+    from tests.factories import PromeneurFactory, UserFactory
+
+    leaving = UserFactory(username="zoe", role="promeneur")
+    promeneur = PromeneurFactory(user=leaving)
+    waiting = UserFactory(username="karim", role="promeneur", email="karim@example.org")
+    training = EventFactory(capacity=1, title="Posture du promeneur")
+    past = EventFactory(start=timezone.now() - datetime.timedelta(days=30))
+    Registration.objects.create(event=past, user=leaving, status="confirmee", attended=True)
+    seat = Registration.objects.create(event=training, user=leaving, status="confirmee")
+    queued = Registration.objects.create(event=training, user=waiting, status="attente")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        anonymise_promeneur(promeneur)
+
+    seat.refresh_from_db()
+    queued.refresh_from_db()
+    assert seat.status == "annulee" and seat.cancelled_at is not None
+    assert queued.status == "confirmee"
+    assert [m.to for m in mail.outbox] == [["karim@example.org"]]
+    assert Registration.objects.get(event=past, user=leaving).status == "confirmee"

@@ -87,6 +87,26 @@ def cancel(event, user):
     return registration
 
 
+def release_places_of(user):
+    """A closed account (a promeneur who left, anonymised or deactivated) holds no place at the
+    events to come: each goes to the waiting list. Past registrations stay, with their attendance."""
+    now = timezone.now()
+    active = Registration.objects.filter(user=user, event__start__gt=now).exclude(status=Registration.Status.CANCELLED)
+    for event_id in active.values_list("event_id", flat=True):
+        with transaction.atomic():
+            event = _locked_event(event_id)
+            Registration.objects.filter(event=event, user=user).update(
+                status=Registration.Status.CANCELLED, cancelled_at=now
+            )
+            promote_waiting_list(event)
+
+
+def after_user_saved(sender, instance, raw=False, **kwargs):
+    """User's post_save, connected in apps.py: a deactivated account gives up its places."""
+    if not raw and not instance.is_active:
+        release_places_of(instance)
+
+
 def promote_waiting_list(event):
     """Give free places to the waiting list, first come first served (inside a locked transaction)."""
     if event.is_cancelled or event.is_past:
