@@ -281,3 +281,12 @@ def test_after_accepting_the_coordinator_is_led_to_the_new_promeneur(client_as):
     assert f'href="/admin/accompagnement/accueil/{promeneur.pk}/"' in body
     inspect = html.unescape(client.get(f"/admin/coordination/application/inspect/{application.pk}/").content.decode())
     assert f'href="/admin/snippets/directory/promeneur/edit/{promeneur.pk}/"' in inspect
+
+
+def test_the_confirmation_names_the_structure_with_french_elision(client_as):
+    application = make_application(structure_name="Association Jeunesse du Riberal")
+
+    client = client_as("coordination")
+    page = html.unescape(client.get(f"/admin/coordination/application/{application.pk}/accepter/").content.decode())
+
+    assert "la candidature <strong>d'Association Jeunesse du Riberal</strong>" in page
