@@ -290,3 +290,24 @@ def test_the_confirmation_names_the_structure_with_french_elision(client_as):
     page = html.unescape(client.get(f"/admin/coordination/application/{application.pk}/accepter/").content.decode())
 
     assert "la candidature <strong>d'Association Jeunesse du Riberal</strong>" in page
+
+
+def test_anonymising_the_promeneur_clears_their_contact_on_the_accepted_application(client_as):
+    """The application that invited a promeneur who left must not keep who they were: their name,
+    e-mail and phone go; what the structure said of itself stays for the coordination's records."""
+    from network.directory.privacy import anonymise_promeneur
+
+    application = accept_application(make_application())
+    untouched = make_application(contact_email="autre@example.org", structure_name="MJC de Prades")
+    promeneur = Promeneur.objects.get(user=application.invited_user)
+
+    anonymise_promeneur(promeneur)
+
+    application.refresh_from_db()
+    assert (application.contact_name, application.contact_role) == ("Contact anonymisé", "")
+    assert application.contact_email == application.contact_phone == ""
+    assert application.structure_name == "Centre social d'Argelès & Co" and application.motivation
+    inspect = client_as("coordination").get(f"/admin/coordination/application/inspect/{application.pk}/")
+    assert "Vidal" not in inspect.content.decode() and "manon.vidal" not in inspect.content.decode()
+    untouched.refresh_from_db()
+    assert untouched.contact_name == "Manon Vidal"

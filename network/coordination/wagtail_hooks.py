@@ -23,7 +23,7 @@ from .conventions_admin import ConventionAdmin
 from .coverage_admin import coverage_menu_item, coverage_redirect
 from .modeladmins.charter import CharterAdminGroup
 from .modeladmins.joining import JoiningAdminGroup
-from .models import CharterAcceptance, CharterPage
+from .models import Application, CharterAcceptance, CharterPage
 from .models.charter import must_accept_charter
 from .secretariat import AGENDA, MINUTES
 from .views import applications_admin
@@ -167,6 +167,20 @@ def register_joining_admin_urls():
 
 hooks.register("register_cockpit_block", NewApplicationsBlock)
 hooks.register("register_cockpit_block", NewMessagesBlock)
+
+
+@hooks.register("register_anonymisation")
+def anonymise_invitation(promeneur, user):
+    """The application that invited a promeneur who left forgets who they were; what the structure
+    said of itself (name, address, motivation) stays in the coordination's records."""
+    if user is not None:
+        Application.objects.filter(invited_user=user).update(
+            contact_first_name="Contact",
+            contact_last_name="anonymisé",
+            contact_role="",
+            contact_email="",
+            contact_phone="",
+        )
 
 
 @hooks.register("register_personal_data")

@@ -199,4 +199,8 @@ def anonymise_promeneur(promeneur):
         user.save()
         user.groups.clear()
         MemberVisit.objects.filter(user=user).delete()
+    # What the other apps hold about the person who left (the application that invited them…):
+    # each registers a ``register_anonymisation`` hook, ``(promeneur, user)``; user may be None.
+    for hook in hooks.get_hooks("register_anonymisation"):
+        hook(promeneur, user)
     return promeneur
