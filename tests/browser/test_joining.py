@@ -57,6 +57,9 @@ def test_a_structure_applies_is_accepted_and_its_promeneur_joins_the_space(chrom
     coordinator.get_by_role("link", name=re.compile("Accepter et inviter")).first.click()
     coordinator.get_by_role("button", name="Accepter et envoyer l'invitation").click()
     expect(coordinator.locator(".messages")).to_contain_text("a reçu son invitation")
+    # The next step on the newcomer is one click away from the message.
+    coordinator.locator(".messages").get_by_role("link", name="Suivi de l'accueil").click()
+    expect(coordinator.get_by_role("heading", level=1)).to_contain_text("Accueil de Yanis Soler")
     coordinator.context.close()
 
     invitation = mail.outbox[-1]
