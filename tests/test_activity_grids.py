@@ -399,7 +399,6 @@ def test_a_second_grid_for_the_same_month_saved_at_the_same_moment_is_refused_in
     assert ActivityGrid.objects.filter(promeneur=lucie).count() == 1
 
 
-
 def test_a_newcomer_is_not_asked_for_last_months_grid_on_my_activity(client_as, lucie):
     """Entered this month, a promeneur owes no grid for last month: « Mon activité » says so, as the
     space's home does (expected_month), and offers this month's grid instead."""

@@ -10,7 +10,8 @@ import pytest
 from network.activity.models import ActivityGrid
 from network.directory.models import Promeneur
 from tests.test_activity_grids import BASE, NETWORKS, grid_data
-from tests.test_directory_profile import URL as PROFILE, form_data
+from tests.test_directory_profile import URL as PROFILE
+from tests.test_directory_profile import form_data
 from workspace.security.formsets import TAMPERED_COUNT
 
 pytestmark = pytest.mark.django_db

@@ -162,9 +162,9 @@ def anonymise_promeneur(promeneur):
     # the same person, found by their address, must not stay on the members' directory as referent.
     addresses = {address.lower() for address in (promeneur.email, user.email if user else "") if address}
     if addresses:
-        Structure.objects.annotate(referent_address=Lower("referent_email")).filter(referent_address__in=addresses).update(
-            referent_name="", referent_role="", referent_email="", referent_phone=""
-        )
+        Structure.objects.annotate(referent_address=Lower("referent_email")).filter(
+            referent_address__in=addresses
+        ).update(referent_name="", referent_role="", referent_email="", referent_phone="")
     promeneur.first_name = "Promeneur"
     promeneur.last_name = f"anonyme n° {promeneur.pk}"
     promeneur.slug = f"anonyme-{promeneur.pk}"
