@@ -252,7 +252,15 @@ class Promeneur(index.Indexed, ClusterableModel):
     charter_signed_on = models.DateField("Charte signée le", null=True, blank=True)
     entry_date = models.DateField("Date d'entrée dans le réseau", null=True, blank=True)
     exit_date = models.DateField("Date de sortie", null=True, blank=True)
-    is_active = models.BooleanField("Actif", default=True)
+    is_active = models.BooleanField(
+        "Actif",
+        default=True,
+        help_text=(
+            "Décochez quand le promeneur quitte le réseau ou s'interrompt : son compte n'ouvre plus l'espace "
+            "membres, ne reçoit plus ses e-mails et libère ses places aux événements à venir. Recochez pour "
+            "lui rendre l'accès."
+        ),
+    )
     public_listing = models.BooleanField("Accepte de figurer dans l'annuaire public", default=False)
     photo_consent = models.BooleanField("Accepte la diffusion publique de sa photo", default=False)
     grid_reminders = models.BooleanField("Recevoir le rappel mensuel de ma grille d'activité", default=True)
@@ -335,10 +343,31 @@ class Promeneur(index.Indexed, ClusterableModel):
 
     social_profile_list.short_description = "Réseaux sociaux"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        record._saved_is_active = record.__dict__.get("is_active")
+        return record
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.full_name, reserved=RESERVED_SLUGS)
         super().save(*args, **kwargs)
+        self._account_follows_the_record()
+
+    def _account_follows_the_record(self):
+        """A record made inactive closes its account, and made active again reopens it: someone who
+        left the network no longer sees the members' space (everyone's phone and e-mail), its
+        e-mails or its places at events (which the account's post_save gives to the waiting list).
+        Only a change of the record moves the account, so an account closed for another reason is
+        not reopened by an edit of an active record."""
+        saved, self._saved_is_active = getattr(self, "_saved_is_active", True), self.is_active
+        if saved is None or saved == self.is_active or self.user_id is None:
+            return
+        user = self.user
+        if user.is_active != self.is_active:
+            user.is_active = self.is_active
+            user.save(update_fields=["is_active"])
 
 
 class SocialProfile(Orderable):
