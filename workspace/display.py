@@ -2,8 +2,10 @@
 listings (wagtailadmin/tables/cell.html, the coordination's modeladmin listings) and the exports."""
 
 import datetime
+import re
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import Truncator
 
 YES, NO = "Oui", "Non"
@@ -31,6 +33,22 @@ def datetime_attribute(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
     return ""
+
+
+# A day-of-month "j" of a format string, not one escaped as a letter ("\\j").
+_DAY = re.compile(r"(?<!\\)j")
+
+
+def french_date(value, format_string):
+    """``value`` written by Django's ``format_string`` ("j F Y", "l j F Y à H:i") in Paris time, the
+    first of the month written "1er" as French does: "1er décembre 2026", "lundi 1er juin"."""
+    if not isinstance(value, datetime.date):
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    if value.day == 1:
+        format_string = _DAY.sub(r"\\1\\e\\r", format_string)
+    return date_format(value, format_string)
 
 
 def meta_description(page, site_text=""):

@@ -1,12 +1,10 @@
 """The activity's block on the members' home (workspace/pages/member_home.py): my grid due for
 last month, with a direct link, or "reçue, merci"."""
 
-from django.utils import timezone
-from django.utils.formats import date_format
-
 from network.activity.models import ActivityGrid, ActivityPage
 from network.activity.models.grids import expected_month, of_month
 from network.directory.home_blocks import OwnRecordBlock
+from workspace.display import french_date
 from workspace.pages import member_home, navigation
 
 
@@ -40,11 +38,7 @@ class GridDueBlock(OwnRecordBlock):
                 member_home.HomeItem(
                     f"Grille {of_month(month)} reçue, merci !",
                     page_url + routes.reverse("grid", grid.pk),
-                    detail=(
-                        f"Transmise le {date_format(timezone.localtime(grid.submitted_at), 'j F Y')}."
-                        if grid.submitted_at
-                        else ""
-                    ),
+                    detail=(f"Transmise le {french_date(grid.submitted_at, 'j F Y')}." if grid.submitted_at else ""),
                 )
             ]
         reopened = grid.status == ActivityGrid.Status.REOPENED

@@ -9,8 +9,6 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 
 from network.activity.models import ActivityGrid, ActivityPage, GridReminder
 from network.activity.models.grids import current_month, previous_month
@@ -18,7 +16,7 @@ from network.activity.notifications import reminder_messages
 from network.activity.stats import last_day
 from network.directory.models import Promeneur
 from workspace import mail
-from workspace.display import agreed
+from workspace.display import agreed, french_date
 
 NOT_YET_OVER = "Ce mois n'est pas terminé : un rappel ne concerne qu'un mois échu."
 IN_THE_FUTURE = "Ce mois est dans le futur : un rappel ne concerne qu'un mois échu."
@@ -97,6 +95,6 @@ def send_grid_reminders(month, sent_by=None, again=False):
 
 def reminded_label(reminder):
     """ "relancés le 5 novembre 2026 à 09:00 (12 promeneurs)"."""
-    when = date_format(timezone.localtime(reminder.sent_at), "j F Y à H:i")
+    when = french_date(reminder.sent_at, "j F Y à H:i")
     count = reminder.recipients
     return f"{agreed(count, 'relancé')} le {when} ({count} {agreed(count, 'promeneur')})"

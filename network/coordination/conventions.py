@@ -4,7 +4,6 @@ the coordinator must act on (the cockpit's blocks)."""
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.http import urlencode
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
@@ -13,7 +12,7 @@ from network.coordination.models.conventions import ENDING_SOON_DAYS
 from network.directory.models import Promeneur
 from workspace.accounts.roles import COORDINATION
 from workspace.cockpit.blocks import CockpitAction, CockpitBlock, CockpitItem
-from workspace.display import count_of
+from workspace.display import count_of, french_date
 
 CONVENTIONS_COLLECTION = "Conventions"
 
@@ -70,7 +69,7 @@ def new_convention_url(structure):
 
 def ending_label(convention, day=None):
     days = convention.days_left(day)
-    end = date_format(convention.end_date, "j F Y")
+    end = french_date(convention.end_date, "j F Y")
     if days < 0:
         return f"Terminée le {end} mais toujours en vigueur : à renouveler ou à clore"
     if days == 0:

@@ -1,12 +1,10 @@
 """The directory's block of the coordinator's cockpit (registered in wagtail_hooks.py)."""
 
 from django.urls import reverse, reverse_lazy
-from django.utils import timezone
-from django.utils.formats import date_format
 
 from network.directory.models import Promeneur
 from workspace.cockpit.blocks import CockpitAction, CockpitBlock, CockpitItem
-from workspace.display import of
+from workspace.display import french_date, of
 
 
 class ChangedProfilesBlock(CockpitBlock):
@@ -24,7 +22,7 @@ class ChangedProfilesBlock(CockpitBlock):
         return Promeneur.objects.changed_since_review().select_related("structure").order_by("profile_changed_at", "pk")
 
     def item(self, promeneur):
-        changed = date_format(timezone.localtime(promeneur.profile_changed_at), "j F Y")
+        changed = french_date(promeneur.profile_changed_at, "j F Y")
         return CockpitItem(
             label=promeneur.full_name,
             url=reverse("wagtailsnippets_directory_promeneur:edit", args=[promeneur.pk]),

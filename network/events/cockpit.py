@@ -5,11 +5,10 @@ import datetime
 from django.db.models import Count, Q
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from network.events.models import Event, Registration
 from workspace.cockpit.blocks import CockpitBlock, CockpitItem
-from workspace.display import agreed, count_of
+from workspace.display import agreed, count_of, french_date
 
 UPCOMING_DAYS = 14
 # Attendance is marked within weeks of an event; older forgotten ones stop calling for attention.
@@ -17,7 +16,7 @@ ATTENDANCE_DAYS = 90
 
 
 def _when(moment):
-    return date_format(timezone.localtime(moment), "l j F à H:i")
+    return french_date(moment, "l j F à H:i")
 
 
 class UpcomingEventsBlock(CockpitBlock):

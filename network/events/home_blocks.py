@@ -3,16 +3,15 @@ the next events with places left, and the latest trainings in the "nouveau" list
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from network.events.models import Event, Registration, TrainingPage
 from workspace.accounts.roles import is_member
-from workspace.display import count_of
+from workspace.display import count_of, french_date
 from workspace.pages import member_home
 
 
 def when_and_where(event):
-    when = date_format(timezone.localtime(event.start), r"l j F \à H\hi")
+    when = french_date(event.start, r"l j F \à H\hi")
     where = event.place or ("En ligne" if event.online_link else "")
     return f"{when} · {where}" if where else when
 

@@ -2,9 +2,8 @@
 ``Event.objects.visible_to(user)`` decides, so a visitor finds public events only and a committee's
 event reaches that committee and the coordination alone."""
 
-from django.utils import formats, timezone
-
 from network.events.models import Event
+from workspace.display import french_date
 from workspace.search.types import Found, LazyHits, SearchHit
 from workspace.search.words import matching
 
@@ -12,7 +11,7 @@ SEARCH_FIELDS = ("title", "place", "description")
 
 
 def event_hit(event):
-    when = formats.date_format(timezone.localtime(event.start), "j F Y")
+    when = french_date(event.start, "j F Y")
     parts = ("Événement annulé" if event.is_cancelled else "Événement", when, event.place)
     return SearchHit(event.title, event.get_absolute_url(), " · ".join(part for part in parts if part))
 

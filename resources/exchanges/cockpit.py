@@ -1,11 +1,10 @@
 """The exchanges' block of the coordinator's cockpit (registered in wagtail_hooks.py)."""
 
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 
 from resources.exchanges.models.discussions import Report
 from workspace.cockpit.blocks import CockpitBlock, CockpitItem
+from workspace.display import french_date
 
 
 class ReportedMessagesBlock(CockpitBlock):
@@ -27,7 +26,7 @@ class ReportedMessagesBlock(CockpitBlock):
         )
 
     def item(self, report):
-        reported = date_format(timezone.localtime(report.created_at), "j F Y")
+        reported = french_date(report.created_at, "j F Y")
         return CockpitItem(
             label=f"« {report.message.excerpt(80)} »",
             url=reverse("wagtailsnippets_exchanges_report:edit", args=[report.pk]),

@@ -5,13 +5,12 @@ network is talking (questions still waiting for an answer first)."""
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Left
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from resources.exchanges.models import Discussion, ExchangeIndexPage, Message
 from resources.exchanges.models.discussions import Kind
 from resources.exchanges.text import shorten
 from workspace.accounts.roles import is_member
-from workspace.display import count_of, of
+from workspace.display import count_of, french_date, of
 from workspace.pages import member_home, navigation
 
 # The network's talk: discussions active in the last two months.
@@ -54,7 +53,7 @@ class RepliesToMeBlock(member_home.HomeBlock):
                     if discussion.last_author and discussion.last_author != user
                     else replies_label(discussion.reply_count)
                 )
-                + f" · {date_format(timezone.localtime(discussion.last_activity_at), 'j F')}",
+                + f" · {french_date(discussion.last_activity_at, 'j F')}",
                 badge="Réponse retenue" if discussion.is_resolved and discussion.kind == Kind.QUESTION else "",
             )
             for discussion in discussions
@@ -113,7 +112,7 @@ class NetworkTalkBlock(SharedDiscussionsBlock):
                 discussion.title,
                 discussion_url(request, discussion),
                 detail=f"{replies_label(discussion.reply_count)} · dernière activité le "
-                f"{date_format(timezone.localtime(discussion.last_activity_at), 'j F')}",
+                f"{french_date(discussion.last_activity_at, 'j F')}",
                 badge="Question sans réponse retenue : aidez un collègue" if discussion.waiting == 0 else "",
             )
             for discussion in discussions

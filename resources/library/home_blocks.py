@@ -1,8 +1,7 @@
 """The library's blocks on the members' home (workspace/pages/member_home.py): the latest resources,
 watch items and network news in the "nouveau" list, and the news put forward."""
 
-from django.utils.formats import date_format
-
+from workspace.display import french_date
 from workspace.pages import member_home, navigation
 
 from .models import NewsIndexPage, NewsPage, ResourcePage, WatchPage
@@ -44,7 +43,7 @@ class FeaturedNewsBlock(member_home.HomeBlock):
             member_home.HomeItem(
                 featured.title,
                 featured.get_url(request) or "",
-                detail=date_format(featured.date, "j F Y"),
+                detail=french_date(featured.date, "j F Y"),
                 summary=featured.intro,
                 links=(("Toutes les actualités du réseau", more_url),) if more_url else (),
             )

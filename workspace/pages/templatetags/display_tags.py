@@ -1,5 +1,5 @@
 """workspace/display.py in templates: booleans read Oui / Non, dates fit the datetime attribute,
-plurals agree the French way, and every page has its description."""
+the first of the month is "1er", plurals agree the French way, and every page has its description."""
 
 from django import template
 
@@ -9,6 +9,8 @@ register = template.Library()
 
 register.filter("yes_no", display.yes_no)
 register.filter("datetime_attribute", display.datetime_attribute)
+# Dates as |date writes them, the first of the month "1er": {{ event.start|french_date:"l j F Y" }}.
+register.filter("french_date", display.french_date)
 # French plurals: "0 réponse", "2 réponses" (Django's pluralize writes "0 réponses").
 register.filter("pluriel", display.plural_suffix)
 # French elision: "Présence {{ name|de }}" reads "Présence d'Enzo", "Présence de Lucie".
