@@ -3,6 +3,7 @@
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
@@ -131,4 +132,11 @@ class ApplicationPage(PublicFormPage):
 
     def received(self, application, network):
         context = {"application": application, "network": network}
-        mail.send([mail.message("home/emails/application_received", context, [application.contact_email])])
+        acknowledgement = mail.message("home/emails/application_received", context, [application.contact_email])
+        # The coordination hears of it as of a contact message, with the way to the application.
+        context["admin_url"] = mail.absolute_url(
+            reverse("coordination_application_modeladmin_inspect", args=[application.pk])
+        )
+        notice = mail.message("home/emails/application_notice", context, [network.contact_email])
+        notice.reply_to = [application.contact_email]
+        mail.send([acknowledgement, notice])

@@ -11,12 +11,14 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.models import Site
 
 from network.coordination.joining import INVITATION, accept_application
 from network.coordination.models import Application
 from network.directory.models import Promeneur, Structure
 from workspace.accounts.roles import PROMENEURS
 from workspace.accounts.tokens import SecretToken
+from workspace.pages.models import NetworkSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -64,10 +66,17 @@ def test_a_structure_applies_and_gets_an_acknowledgement(client):
     assert application.status == Application.Status.RECEIVED
     assert application.networks == ["instagram", "snapchat"]
     assert application.network_names() == "Instagram, Snapchat"
-    [email] = mail.outbox
+    email, notice = mail.outbox
     assert email.to == ["manon.vidal@example.org"]
     assert "Centre social d'Argelès & Co (Argelès-sur-Mer)" in email.body
     assert "Réseaux sociaux utilisés : Instagram, Snapchat" in email.body
+    # The coordination hears of it at the network's address, with the way to the application.
+    network = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
+    assert notice.to == [network.contact_email] and notice.reply_to == ["manon.vidal@example.org"]
+    assert notice.subject == "[Candidature] Centre social d'Argelès & Co (Argelès-sur-Mer)"
+    assert "Contact : Manon Vidal, Animatrice jeunesse" in notice.body
+    assert f"http://testserver/admin/coordination/application/inspect/{application.pk}/" in notice.body
+    assert "&amp;" not in notice.body + notice.subject
 
 
 def test_bad_input_gets_french_messages_and_keeps_what_was_typed(client):
