@@ -33,6 +33,7 @@ def test_a_count_carries_its_agreed_words():
         ("Analyse de pratiques", "d'Analyse de pratiques"),
         ("Lucie Martin", "de Lucie Martin"),
         ("Yanis", "de Yanis"),
+        ("", "de "),
     ],
 )
 def test_de_is_elided_before_a_vowel(words, expected):

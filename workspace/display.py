@@ -73,7 +73,8 @@ def of(words):
 
 def elides(word):
     """Whether a word takes the elided forms before it ("d'", "nouvel"): it starts with a vowel."""
-    return word[:1].lower() in ELIDING_LETTERS
+    # An empty word elides nothing ("" is found in any string).
+    return bool(word) and word[:1].lower() in ELIDING_LETTERS
 
 
 def agreed(count, singular, plural=None):
