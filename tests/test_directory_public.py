@@ -199,3 +199,9 @@ def test_no_email_or_phone_on_any_public_page(client, directory):
                 assert secret not in html, f"{secret} leaked on {address}"
         scanned += response.status_code == 200
     assert scanned >= 15
+
+
+def test_an_apostrophe_parts_the_words_of_an_address():
+    structure = StructureFactory(name="L'Escale d’Ille")
+    promeneur = PromeneurFactory(first_name="Jeanne", last_name="D'Amico", structure=structure)
+    assert (structure.slug, promeneur.slug) == ("l-escale-d-ille", "jeanne-d-amico")

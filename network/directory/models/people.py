@@ -24,8 +24,9 @@ RESERVED_SLUGS = frozenset({"relais", "structure", "structures"})
 
 
 def unique_slug(instance, value, max_length=80, reserved=frozenset()):
-    """A slug for ``value`` that no other row of the instance's model uses."""
-    base = slugify(value)[:max_length] or "fiche"
+    """A slug for ``value`` that no other row of the instance's model uses; an apostrophe parts words
+    as a space does ("L'Escale d'Ille": l-escale-d-ille, not lescale-dille)."""
+    base = slugify(value.replace("'", " ").replace("’", " "))[:max_length] or "fiche"
     slug, counter = base, 2
     others = type(instance).objects.exclude(pk=instance.pk)
     while slug in reserved or others.filter(slug=slug).exists():
