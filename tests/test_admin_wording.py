@@ -257,3 +257,36 @@ def test_a_modeladmin_record_reads_french_when_inspected_saved_and_deleted(clien
     assert "supprimer ce bilan individuel" in confirm and not generic.search(confirm)
     deleted = texts(client.post(delete_url, follow=True).content.decode())
     assert f"Bilan individuel « {review} » supprimé." in deleted and not generic.search(deleted)
+
+
+GENERIC_MESSAGE = re.compile(r"\(e\)|Le\(la\)")
+
+
+def messages_of(response):
+    """The messages over an admin page (saved, refused, deleted), as read."""
+    body = response.content.decode()
+    return texts(" ".join(re.findall(r'<div class="messages".*?</div>', body, re.S)))
+
+
+def test_a_snippets_messages_read_french(client_as):
+    """Wagtail writes « Événement « … » modifié(e). » and « Le(la) Événement n'a pas pu être
+    enregistré(e) »: the snippets and viewsets say it with the noun's gender and article."""
+    from tests.test_admin_bad_input import read_forms
+
+    client = client_as("coordination")
+    event = EventFactory(title="Rencontre départementale")
+    address = f"/admin/snippets/events/event/edit/{event.pk}/"
+    (form,) = [f for f in read_forms(client.get(address).content.decode()) if "title" in f["fields"]]
+    values = dict(form["values"])
+    saved = messages_of(client.post(address, values, follow=True))
+    assert f"Événement « {event} » modifié." in saved and not GENERIC_MESSAGE.search(saved)
+    refused = messages_of(client.post(address, {**values, "title": ""}))
+    assert "Cet événement n'a pas pu être enregistré : corrigez les erreurs ci-dessous." in refused
+    assert not GENERIC_MESSAGE.search(refused)
+
+    territory = {"name": "Vallespir", "kind": "epci", "code": ""}
+    created = messages_of(client.post("/admin/snippets/directory/territory/add/", territory, follow=True))
+    assert "Territoire « Vallespir » créé." in created and not GENERIC_MESSAGE.search(created)
+
+    deleted = messages_of(client.post(f"/admin/snippets/events/event/delete/{event.pk}/", follow=True))
+    assert f"Événement « {event} » supprimé." in deleted and not GENERIC_MESSAGE.search(deleted)

@@ -81,8 +81,38 @@ class FrenchIndexMixin:
         return no_results_sentence(self.noun, searching=searching, add_url=self.add_url if can_add else None)
 
 
-class FrenchCreateMixin:
+class FrenchMessagesMixin:
+    """A record's messages in proper French: « Convention « … » modifiée. », « Cette convention n'a pas
+    pu être enregistrée : corrigez les erreurs ci-dessous. », where Wagtail and wagtail-modeladmin write
+    « modifié(e) » and « Le(la) Convention ». A view sets the participles of what it does."""
+
+    done_participle = "modifié"
+    refused_participle = "enregistré"
+
+    @cached_property
+    def noun(self):
+        return Noun.of(self.model)
+
+    def done_message(self, instance, participle):
+        return f"{capfirst(self.noun.singular)} « {instance} » {self.noun.agreed(participle)}."
+
+    def refused_message(self, participle):
+        participle = self.noun.agreed(participle)
+        return f"{capfirst(self.noun.this())} n'a pas pu être {participle} : corrigez les erreurs ci-dessous."
+
+    def get_success_message(self, instance=None):
+        return self.done_message(instance or self.object, self.done_participle)
+
+    def get_error_message(self):
+        if getattr(self, "expects_json_response", False):  # Wagtail's sentence for its script
+            return super().get_error_message()
+        return self.refused_message(self.refused_participle)
+
+
+class FrenchCreateMixin(FrenchMessagesMixin):
     """A generic CreateView whose breadcrumb reads "Nouvel événement", not "Nouvel(le) : Événement"."""
+
+    done_participle = refused_participle = "créé"
 
     def get_breadcrumbs_items(self):
         items = super().get_breadcrumbs_items()
@@ -160,7 +190,13 @@ def record_mixin(page, base=FrenchRecordMixin):
     return type(f"French{page.capitalize()}Mixin", (base,), {"record_page": page})
 
 
-class FrenchDeleteMixin(record_mixin("delete", TitledRecordMixin)):
+class FrenchEditMixin(FrenchMessagesMixin, record_mixin("edit")):
+    pass
+
+
+class FrenchDeleteMixin(FrenchMessagesMixin, record_mixin("delete", TitledRecordMixin)):
+    done_participle = "supprimé"
+
     @property
     def confirmation_message(self):
         return delete_question(self.model)
@@ -170,7 +206,7 @@ class FrenchDeleteMixin(record_mixin("delete", TitledRecordMixin)):
 FRENCH_MIXINS = (
     (IndexView, FrenchIndexMixin),
     (CreateView, FrenchCreateMixin),
-    (EditView, record_mixin("edit")),
+    (EditView, FrenchEditMixin),
     (DeleteView, FrenchDeleteMixin),
     (InspectView, record_mixin("inspect")),
     (HistoryView, record_mixin("history")),

@@ -15,6 +15,7 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import CreateView, DeleteView, EditView, HistoryView, IndexView, InspectView
 
 from workspace.admin_wording import (
+    FrenchMessagesMixin,
     FrenchPaginator,
     TitledRecordMixin,
     delete_question,
@@ -112,45 +113,23 @@ class FrenchButtonHelper(ButtonHelper):
         }
 
 
-class FrenchMessagesMixin:
-    """A record's own screens' messages in proper French: « Candidature « … » modifiée. », « Cette candidature
-    n'a pas pu être enregistrée », where modeladmin writes « modifié(e) », « Le/la Candidature »."""
-
-    @cached_property
-    def noun(self):
-        return Noun.of(self.model)
-
-    def done_message(self, instance, participle):
-        return f"{capfirst(self.noun.singular)} « {instance} » {self.noun.agreed(participle)}."
-
-    def refused_message(self, participle):
-        participle = self.noun.agreed(participle)
-        return f"{capfirst(self.noun.this())} n'a pas pu être {participle} : corrigez les erreurs ci-dessous."
-
-
 class FrenchCreateView(FrenchMessagesMixin, CreateView):
     """ "Nouvelle convention" as the creation form's title, not "Créer un(e) autre Convention"."""
+
+    done_participle = refused_participle = "créé"
 
     def get_meta_title(self):
         return capfirst(self.noun.new())
 
-    def get_success_message(self, instance):
-        return self.done_message(instance, "créé")
-
-    def get_error_message(self):
-        return self.refused_message("créé")
-
 
 # A record's pages: "Modifier la convention « CAF-001 »" (modeladmin: "Modification de Convention").
 class FrenchEditView(FrenchMessagesMixin, record_mixin("edit", TitledRecordMixin), EditView):
-    def get_success_message(self, instance):
-        return self.done_message(instance, "modifié")
-
-    def get_error_message(self):
-        return self.refused_message("enregistré")
+    pass
 
 
 class FrenchDeleteView(FrenchMessagesMixin, record_mixin("delete", TitledRecordMixin), DeleteView):
+    done_participle = "supprimé"
+
     def confirmation_message(self):  # a method here, called by modeladmin's template
         return f"{delete_question(self.model)} Ce qui lui est rattaché sur le site peut en être affecté."
 
