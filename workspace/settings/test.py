@@ -1,3 +1,5 @@
+import os
+
 from workspace.settings.base import *  # noqa: F403
 
 DEBUG = False
@@ -12,7 +14,12 @@ CACHES = {
 # Tests change rows behind the signals' back (update(), fixtures): the page cache is tried by the
 # tests that switch it on (tests/test_page_cache.py).
 WAGTAIL_CACHE = False
-MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
+# Under pytest-xdist each worker ("gw0", "gw1"…) has its own test database (pytest-django) and its own
+# media folders: a backup test archives and restores the whole folder while the other worker writes in it.
+# The caches above are in memory, one per process. A subprocess started by a test inherits the variable.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+_ARTIFACTS = BASE_DIR / "test-artifacts" / _WORKER if _WORKER else BASE_DIR / "test-artifacts"  # noqa: F405
+MEDIA_ROOT = _ARTIFACTS / "media"
 SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
-PRIVATE_MEDIA_ROOT = BASE_DIR / "test-artifacts" / "private-media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = _ARTIFACTS / "private-media"
