@@ -7,6 +7,27 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Under pytest-xdist (scripts/run-tests.sh: -n 2), every test goes to whichever worker is free,
+    except the browser tests (tests/browser/), which all run in one worker, one after another: one
+    Chromium at a time on a 2-core machine. (xdist's own --dist loadgroup relies on rewriting node
+    ids, which pytest 9.2 no longer allows: pytest-xdist issue 1386.)
+
+    The tests are handed out in pytest-django's order, as Django runs them: the tests in a rolled-back
+    transaction first, then the transactional ones (browser, concurrency), which empty their worker's
+    database when they end, then those without a database. xdist's default would move the largest
+    group, the browser tests, first, and leave their worker a database without its migrated rows."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return "tests/browser/" if nodeid.startswith("tests/browser/") else nodeid
+
+    config.option.loadscopereorder = False
+    return BrowserTestsTogether(config, log)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: a test's rolled-back rows must not survive in the
