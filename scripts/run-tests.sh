@@ -12,4 +12,6 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
     echo "Chromium manque : installez-le (sudo apt-get install chromium), sinon les tests navigateur échoueront." >&2
   fi
 fi
-exec .venv/bin/python -m pytest "$@"
+# Two workers (pytest-xdist), each with its own test database; the browser tests stay together in
+# one of them (conftest.py). TEST_WORKERS=0 runs everything in this process, one test at a time.
+exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-2}" "$@"
