@@ -14,12 +14,13 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from network.activity.models import ActivityGrid, CoordinationJournalEntry
 from network.activity.models.grids import add_months, current_month, months_between, previous_month
-from network.activity.stats import years
+from network.activity.stats import FIRST_DAY_KEY, first_day_with_figures, years
 from network.directory.models import Promeneur, Theme
 from tests.factories import (
     ActivityGridFactory,
@@ -378,3 +379,10 @@ def test_grids_of_a_deleted_promeneur_stay_as_anonymous_counts(client_as, networ
     assert "Promeneur supprimé" in content.decode("utf-8-sig")
     orphan = ActivityGrid.objects.filter(promeneur=None).first()
     assert "Promeneur supprimé" in client.get(f"/espace/mon-activite/grilles/{orphan.pk}/").content.decode()
+
+
+def test_the_first_day_with_figures_is_read_on_a_database_without_limit_in_union(network, monkeypatch):
+    # SQLite, the quick start's database, refuses a LIMIT inside a UNION: /comites/chiffres-cles/ was a 500.
+    monkeypatch.setattr(connection.features, "supports_slicing_ordering_in_compound", False)
+    cache.delete(FIRST_DAY_KEY)
+    assert first_day_with_figures() is not None

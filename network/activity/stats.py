@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -121,7 +121,12 @@ def first_day_with_figures():
             .annotate(day=TruncDate("end"))
             .values_list("day")[:1],
         ]
-        day = min((day for (day,) in firsts[0].union(*firsts[1:], all=True)), default=None)
+        if connection.features.supports_slicing_ordering_in_compound:
+            rows = firsts[0].union(*firsts[1:], all=True)
+        else:
+            # SQLite (the quick start) refuses a LIMIT inside a UNION: three queries, once per cache period.
+            rows = [row for first in firsts for row in first]
+        day = min((day for (day,) in rows), default=None)
         cache.set(FIRST_DAY_KEY, day, FIRST_DAY_SECONDS)
     return day
 
