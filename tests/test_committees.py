@@ -337,6 +337,15 @@ def test_the_cockpit_lists_papers_to_publish_and_overdue_decisions(client_as):
     assert "Pas encore due" not in decisions and "Close à temps" not in decisions
 
 
+def test_an_upcoming_meeting_is_never_contradicted_by_an_empty_list_of_events(client_as):
+    # The committee's events came under « Prochaines réunions du comité : Aucune réunion n'est
+    # programmée » right below the meeting just listed.
+    meeting("pilotage", days=12)
+    body = client_as("pilotage").get("/comites/pilotage/").content.decode()
+    assert "Réunion pilotage" in body
+    assert "Aucune réunion n&#x27;est programmée" not in body and "Aucune réunion n'est programmée" not in body
+
+
 @pytest.mark.parametrize("pk", ["0", "99999999999999999999", "9" * 300])
 def test_an_unknown_or_huge_meeting_number_is_a_404(client_as, pk):
     assert client_as("pilotage").get(f"/comites/pilotage/reunions/{pk}/").status_code == 404
