@@ -54,17 +54,17 @@ REQUIRED = {
 }
 
 
-def members_links(page):
+def members_links(page, prefixes=MEMBERS_PAGES):
     paths = set()
     site = urlsplit(page.url).netloc
     for href in page.eval_on_selector_all("a[href]", "links => links.map((link) => link.href)"):
         url = urlsplit(href)
-        if url.netloc == site and url.path.startswith(MEMBERS_PAGES) and not FILES.search(url.path):
+        if url.netloc == site and url.path.startswith(prefixes) and not FILES.search(url.path):
             paths.add(url.path)
     return paths
 
 
-def visit_every_page(page, start="/espace/"):
+def visit_every_page(page, start="/espace/", prefixes=MEMBERS_PAGES):
     """Follow the links from ``start`` to every members' page (each address once, query strings aside):
     {path: [problems]} for the pages visited."""
     found, queue = {}, deque([start])
@@ -81,7 +81,7 @@ def visit_every_page(page, start="/espace/"):
             raise
         problems = [] if response.ok else [f"réponse {response.status}"]
         found[path] = problems + fit_problems(page)
-        queue.extend(members_links(page) - found.keys())
+        queue.extend(members_links(page, prefixes) - found.keys())
     return found
 
 
@@ -117,3 +117,21 @@ def test_every_members_page_fits_a_phone(chromium, live_server):
     assert not failures, f"{len(failures)} page(s) sur {len(pages)} ne tiennent pas sur un téléphone :\n{report}"
     page.context.close()
     newcomer.context.close()
+
+
+def test_every_committee_page_fits_a_phone(chromium, live_server):
+    # The key figures' monthly table (six columns) used to push the page to 662 px.
+    call_command("load_demo", "--force", stdout=io.StringIO())
+    page = phone_page(chromium, live_server)
+    log_in(page, "copil", password="Comite66!", next_url="/comites/")
+    page.wait_for_url("**/comites/")
+
+    pages = visit_every_page(page, start="/comites/", prefixes=("/comites/",))
+
+    for reached in ("/comites/pilotage/", "/comites/chiffres-cles/", "/comites/chiffres-cles/couverture/"):
+        assert reached in pages, sorted(pages)
+    assert any(re.match(r"^/comites/pilotage/reunions/\d+/$", path) for path in pages), sorted(pages)
+    failures = {path: problems for path, problems in pages.items() if problems}
+    report = "\n".join(f"{path}\n  " + "\n  ".join(problems) for path, problems in sorted(failures.items()))
+    assert not failures, f"{len(failures)} page(s) sur {len(pages)} ne tiennent pas sur un téléphone :\n{report}"
+    page.context.close()
