@@ -105,9 +105,25 @@ def test_saving_without_the_publish_button_publishes_nothing(client_as):
 def test_publishing_the_agenda_tells_the_members_once(users):
     upcoming = meeting("financeurs", days=20)
     assert publish(upcoming, "agenda") == 1
-    assert publish(upcoming, "agenda") == 0
+    assert publish(upcoming, "agenda") is None
     assert [email.to for email in mail.outbox] == [[users["financeurs"].email]]
     assert "ordre du jour" in mail.outbox[0].subject.lower()
+
+
+def test_publishing_to_a_committee_without_any_address_does_not_claim_it_was_sent_before(client_as, users):
+    # With no member to tell, the coordinator read « était déjà publié et envoyé » on a first publication.
+    users["technique"].email = ""
+    users["technique"].save()
+    upcoming = meeting("technique", days=20)
+    response = client_as("coordination").post(
+        f"/admin/snippets/coordination/meeting/edit/{upcoming.pk}/",
+        admin_form(upcoming, "action-publish-agenda"),
+        follow=True,
+    )
+    body = response.content.decode().replace("&#x27;", "'")
+    assert mail.outbox == []
+    assert "déjà publié" not in body
+    assert "aucun membre actif du comité n'a d'adresse e-mail" in body
 
 
 def test_publishing_empty_minutes_is_refused_in_french_and_nothing_is_sent(client_as, users):

@@ -26,7 +26,8 @@ class NothingToPublish(Exception):
 
 def publish(meeting, what):
     """Publish the meeting's agenda or minutes (``AGENDA`` / ``MINUTES``) and tell the committee's
-    members, once. Returns how many e-mails were sent (0 when they had already been told)."""
+    members, once. Returns how many e-mails were sent (0 when no member has an address), None when
+    they had already been told."""
     if not strip_tags(getattr(meeting, what)).strip():
         raise NothingToPublish
     published_field, sent_field = f"{what}_published_at", f"{what}_sent_at"
@@ -45,7 +46,7 @@ def publish(meeting, what):
         for field, value in changed.items():
             setattr(meeting, field, value)
         if sent_field not in changed:
-            return 0
+            return None
         return mail.send(announcement(meeting, what))
 
 

@@ -52,14 +52,20 @@ class PublishOnSave:
         if what:
             sent = publish(instance, what)
             label = PUBLICATIONS[what]["label"]
-            if sent:
+            if sent is None:
+                messages.info(self.request, f"{label.capitalize()} était déjà publié et envoyé : aucun nouvel e-mail.")
+            elif sent:
                 messages.success(
                     self.request,
                     f"{label.capitalize()} est publié : {count_of(sent, 'membre')} du comité "
                     f"{agreed(sent, 'a reçu', 'ont reçu')} un e-mail avec le lien de la réunion.",
                 )
             else:
-                messages.info(self.request, f"{label.capitalize()} était déjà publié et envoyé : aucun nouvel e-mail.")
+                messages.warning(
+                    self.request,
+                    f"{label.capitalize()} est publié, mais aucun membre actif du comité n'a d'adresse e-mail : "
+                    "personne n'a été prévenu.",
+                )
         return instance
 
 
