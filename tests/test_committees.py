@@ -126,6 +126,16 @@ def test_publishing_to_a_committee_without_any_address_does_not_claim_it_was_sen
     assert "aucun membre actif du comité n'a d'adresse e-mail" in body
 
 
+def test_copying_a_meeting_keeps_its_agenda_but_not_its_minutes_decisions_or_papers(client_as):
+    held = meeting("pilotage", days=-3, agenda="<p>Point Sirius</p>", minutes="<p>Compte rendu Vega</p>")
+    Decision.objects.create(meeting=held, text="Décision Altair")
+    MeetingDocument.objects.create(meeting=held, document=committee_document("pilotage", "Pièce Deneb"))
+    body = client_as("coordination").get(f"/admin/snippets/coordination/meeting/copy/{held.pk}/").content.decode()
+    assert "Point Sirius" in body
+    assert "Vega" not in body and "Altair" not in body and "Deneb" not in body
+    assert 'name="decisions-TOTAL_FORMS" value="0"' in body
+
+
 def test_publishing_empty_minutes_is_refused_in_french_and_nothing_is_sent(client_as, users):
     held = meeting("pilotage", days=-1)
     response = client_as("coordination").post(

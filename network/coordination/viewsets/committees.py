@@ -12,7 +12,7 @@ from django.utils.html import strip_tags
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.action_menu import ActionMenuItem
-from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
+from wagtail.snippets.views.snippets import CopyView, CreateView, EditView, SnippetViewSet
 
 from network.coordination.models import Meeting
 from network.coordination.models.committees import misplaced_document_error
@@ -77,6 +77,21 @@ class MeetingEditView(PublishOnSave, EditView):
     pass
 
 
+class MeetingCopyView(CopyView):
+    """A copy prepares the next meeting: the committee, title, place and agenda may serve again, but the
+    minutes, decisions and papers belong to the meeting copied (copied decisions would be carried twice)."""
+
+    def get_initial_form_instance(self):
+        original = super().get_initial_form_instance()
+        return Meeting(
+            committee=original.committee,
+            title=original.title,
+            starts_at=original.starts_at,
+            place=original.place,
+            agenda=original.agenda,
+        )
+
+
 class PublishMenuItem(ActionMenuItem):
     """A button of the save menu; hidden once the members have been told."""
 
@@ -101,6 +116,7 @@ class MeetingViewSet(FrenchWordingViewSetMixin, SnippetViewSet):
     edit_handler = ObjectList(Meeting.panels, base_form_class=MeetingForm)
     add_view_class = MeetingCreateView
     edit_view_class = MeetingEditView
+    copy_view_class = MeetingCopyView
     icon = "group"
     menu_label = "Réunions des comités"
     menu_order = 220
