@@ -136,6 +136,12 @@ def test_copying_a_meeting_keeps_its_agenda_but_not_its_minutes_decisions_or_pap
     assert 'name="decisions-TOTAL_FORMS" value="0"' in body
 
 
+def test_the_meeting_form_leads_to_the_page_the_members_read(client_as):
+    held = meeting("financeurs", days=-3)
+    body = client_as("coordination").get(f"/admin/snippets/coordination/meeting/edit/{held.pk}/").content.decode()
+    assert f'href="/comites/financeurs/reunions/{held.pk}/"' in body
+
+
 def test_publishing_empty_minutes_is_refused_in_french_and_nothing_is_sent(client_as, users):
     held = meeting("pilotage", days=-1)
     response = client_as("coordination").post(

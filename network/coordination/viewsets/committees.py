@@ -8,9 +8,11 @@ text and tell the committee's members once (network/coordination/secretariat.py)
 """
 
 from django.contrib import messages
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.views.snippets import CopyView, CreateView, EditView, SnippetViewSet
 
@@ -74,7 +76,13 @@ class MeetingCreateView(PublishOnSave, CreateView):
 
 
 class MeetingEditView(PublishOnSave, EditView):
-    pass
+    @cached_property
+    def header_buttons(self):
+        # The coordinator checks what the members will read, without a members' account.
+        return [
+            *super().header_buttons,
+            HeaderButton("Voir la page des membres", url=self.object.get_url(), icon_name="view"),
+        ]
 
 
 class MeetingCopyView(CopyView):
