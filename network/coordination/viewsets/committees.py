@@ -89,15 +89,11 @@ class MeetingCopyView(CopyView):
     """A copy prepares the next meeting: the committee, title, place and agenda may serve again, but the
     minutes, decisions and papers belong to the meeting copied (copied decisions would be carried twice)."""
 
+    kept_fields = ("committee", "title", "starts_at", "place", "agenda")
+
     def get_initial_form_instance(self):
         original = super().get_initial_form_instance()
-        return Meeting(
-            committee=original.committee,
-            title=original.title,
-            starts_at=original.starts_at,
-            place=original.place,
-            agenda=original.agenda,
-        )
+        return Meeting(**{name: getattr(original, name) for name in self.kept_fields})
 
 
 class PublishMenuItem(ActionMenuItem):
