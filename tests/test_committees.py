@@ -16,6 +16,7 @@ from network.coordination.models import CommitteePage, Decision, Meeting, Meetin
 from network.coordination.models.committees import committee_collection
 from network.coordination.secretariat import publish
 from tests.factories import PASSWORD, UserFactory
+from workspace.display import french_date
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +109,15 @@ def test_publishing_the_agenda_tells_the_members_once(users):
     assert publish(upcoming, "agenda") is None
     assert [email.to for email in mail.outbox] == [[users["financeurs"].email]]
     assert "ordre du jour" in mail.outbox[0].subject.lower()
+    assert "L'ordre du jour de la prochaine réunion du comité" in mail.outbox[0].body
+
+
+def test_an_agenda_published_after_its_meeting_does_not_call_it_the_next_one(users):
+    late = meeting("financeurs", days=-3)
+    assert publish(late, "agenda") == 1
+    day = french_date(late.starts_at, "j F Y")
+    assert f"L'ordre du jour de la réunion du {day} du comité" in mail.outbox[0].body
+    assert "prochaine" not in mail.outbox[0].body
 
 
 def test_publishing_to_a_committee_without_any_address_does_not_claim_it_was_sent_before(client_as, users):
