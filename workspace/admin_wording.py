@@ -60,15 +60,19 @@ def no_results_sentence(noun, *, searching, add_url=None):
     return f"{capfirst(noun.none())} pour l'instant."
 
 
-class FrenchIndexMixin:
-    """A generic IndexView (snippets, ModelViewSet) whose labels read the model's Noun. Its empty
-    message is read by workspace/templates/wagtailadmin/generic/index_results.html."""
-
-    paginator_class = FrenchPaginator
+class ModelNoun:
+    """For a view of one model (generic or wagtail-modeladmin): ``noun``, the model's Noun."""
 
     @cached_property
     def noun(self):
         return Noun.of(self.model)
+
+
+class FrenchIndexMixin(ModelNoun):
+    """A generic IndexView (snippets, ModelViewSet) whose labels read the model's Noun. Its empty
+    message is read by workspace/templates/wagtailadmin/generic/index_results.html."""
+
+    paginator_class = FrenchPaginator
 
     @cached_property
     def add_item_label(self):
@@ -81,17 +85,13 @@ class FrenchIndexMixin:
         return no_results_sentence(self.noun, searching=searching, add_url=self.add_url if can_add else None)
 
 
-class FrenchMessagesMixin:
+class FrenchMessagesMixin(ModelNoun):
     """A record's messages in proper French: « Convention « … » modifiée. », « Cette convention n'a pas
     pu être enregistrée : corrigez les erreurs ci-dessous. », where Wagtail and wagtail-modeladmin write
     « modifié(e) » and « Le(la) Convention ». A view sets the participles of what it does."""
 
     done_participle = "modifié"
     refused_participle = "enregistré"
-
-    @cached_property
-    def noun(self):
-        return Noun.of(self.model)
 
     def done_message(self, instance, participle):
         return f"{capfirst(self.noun.singular)} « {instance} » {self.noun.agreed(participle)}."
@@ -117,7 +117,7 @@ class FrenchCreateMixin(FrenchMessagesMixin):
     def get_breadcrumbs_items(self):
         items = super().get_breadcrumbs_items()
         if self.model and not self.page_subtitle:
-            items[-1] = {**items[-1], "label": capfirst(Noun.of(self.model).new())}
+            items[-1] = {**items[-1], "label": capfirst(self.noun.new())}
         return items
 
 

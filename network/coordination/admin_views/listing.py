@@ -8,7 +8,6 @@ from django.contrib.admin.utils import label_for_field, lookup_field
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.shortcuts import redirect
-from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from wagtail_modeladmin.helpers import AdminURLHelper, ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin
@@ -17,6 +16,7 @@ from wagtail_modeladmin.views import CreateView, DeleteView, EditView, HistoryVi
 from workspace.admin_wording import (
     FrenchMessagesMixin,
     FrenchPaginator,
+    ModelNoun,
     TitledRecordMixin,
     delete_question,
     no_results_sentence,
@@ -58,16 +58,12 @@ class YesNoColumn:
         return self.name
 
 
-class LenientIndexView(IndexView):
+class LenientIndexView(ModelNoun, IndexView):
     """A filter value the listing cannot read (a date mistyped in the address) shows the whole
     listing again, as Django's admin does, instead of a server error. Its booleans read Oui / Non,
     its count and empty messages the model's Noun (coordination/admin/index.html)."""
 
     paginator_class = FrenchPaginator
-
-    @cached_property
-    def noun(self):
-        return Noun.of(self.model)
 
     def no_results_message(self):
         return no_results_sentence(self.noun, searching=True)
@@ -147,7 +143,7 @@ class FrenchDeleteView(FrenchMessagesMixin, record_mixin("delete", TitledRecordM
         return response
 
 
-class FrenchInspectView(FrenchMessagesMixin, record_mixin("inspect", TitledRecordMixin), InspectView):
+class FrenchInspectView(ModelNoun, record_mixin("inspect", TitledRecordMixin), InspectView):
     """Its back link is written by coordination/admin/inspect.html (« Retourner à la liste des … »)."""
 
     def get_context_data(self, **kwargs):
