@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from network.activity.models import ActivityGrid, CoordinationJournalEntry
+from network.activity.models import ActivityGrid, CoordinationJournalEntry, NetworkActivity
 from network.activity.models.grids import add_months, current_month, months_between, previous_month
 from network.activity.stats import FIRST_DAY_KEY, first_day_with_figures, years
 from network.directory.models import Promeneur, Theme
@@ -362,6 +362,17 @@ def test_committees_see_aggregated_figures_but_no_promeneur_and_no_grid(client_a
         assert not re.search(rf"\b{re.escape(promeneur.full_name)}\b", body)
     assert "Texte individuel confidentiel" not in body and "/espace/mon-activite/grilles/" not in body
     assert client_as("promeneur").get("/comites/chiffres-cles/").status_code == 403
+
+
+def test_figures_read_the_french_way_with_thousands_grouped(client_as, network):
+    NetworkActivity.objects.filter(grid__month=LAST).update(messages=3000)
+    response = client_as("pilotage").get("/comites/chiffres-cles/", {"annee": LAST.year})
+    body = html.unescape(response.content.decode())
+    messages = response.context["figures"]["messages"]
+    assert messages >= 3000
+    grouped = f"{messages:,}".replace(",", "\xa0")
+    assert f"<dd>{grouped}</dd>" in body
+    assert f"<dd>{messages}</dd>" not in body
 
 
 def test_grids_of_a_deleted_promeneur_stay_as_anonymous_counts(client_as, network):

@@ -4,6 +4,7 @@ listings (wagtailadmin/tables/cell.html, the coordination's modeladmin listings)
 import datetime
 import re
 
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
@@ -75,6 +76,11 @@ def elides(word):
     """Whether a word takes the elided forms before it ("d'", "nouvel"): it starts with a vowel."""
     # An empty word elides nothing ("" is found in any string).
     return bool(word) and word[:1].lower() in ELIDING_LETTERS
+
+
+def figure(number):
+    """A figure the French way: thousands grouped, a decimal only where there is one ("7 209", "4,5")."""
+    return floatformat(number, "-1g")
 
 
 def agreed(count, singular, plural=None):
