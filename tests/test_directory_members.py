@@ -66,6 +66,21 @@ def test_members_directory_shows_every_active_promeneur_with_contact_and_referen
     assert "Structure fermée" not in html
 
 
+def test_members_directory_pages_the_structures_apart_from_the_promeneurs(client_as, network, monkeypatch):
+    monkeypatch.setattr(MembersDirectoryPage, "per_page", 2)
+    for index in range(3):
+        StructureFactory(name=f"Association {index}")
+    client = client_as("promeneur")
+    first = client.get("/espace/annuaire/", {"q": "association"}).content.decode()
+    assert "Structures et référents (3)" in first
+    assert "Association 0" in first and "Association 1" in first and "Association 2" not in first
+    assert 'aria-label="Pagination des structures"' in first
+    assert 'href="?q=association&amp;page-structures=2"' in first
+    second = client.get("/espace/annuaire/", {"q": "association", "page-structures": "2"}).content.decode()
+    assert "Association 2" in second and "Association 0" not in second
+    assert client.get("/espace/annuaire/", {"page-structures": "x"}).status_code == 200
+
+
 def test_members_directory_filters(client_as, network):
     client = client_as("promeneur")
     html = client.get("/espace/annuaire/", {"territoire": "conflent"}).content.decode()

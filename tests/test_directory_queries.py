@@ -1,5 +1,5 @@
 """The directory listings cost the same number of SQL queries, at most 15, with 5 and with 300
-promeneurs (30 of them with a photo)."""
+promeneurs (30 of them with a photo, 66 structures: more than a page of them)."""
 
 import pytest
 from django.db import connection
@@ -25,7 +25,9 @@ def populate(size):
     """``size`` promeneurs (and as many relays), each with territories, themes, two social
     profiles; the first 30 have a photo, shown to the public with their consent."""
     territories = [Territory.objects.create(name=f"Zone {i}") for i in range(4)]
-    structures = [Structure.objects.create(name=f"Employeur {i}", territory=territories[i % 4]) for i in range(6)]
+    structures = [
+        Structure.objects.create(name=f"Employeur {i}", territory=territories[i % 4]) for i in range(6 + size // 5)
+    ]
     themes = list(Theme.objects.all()[:3])
     promeneurs = Promeneur.objects.bulk_create(
         Promeneur(

@@ -93,6 +93,10 @@ class PublicDirectoryPage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage("structure", kwargs={"slug": structure.slug})
 
 
+# The structures' table has its own page number, beside the promeneurs' "page".
+STRUCTURES_PAGE = "page-structures"
+
+
 class MembersDirectoryPage(BasePage):
     """/espace/annuaire/: every active promeneur with their contact, the structures and referents."""
 
@@ -108,11 +112,15 @@ class MembersDirectoryPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         filters = DirectoryFilterSet(request, Promeneur.objects.active().for_listing())
         promeneurs, _ = filters.paginate(self.per_page)
+        # A department's structures are a few dozen: read in one query, shown a page at a time.
+        structures = list(filters.structures(Structure.objects.exclude(status=Structure.Status.INACTIVE)))
+        structures, _ = paginate(structures, request.GET.get(STRUCTURES_PAGE), self.per_page)
         context.update(
             filters=filters,
             filter_query=filters.query_string(),
             promeneurs=promeneurs,
-            structures=filters.structures(Structure.objects.exclude(status=Structure.Status.INACTIVE)),
+            structures=structures,
+            structures_page=STRUCTURES_PAGE,
         )
         return context
 
