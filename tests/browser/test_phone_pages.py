@@ -1,8 +1,9 @@
-"""Every members' page on a phone (390×844), with the demo content: none scrolls sideways, and every
-interactive target of the main content is 44×44 px at least (tests/browser/phone.py says exactly
-which elements count). The pages are found as a promeneur finds them: by following the links of the
-space from /espace/, to every address under /espace/ and to the members' event pages; the charter
-acceptance page is where a promeneur who has not accepted the charter lands."""
+"""Every members' page, and every public page, on a phone (390×844), with the demo content: none
+scrolls sideways, and every interactive target of the main content is 44×44 px at least
+(tests/browser/phone.py says exactly which elements count). The pages are found as their users find
+them: a promeneur follows the links of the space from /espace/, to every address under /espace/ and
+to the members' event pages (the charter acceptance page is where a promeneur who has not accepted
+the charter lands); a signed-out visitor follows the public links from the home page."""
 
 import io
 import re
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 DEMO_PASSWORD = "Promeneur66!"
 MEMBERS_PAGES = ("/espace/", "/evenements/")
 # Files, not pages: calendars, feeds, exports, documents.
-FILES = re.compile(r"\.(ics|csv|xlsx|json|xml|rss|pdf|txt)$|/flux/|/documents/")
+FILES = re.compile(r"\.(ics|csv|xlsx|json|xml|rss|pdf|txt)$|/rss/$|/flux/|/documents/")
 # Each kind of members' page the crawl must have reached (else the test would prove nothing about it).
 REQUIRED = {
     "l'accueil de l'espace": r"^/espace/$",
@@ -131,6 +132,44 @@ def test_every_committee_page_fits_a_phone(chromium, live_server):
     for reached in ("/comites/pilotage/", "/comites/chiffres-cles/", "/comites/chiffres-cles/couverture/"):
         assert reached in pages, sorted(pages)
     assert any(re.match(r"^/comites/pilotage/reunions/\d+/$", path) for path in pages), sorted(pages)
+    failures = {path: problems for path, problems in pages.items() if problems}
+    report = "\n".join(f"{path}\n  " + "\n  ".join(problems) for path, problems in sorted(failures.items()))
+    assert not failures, f"{len(failures)} page(s) sur {len(pages)} ne tiennent pas sur un téléphone :\n{report}"
+    page.context.close()
+
+
+# The public side, as a young person or a parent reaches it from the home page, signed out.
+PUBLIC_PAGES = (
+    "/annuaire/", "/agenda/", "/evenements/", "/publications/", "/faq/", "/contact/", "/devenir-promeneur/",
+    "/charte/", "/le-dispositif/", "/mentions-legales/", "/accessibilite/", "/recherche/", "/connexion/",
+)
+PUBLIC_REQUIRED = {
+    "l'annuaire": r"^/annuaire/$",
+    "la fiche d'un promeneur": r"^/annuaire/[\w-]+/$",
+    "une structure": r"^/annuaire/structure/[\w-]+/$",
+    "les relais": r"^/annuaire/relais/$",
+    "l'agenda": r"^/agenda/$",
+    "un événement public": r"^/evenements/\d+/$",
+    "les publications": r"^/publications/$",
+    "une publication": r"^/publications/[\w-]+/$",
+    "la connexion": r"^/connexion/$",
+}
+
+
+def test_every_public_page_fits_a_phone(chromium, live_server):
+    # Standalone links (back to the directory, the relays, the calendar and feed subscriptions, the
+    # login to register, clearing the filters) used to be 19 px high.
+    call_command("load_demo", "--force", stdout=io.StringIO())
+    page = phone_page(chromium, live_server)
+
+    pages = visit_every_page(page, start="/", prefixes=PUBLIC_PAGES)
+    missing = [kind for kind, pattern in PUBLIC_REQUIRED.items() if not any(re.match(pattern, path) for path in pages)]
+    assert not missing, f"pages jamais atteintes : {missing} (visitées : {sorted(pages)})"
+    # A search that finds no one, and a filter that is not understood, are pages too.
+    for address in ("/annuaire/?q=zzzz", "/annuaire/?reseau=inconnu", "/agenda/?type=inconnu"):
+        page.goto(address)
+        pages[address] = fit_problems(page)
+
     failures = {path: problems for path, problems in pages.items() if problems}
     report = "\n".join(f"{path}\n  " + "\n  ".join(problems) for path, problems in sorted(failures.items()))
     assert not failures, f"{len(failures)} page(s) sur {len(pages)} ne tiennent pas sur un téléphone :\n{report}"
