@@ -136,6 +136,18 @@ def test_public_sheet_shows_public_fields_and_clickable_profiles(client, directo
     assert anna.email not in html and anna.phone not in html
 
 
+
+def test_one_territory_is_singular_two_are_plural(client, directory):
+    anna = directory["anna"]
+    sheet, listing = body(client.get(f"/annuaire/{anna.slug}/")), body(client.get("/annuaire/"))
+    assert "<dt>Territoire</dt><dd>Conflent</dd>" in sheet
+    assert "Territoire : Conflent" in listing and "Territoires : Conflent" not in listing
+    anna.territories.add(TerritoryFactory(name="Fenouillèdes"))
+    anna.save()  # as the admin does: the saved promeneur refreshes the cached pages
+    sheet, listing = body(client.get(f"/annuaire/{anna.slug}/")), body(client.get("/annuaire/"))
+    assert "<dt>Territoires</dt><dd>Conflent, Fenouillèdes</dd>" in sheet
+    assert "Territoires : Conflent, Fenouillèdes" in listing
+
 @pytest.mark.parametrize("key", ["denis", "emma"])
 def test_no_public_sheet_without_consent_or_after_leaving(client, directory, key):
     assert client.get(f"/annuaire/{directory[key].slug}/").status_code == 404
