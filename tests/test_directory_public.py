@@ -148,6 +148,15 @@ def test_one_territory_is_singular_two_are_plural(client, directory):
     assert "<dt>Territoires</dt><dd>Conflent, Fenouillèdes</dd>" in sheet
     assert "Territoires : Conflent, Fenouillèdes" in listing
 
+
+@pytest.mark.parametrize("address", ["/annuaire/", "/annuaire/structure/{slug}/"])
+def test_promeneurs_cards_are_headings_under_the_list_heading(client, directory, address):
+    html = body(client.get(address.format(slug=directory["anna"].structure.slug))).split("<main", 1)[1]
+    headings = re.findall(r"<h(\d)[^>]*>(?:<a [^>]*>)?([^<]*)", html)
+    first = next(index for index, (_, text) in enumerate(headings) if text in ("Anna Prat", "Bruno Serra"))
+    list_level = int(headings[first - 1][0])  # "3 promeneurs", "Les Promeneurs du Net de la structure"
+    assert {int(level) for level, _ in headings[first:]} == {list_level + 1}, headings
+
 @pytest.mark.parametrize("key", ["denis", "emma"])
 def test_no_public_sheet_without_consent_or_after_leaving(client, directory, key):
     assert client.get(f"/annuaire/{directory[key].slug}/").status_code == 404
