@@ -24,6 +24,12 @@ def test_public_agenda_lists_public_events_only(client_as):
         assert "Ariane" in body and "Bételgeuse" not in body and "Castor" not in body, role
 
 
+
+def test_a_single_place_is_singular(client_as):
+    event = EventFactory(title="Entretien Ariane", audience="public", capacity=1)
+    assert "1 place, 0 inscrit<" in client_as("anonymous").get("/agenda/").content.decode()
+    assert "<dd>1 place, 1 restante</dd>" in client_as("anonymous").get(event.get_absolute_url()).content.decode()
+
 def test_members_agenda_lists_what_the_member_may_see(client_as):
     EventFactory(title="Forum des parents Ariane", audience="public")
     EventFactory(title="Formation interne Bételgeuse")
