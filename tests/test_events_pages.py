@@ -212,3 +212,16 @@ def test_coordinator_tools_are_refused_to_others(client_as, event_with_registrat
     url = f"/admin/agenda/{event_with_registrations.pk}/inscriptions.csv"
     assert client_as("promeneur").get(url).status_code == 302
     assert client_as("anonymous").get(url)["Location"].startswith("/admin/login/")
+
+
+def test_an_event_page_names_its_training_only_to_whoever_may_open_the_training(client_as, training):
+    """A training's page is in the members' space: a public or a committee's session of it must not
+    give its title away (nor a draft's) to a visitor who may not open it."""
+    public = EventFactory(title="Session ouverte", audience="public", training=training)
+    copil = EventFactory(title="Session du copil", audience="comite", committee="Comité de pilotage", training=training)
+    for role, event in (("anonymous", public), ("pilotage", copil)):
+        body = client_as(role).get(event.get_absolute_url()).content.decode()
+        assert event.title in body and "Posture du promeneur" not in body and "/espace/formations/" not in body, role
+    assert "Posture du promeneur" in client_as("promeneur").get(public.get_absolute_url()).content.decode()
+    training.unpublish()
+    assert "Posture du promeneur" not in client_as("promeneur").get(public.get_absolute_url()).content.decode()

@@ -12,6 +12,7 @@ from wagtail import hooks
 from network.events import registrations
 from network.events.calendars import build_calendar
 from network.events.models import CALENDAR_PURPOSE, Event, Registration
+from workspace.accounts.access import may_see_page
 from workspace.accounts.tokens import SecretToken
 from workspace.security.next_url import next_path
 
@@ -51,10 +52,18 @@ def event_detail(request, pk):
     context = {
         "event": event,
         "places_left": event.places_left(event.confirmed_count),
+        "training": _shown_training(request.user, event),
         # What other apps show on an event page (the exchanges a practice session discussed).
         "sections": [section for hook in hooks.get_hooks("event_page_sections") if (section := hook(request, event))],
     }
     return render(request, "events/event_detail.html", context)
+
+
+def _shown_training(user, event):
+    """The event's training page, if ``user`` may open it: it is in the members' space, and a
+    public or a committee's session must not give its title away."""
+    training = event.training
+    return training if training is not None and training.live and may_see_page(user, training) else None
 
 
 def _back(request, event):
