@@ -14,7 +14,7 @@ from wagtail.models import Collection
 
 from network.directory.models import Promeneur
 from network.directory.privacy import anonymise_promeneur
-from tests.factories import PromeneurFactory, UserFactory, make_image, png_bytes
+from tests.factories import PromeneurFactory, UserFactory, make_image, png_bytes, publication_page, resource_page
 
 pytestmark = pytest.mark.django_db
 
@@ -191,6 +191,18 @@ def test_who_may_choose_an_image_in_the_admin_sees_it_there(client):
     editors.user_set.add(editor)
     client.force_login(editor)
     assert status(client, url) == 200
+
+
+def test_an_image_of_the_open_collection_used_only_in_the_space_is_the_members(client_as, users):
+    image = make_image("Schéma interne")
+    body = [{"type": "image", "value": {"image": image.pk, "alt_text": "", "decorative": True}}]
+    resource_page("Fiche au schéma", body=body)
+    for url in photo_urls(image):
+        for role in users:
+            assert status(client_as(role), url) == (200 if role in {"promeneur", "coordination"} else 404), (role, url)
+        assert client_as("promeneur").get(url)["Cache-Control"] == "private, no-cache"
+    publication_page("Publication au schéma", body=body)
+    assert status(client_as("anonymous"), image.file.url) == 200
 
 
 def test_an_image_of_the_public_collection_is_public_and_cacheable(client):

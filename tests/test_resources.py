@@ -9,12 +9,13 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
+from network.events.models import TrainingMaterial, TrainingPage
 from resources.library.models import NewsPage, PublicationPage, ResourcePage, WatchPage
 from tests.factories import member_document, news_page, publication_page, resource_page, watch_page
-from tests.pages import page_at
+from tests.pages import page_at, publish_child
 
 pytestmark = pytest.mark.django_db
 
@@ -145,17 +146,42 @@ def test_resource_page_shows_its_body_category_audience_and_tags(client_as):
     assert "La confiance se construit." in page
 
 
-def test_member_document_of_a_resource_is_not_downloadable_anonymously(client, client_as):
-    document = member_document("Trame d'entretien", content=b"Trame confidentielle", filename="trame.txt")
-    resource_page("Trame", body=[{"type": "document", "value": {"document": document.pk, "title": ""}}])
-
-    anonymous = client.get(document.url)
+def assert_served_to_members_only(client_as, document):
+    anonymous = client_as("anonymous").get(document.url)
     assert anonymous.status_code == 302
     assert anonymous["Location"].startswith("/connexion/?next=")
     assert client_as("pilotage").get(document.url).status_code == 403
     member = client_as("promeneur").get(document.url)
     assert member.status_code == 200
     assert b"".join(member.streaming_content) == b"Trame confidentielle"
+
+
+def document_block(document):
+    return [{"type": "document", "value": {"document": document.pk, "title": ""}}]
+
+
+def test_member_document_of_a_resource_is_not_downloadable_anonymously(client_as):
+    document = member_document("Trame d'entretien", content=b"Trame confidentielle", filename="trame.txt")
+    resource_page("Trame", body=document_block(document))
+    assert_served_to_members_only(client_as, document)
+
+
+@pytest.mark.parametrize("used_by", ["resource", "training"])
+def test_a_document_of_the_open_collection_used_only_in_the_space_is_the_members(client_as, used_by):
+    """Uploaded in the root collection by mistake, a document put only in the members' space (a
+    resource's body, a training's materials) is theirs all the same; a public page using it opens it."""
+    document = member_document("Trame d'entretien", content=b"Trame confidentielle", filename="trame.txt")
+    document.collection = Collection.get_first_root_node()
+    document.save()
+    if used_by == "resource":
+        resource_page("Trame", body=document_block(document))
+    else:
+        training = TrainingPage(title="Formation à la trame", slug="trame")
+        training.materials.add(TrainingMaterial(document=document))
+        publish_child(page_at("/espace/formations/"), training)
+    assert_served_to_members_only(client_as, document)
+    publication_page("Trame publique", body=document_block(document))
+    assert client_as("anonymous").get(document.url).status_code == 200
 
 
 # --- News watch -----------------------------------------------------------------------

@@ -9,10 +9,11 @@ once into the shared cache and kept there until a restriction, its groups or a p
 the tree change (``forget_page_restrictions``, connected in accounts/apps.py).
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
-from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
+from wagtail.models import BaseViewRestriction, Page, PageViewRestriction, ReferenceIndex
 
 from workspace.accounts.roles import user_group_ids
 
@@ -110,3 +111,16 @@ def exclude_hidden_subtrees(queryset, user):
 
 def visible_pages(user):
     return exclude_hidden_subtrees(Page.objects.live(), user)
+
+
+def hidden_where_used(user, item):
+    """True when ``item`` (a document or an image, of a collection without restriction) is used by
+    pages only, none of which ``user`` may see: a file uploaded in an open collection but put only
+    in the members' or a committee's space stays theirs (Wagtail's reference index says who uses it).
+    An item used nowhere, or by something else than a page, follows its collection alone."""
+    page_type = ContentType.objects.get_for_model(Page)
+    users = list(ReferenceIndex.get_references_to(item).values_list("base_content_type_id", "object_id").distinct())
+    if not users or any(type_id != page_type.pk for type_id, _ in users):
+        return False
+    pages = Page.objects.filter(pk__in=[int(page_id) for _, page_id in users])
+    return not exclude_hidden_subtrees(pages, user).exists()

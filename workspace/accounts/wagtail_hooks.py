@@ -3,7 +3,7 @@ from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 from wagtail import wagtail_hooks as wagtail_core_hooks
 
-from workspace.accounts.access import failed_restrictions, may_see_page, page_is_restricted
+from workspace.accounts.access import failed_restrictions, hidden_where_used, may_see_page, page_is_restricted
 from workspace.accounts.user_admin import BULK_ACTIONS
 from workspace.accounts.visits import MemberVisit
 from workspace.display import datetime_attribute
@@ -48,6 +48,10 @@ def forbid_logged_in_users_outside_the_collection(document, request):
     restrictions = document.collection.get_view_restrictions()
     if request.user.is_authenticated and failed_restrictions(request.user, restrictions):
         raise PermissionDenied
+    if not restrictions and hidden_where_used(request.user, document):
+        if request.user.is_authenticated:
+            raise PermissionDenied
+        return wagtail_core_hooks.require_wagtail_login(next=request.get_full_path())
 
 
 # Registered after Wagtail's own (order=1): the registry keeps the last action of each type.
