@@ -295,6 +295,29 @@ def test_registrants_are_told_when_the_event_changes_or_is_cancelled(users, comm
     assert [m.subject for m in mail.outbox] == ["Annulation : Rencontre départementale"]
 
 
+def test_a_registrant_who_may_no_longer_see_the_event_is_told_nothing_more_of_it(users, committed):
+    """A former member (account kept, out of the Promeneurs) or an event moved to a committee:
+    neither its new place nor its reminder reaches someone who may not see it."""
+    event = EventFactory(title="Demain Deneb", start=_in_days(1, 9), end=_in_days(1, 12))
+    former = UserFactory(username="ancienne", role="promeneur")
+    for user in (users["promeneur"], former):
+        RegistrationFactory(event=event, user=user)
+    former.groups.clear()
+    with committed():
+        event = Event.objects.get(pk=event.pk)
+        event.place = "Salle secrète Deneb"
+        event.save()
+    assert [m.to for m in mail.outbox] == [[users["promeneur"].email]]
+    mail.outbox.clear()
+    Event.objects.filter(pk=event.pk).update(audience="comite", committee=COPIL)
+    with committed():
+        event = Event.objects.get(pk=event.pk)
+        event.place = "Autre salle Deneb"
+        event.save()
+    call_command("send_event_reminders")
+    assert mail.outbox == []
+
+
 def test_saving_an_event_unchanged_sends_nothing(users, committed):
     event = EventFactory()
     RegistrationFactory(event=event, user=users["promeneur"])

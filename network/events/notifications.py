@@ -18,8 +18,14 @@ def _context(event, **extra):
     }
 
 
+def _may_see(event, user):
+    """A registrant who may no longer see the event (they left the network or its committee, the
+    event's audience changed) is told nothing more of it: not its new place nor its link."""
+    return type(event).objects.visible_to(user).filter(pk=event.pk).exists()
+
+
 def _send_to(registration, name, attach_calendar=False, **extra):
-    if not registration.user.email:
+    if not registration.user.email or not _may_see(registration.event, registration.user):
         return
     context = _context(registration.event, registration=registration, **extra)
     message = mail.message(TEMPLATES + name, context, [registration.user.email])
@@ -44,7 +50,7 @@ def reminder(registration):
 
 def _to_registrants(event, name, **extra):
     registrations = event.registrations.exclude(status="annulee").select_related("user")
-    recipients = [r.user.email for r in registrations if r.user.email]
+    recipients = [r.user.email for r in registrations if r.user.email and _may_see(event, r.user)]
     if not recipients:
         return 0
     return mail.send(mail.to_each(TEMPLATES + name, _context(event, **extra), recipients))
