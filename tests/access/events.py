@@ -100,6 +100,8 @@ ROWS = [
     ("/evenements/{members_event}/", _only(MEMBERS, ok=f"shows:{MEMBERS_EVENT}")),
     ("/evenements/{copil_event}/", _only(COPIL, ok=f"shows:{COPIL_EVENT}")),
     ("/evenements/{public_event}/evenement.ics", everyone(f"shows:{PUBLIC_EVENT}")),
+    # A public session of a members' training: the training's title stays in the space.
+    ("/evenements/{public_session}/", shown_to({"promeneur", "coordination"}, "Formation Cassiopée")),
     ("/evenements/{members_event}/evenement.ics", _only(MEMBERS, ok=f"shows:{MEMBERS_EVENT}")),
     ("/evenements/{copil_event}/evenement.ics", _only(COPIL, ok=f"shows:{COPIL_EVENT}")),
     ("/evenements/999999/", everyone("404")),
@@ -151,6 +153,7 @@ def make_objects():
     public = EventFactory(title=PUBLIC_EVENT, audience="public")
     members = EventFactory(title=MEMBERS_EVENT)
     EventFactory(title="Session Cassiopée", training=training)
+    public_session = EventFactory(title="Session ouverte Cassiopée", audience="public", training=training)
     copil = EventFactory(title=COPIL_EVENT, audience="comite", committee="Comité de pilotage", kind="comite")
     # The users of the ``users`` fixture (conftest.py), fetched without touching their password
     # so that their logged-in sessions stay valid.
@@ -166,6 +169,7 @@ def make_objects():
         "other_user": other.pk,
         "other_registration": other_registration.pk,
         "public_event": public.pk,
+        "public_session": public_session.pk,
         "members_event": members.pk,
         "copil_event": copil.pk,
         "training_path": "cassiopee/",

@@ -30,6 +30,9 @@ ROWS = [
     ("/accessibilite/", everyone("200")),
     ("/recherche/", everyone("200")),
     ("/nexiste-pas/", everyone("404")),
+    # Wagtail's public API is not mounted: no listing of pages, documents or images around the rules.
+    ("/api/v2/pages/", everyone("404")),
+    ("/api/v2/documents/", everyone("404")),
     # The load balancer's health check: what answers, nothing about the site's content.
     ("/sante/", everyone("200")),
     ("/sitemap.xml", everyone("hides:/espace/")),
