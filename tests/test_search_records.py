@@ -44,6 +44,14 @@ def test_an_event_is_found_by_its_place_without_accents(client, records):
     assert "Forum public Bételgeuse" in search(client, "CERET", type="evenements")
 
 
+def test_records_found_and_no_page_read_as_two_sections(client, records):
+    """Under the events found, the pages' part says it found none, not that the site holds nothing."""
+    html = search(client, "ceret")
+    assert "Forum public Bételgeuse" in html
+    assert "<h2>Pages : aucun résultat pour « ceret »</h2>" in html
+    assert "Aucune page du site" not in html
+
+
 @pytest.mark.parametrize("role", ["pilotage", "financeurs", "technique"])
 def test_a_committee_member_finds_no_discussion_and_only_their_committees_events(client_as, records, role):
     html = search(client_as(role))
