@@ -183,6 +183,15 @@ def test_structure_page_lists_its_public_promeneurs(client, directory):
     assert f'href="/annuaire/structure/{directory["anna"].structure.slug}/"' in sheet
 
 
+def test_a_structure_that_left_the_network_has_no_public_page(client, directory):
+    structure = directory["anna"].structure
+    structure.status = "inactive"
+    structure.save()
+    assert client.get(f"/annuaire/structure/{structure.slug}/").status_code == 404
+    sheet = body(client.get(f"/annuaire/{directory['anna'].slug}/"))
+    assert structure.name in sheet and f"/annuaire/structure/{structure.slug}/" not in sheet
+
+
 def test_reserved_addresses_are_never_a_promeneur_slug():
     for word in RESERVED_SLUGS:
         promeneur = PromeneurFactory(user=None, first_name="", last_name=word.capitalize())

@@ -29,7 +29,7 @@ FIELDS = list(data_inclusion.Structure.model_fields)
 
 
 def published_structures():
-    return Structure.objects.filter(open_data=True).exclude(status=Structure.Status.INACTIVE).order_by("name")
+    return Structure.objects.listed().filter(open_data=True).order_by("name")
 
 
 def description(structure):

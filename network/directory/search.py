@@ -37,7 +37,7 @@ def find_promeneurs(request, query):
 def find_structures(request, query):
     if not PublicDirectoryPage.address(request, "directory"):
         return Found([])
-    structures = search_structures(Structure.objects.exclude(status=Structure.Status.INACTIVE), query)
+    structures = search_structures(Structure.objects.listed(), query)
 
     def to_hit(structure):
         place = f"{structure.commune} ({structure.postcode})" if structure.postcode else structure.commune

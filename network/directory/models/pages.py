@@ -51,7 +51,7 @@ class PublicDirectoryPage(RoutablePageMixin, BasePage):
 
     @path("structure/<slug:slug>/", name="structure")
     def structure(self, request, slug):
-        structure = get_object_or_404(Structure.objects.select_related("territory"), slug=slug)
+        structure = get_object_or_404(Structure.objects.listed().select_related("territory"), slug=slug)
         promeneurs = structure.promeneurs.publicly_listed().for_listing()
         return self.render(
             request,
@@ -74,7 +74,7 @@ class PublicDirectoryPage(RoutablePageMixin, BasePage):
         for promeneur in Promeneur.objects.publicly_listed().only("slug", "updated_at"):
             location = base + self.reverse_subpage("sheet", kwargs={"slug": promeneur.slug})
             urls.append({"location": location, "lastmod": promeneur.updated_at})
-        for structure in Structure.objects.exclude(status=Structure.Status.INACTIVE).only("slug", "updated_at"):
+        for structure in Structure.objects.listed().only("slug", "updated_at"):
             location = base + self.reverse_subpage("structure", kwargs={"slug": structure.slug})
             urls.append({"location": location, "lastmod": structure.updated_at})
         return urls
@@ -113,7 +113,7 @@ class MembersDirectoryPage(BasePage):
         filters = DirectoryFilterSet(request, Promeneur.objects.active().for_listing())
         promeneurs, _ = filters.paginate(self.per_page)
         # A department's structures are a few dozen: read in one query, shown a page at a time.
-        structures = list(filters.structures(Structure.objects.exclude(status=Structure.Status.INACTIVE)))
+        structures = list(filters.structures(Structure.objects.listed()))
         structures, _ = paginate(structures, request.GET.get(STRUCTURES_PAGE), self.per_page)
         context.update(
             filters=filters,

@@ -123,6 +123,13 @@ class Theme(models.Model):
         return self.name
 
 
+class StructureQuerySet(models.QuerySet):
+    def listed(self):
+        """The structures the directories, the search, the sitemap and the open data show: every one
+        but those that left the network (inactive); a structure still in project is listed."""
+        return self.exclude(status=Structure.Status.INACTIVE)
+
+
 class Structure(index.Indexed, SluggedByName):
     class Kind(models.TextChoices):
         SOCIAL_CENTRE = "centre_social", "Centre social"
@@ -170,6 +177,8 @@ class Structure(index.Indexed, SluggedByName):
     )
     updated_at = models.DateTimeField("Modifié le", auto_now=True)
 
+    objects = StructureQuerySet.as_manager()
+
     search_fields = [index.SearchField("name"), index.SearchField("commune"), index.AutocompleteField("name")]
 
     grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
@@ -183,6 +192,11 @@ class Structure(index.Indexed, SluggedByName):
         if self.insee_commune_id is None and self.commune:
             self.insee_commune = match_commune(self.commune, self.postcode)
         super().save(*args, **kwargs)
+
+    @property
+    def is_listed(self):
+        """The record's side of ``StructureQuerySet.listed``: may the public see its page?"""
+        return self.status != self.Status.INACTIVE
 
     def territory_name(self):
         return self.territory.name if self.territory else ""
