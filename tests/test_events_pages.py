@@ -24,6 +24,12 @@ def test_public_agenda_lists_public_events_only(client_as):
         assert "Ariane" in body and "Bételgeuse" not in body and "Castor" not in body, role
 
 
+def test_a_visitor_reads_that_registering_is_for_members(client_as):
+    """A young person or a parent on a public event cannot have an account: the page says so."""
+    event = EventFactory(title="Forum des parents Ariane", audience="public")
+    body = client_as("anonymous").get(event.get_absolute_url()).content.decode()
+    assert "Inscription réservée aux membres du réseau : <a href=\"/connexion/?next=" in body
+
 
 def test_a_single_place_is_singular(client_as):
     event = EventFactory(title="Entretien Ariane", audience="public", capacity=1)
