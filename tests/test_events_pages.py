@@ -1,11 +1,14 @@
 """Agenda and training pages, the coordinator's tools, and the cost of the listings."""
 
 import csv
+import datetime
 import io
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from network.events.models import TrainingPage
@@ -205,6 +208,46 @@ def test_an_attendance_answer_that_is_not_a_choice_is_refused_in_french(client_a
     confirmed[0].refresh_from_db()
     confirmed[1].refresh_from_db()
     assert (confirmed[0].attended, confirmed[1].attended) == (None, True)
+
+
+def test_coordinator_cancels_a_registration_and_the_waiting_list_gets_the_place(
+    client_as, event_with_registrations, django_capture_on_commit_callbacks
+):
+    """A member phones to say they cannot come: the coordinator cancels their registration from
+    the registrations screen, and the first on the waiting list gets the place and an e-mail."""
+    event = event_with_registrations
+    alice = event.registrations.get(user__first_name="Alice")
+    chloe = event.registrations.get(user__first_name="Chloé")
+    client = client_as("coordination")
+    screen = client.get(f"/admin/agenda/{event.pk}/inscriptions/").content.decode()
+    url = f"/admin/agenda/{event.pk}/inscriptions/{alice.pk}/annuler/"
+    assert f'formaction="{url}"' in screen and "Annuler l'inscription d&#x27;Alice Abadie" in screen
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, follow=True)
+
+    assert "Inscription d&#x27;Alice Abadie annulée." in response.content.decode()
+    alice.refresh_from_db()
+    chloe.refresh_from_db()
+    assert alice.status == "annulee" and alice.cancelled_at is not None
+    assert chloe.status == "confirmee"
+    assert [m.to for m in mail.outbox] == [[chloe.user.email]]
+    # Cancelled already: nothing to cancel twice.
+    assert client.post(url).status_code == 404
+
+
+def test_a_registration_to_an_event_that_has_begun_is_not_cancelled(client_as, event_with_registrations):
+    event = event_with_registrations
+    event.start, event.end = timezone.now() - datetime.timedelta(hours=1), timezone.now() + datetime.timedelta(hours=1)
+    event.save()
+    alice = event.registrations.get(user__first_name="Alice")
+    client = client_as("coordination")
+    assert "/annuler/" not in client.get(f"/admin/agenda/{event.pk}/inscriptions/").content.decode()
+    response = client.post(f"/admin/agenda/{event.pk}/inscriptions/{alice.pk}/annuler/", follow=True)
+    assert "Cet événement a déjà commencé : l&#x27;inscription ne peut plus être annulée." in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.status == "confirmee"
 
 
 def test_sign_in_sheet_lists_confirmed_registrants(client_as, event_with_registrations):

@@ -5,7 +5,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -17,9 +19,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from network.events import exports
 from network.events.models import Event, Registration
-from network.events.registrations import mark_attendance
+from network.events.registrations import RegistrationError, cancel, mark_attendance
 from workspace.admin_wording import FrenchWordingViewSetMixin
-from workspace.display import count_of
+from workspace.display import count_of, of
 
 
 class RegistrationsColumn(Column):
@@ -131,6 +133,7 @@ class RegistrationsView(WagtailAdminTemplateMixin, TemplateView):
                 (label, [r for r in registrations if r.status == value]) for value, label in Registration.Status.choices
             ],
             can_mark=self.request.user.has_perm("events.change_registration"),
+            can_cancel=self.request.user.has_perm("events.change_registration") and self.event.start > timezone.now(),
         )
         return context
 
@@ -147,6 +150,28 @@ class RegistrationsView(WagtailAdminTemplateMixin, TemplateView):
             )
         messages.success(request, f"Présences enregistrées ({count_of(changed, 'modification')}).")
         return redirect("network_event_registrations", pk=self.event.pk)
+
+
+@require_POST
+def cancel_registration(request, pk, registration_pk):
+    """The coordinator cancels a member's registration (a member who phoned to say they cannot
+    come): as when the member cancels, the freed place goes to the waiting list."""
+    event = _event_for_coordinator(request, pk)
+    if not request.user.has_perm("events.change_registration"):
+        raise PermissionDenied
+    registration = get_object_or_404(
+        Registration.objects.select_related("user").exclude(status=Registration.Status.CANCELLED),
+        pk=registration_pk,
+        event=event,
+    )
+    name = registration.user.get_full_name() or registration.user.username
+    try:
+        cancel(event, registration.user)
+    except RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Inscription {of(name)} annulée.")
+    return redirect("network_event_registrations", pk=event.pk)
 
 
 def export_csv(request, pk):
@@ -171,6 +196,11 @@ def sign_in_sheet(request, pk):
 
 admin_urlpatterns = [
     path("agenda/<int:pk>/inscriptions/", RegistrationsView.as_view(), name="network_event_registrations"),
+    path(
+        "agenda/<int:pk>/inscriptions/<int:registration_pk>/annuler/",
+        cancel_registration,
+        name="network_event_registration_cancel",
+    ),
     path("agenda/<int:pk>/inscriptions.csv", export_csv, name="network_event_registrations_csv"),
     path("agenda/<int:pk>/inscriptions.xlsx", export_xlsx, name="network_event_registrations_xlsx"),
     path("agenda/<int:pk>/emargement/", sign_in_sheet, name="network_event_sign_in_sheet"),

@@ -135,6 +135,12 @@ ROWS = [
     # Coordinator tools
     *snippet_rows("events/event", "{copil_event}"),
     ("/admin/agenda/{members_event}/inscriptions/", coordination_admin()),
+    # The coordinator cancels a member's registration (POST only); nobody else reaches it.
+    (
+        "/admin/agenda/{members_event}/inscriptions/{other_registration}/annuler/",
+        coordination_admin("405"),
+        Post(coordination_admin("302"), registration_of("autre-inscrite"), {}, ("coordination",)),
+    ),
     ("/admin/agenda/{members_event}/inscriptions.csv", coordination_admin()),
     ("/admin/agenda/{members_event}/inscriptions.xlsx", coordination_admin()),
     ("/admin/agenda/{members_event}/emargement/", coordination_admin()),
