@@ -21,7 +21,7 @@ from network.coordination.conventions import (
     promeneurs_without_running_convention,
 )
 from network.coordination.models import Convention
-from network.coordination.models.conventions import today
+from network.coordination.models.conventions import following_period, today
 from network.directory.models import Promeneur
 from tests.factories import PromeneurFactory, StructureFactory
 from workspace.cockpit.blocks import forget_every_block
@@ -349,3 +349,57 @@ def test_the_blocks_are_for_the_coordination_only(rf, users, role):
     request.user = users[role]
     assert not EndingConventionsBlock().is_shown(request)
     assert not PromeneursWithoutConventionBlock().is_shown(request)
+
+
+# --- Renewing ------------------------------------------------------------------------------------
+
+
+def test_an_ending_convention_is_renewed_from_the_cockpit_with_its_values_in_the_form(client_as, users):
+    """« Renouveler » on the cockpit opens the create form filled with what the next convention
+    keeps: structure, promeneurs still active, hours and amount, and the following period."""
+    structure = StructureFactory(name="MJC de Prades")
+    lucie = PromeneurFactory(structure=structure, user=None)
+    gone = PromeneurFactory(structure=structure, user=None, is_active=False)
+    ending = Convention.objects.create(
+        reference="CAF-2027",
+        structure=structure,
+        start_date=datetime.date(2027, 1, 1),
+        end_date=datetime.date(2027, 12, 31),
+        status=Convention.Status.RUNNING,
+        weekly_hours=Decimal(6),
+        amount=Decimal("4500.50"),
+    )
+    ending.promeneurs.set([lucie, gone])
+    client = client_as("coordination")
+    url = f"{C}create/?renouvelle={ending.pk}"
+    assert EndingConventionsBlock().item(ending).actions[0].url == url
+
+    form = client.get(url).context["form"]
+
+    assert form.initial["structure"] == structure.pk
+    assert form.initial["promeneurs"] == [lucie.pk]
+    # 2028 is a leap year: the next calendar year, not 365 days.
+    assert (form.initial["start_date"], form.initial["end_date"]) == (
+        datetime.date(2028, 1, 1),
+        datetime.date(2028, 12, 31),
+    )
+    assert (form.initial["weekly_hours"], form.initial["amount"]) == (Decimal(6), Decimal("4500.50"))
+    assert form.initial["notes"] == "Renouvellement de la convention CAF-2027."
+    # An address naming no convention opens the empty form.
+    assert client.get(f"{C}create/?renouvelle=99999999999").context["form"].initial["start_date"] is None
+
+
+def test_the_following_period_keeps_whole_months_or_else_days():
+    assert following_period(datetime.date(2026, 3, 15), datetime.date(2026, 9, 14)) == (
+        datetime.date(2026, 9, 15),
+        datetime.date(2027, 3, 14),
+    )
+    assert following_period(datetime.date(2024, 5, 1), datetime.date(2026, 4, 30)) == (
+        datetime.date(2026, 5, 1),
+        datetime.date(2028, 4, 30),
+    )
+    # Not whole months: as many days.
+    assert following_period(datetime.date(2026, 3, 10), datetime.date(2026, 3, 19)) == (
+        datetime.date(2026, 3, 20),
+        datetime.date(2026, 3, 29),
+    )

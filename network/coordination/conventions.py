@@ -67,6 +67,15 @@ def new_convention_url(structure):
     return f"{convention_admin_url('create')}?{urlencode({'structure': structure.pk})}"
 
 
+# The parameter of the create form's address naming the convention it renews.
+RENEWS = "renouvelle"
+
+
+def renewal_url(convention):
+    """The create form filled with what the next convention of ``convention`` keeps (ConventionCreateView)."""
+    return f"{convention_admin_url('create')}?{urlencode({RENEWS: convention.pk})}"
+
+
 def ending_label(convention, day=None):
     days = convention.days_left(day)
     end = french_date(convention.end_date, "j F Y")
@@ -93,6 +102,7 @@ class EndingConventionsBlock(CockpitBlock):
             label=f"{obj.structure.name} — {obj.reference}",
             url=convention_admin_url("edit", obj.pk),
             detail=ending_label(obj),
+            actions=[CockpitAction("Renouveler", renewal_url(obj), description=f"Renouveler : {obj.reference}")],
         )
 
     def get_more_url(self, request):

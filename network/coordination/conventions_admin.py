@@ -13,7 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 
 from network.coordination.admin_views.listing import CoordinationModelAdmin, PrefilledCreateView
-from network.coordination.conventions import store_signed_document
+from network.coordination.conventions import RENEWS, store_signed_document
 from network.coordination.models import Convention
 from network.coordination.models.conventions import ENDING_SOON_DAYS, today
 from workspace.media.validators import french_list, megabytes
@@ -101,9 +101,18 @@ class EndingFilter(SimpleListFilter):
 
 class ConventionCreateView(PrefilledCreateView):
     """The cockpit's "Nouvelle convention" of a promeneur without a convention names its structure
-    (conventions.new_convention_url)."""
+    (conventions.new_convention_url); its "Renouveler" of an ending convention names that convention
+    (``?renouvelle=12``, conventions.renewal_url), whose values fill the form."""
 
     prefilled_field = "structure"
+
+    def get_initial(self):
+        initial = super().get_initial()
+        key = self.request.GET.get(RENEWS, "")
+        renewed = Convention.objects.filter(pk=key).first() if key.isdecimal() and len(key) < 10 else None
+        if renewed:
+            initial.update(renewed.renewal_initial())
+        return initial
 
 
 CONVENTION_EXPORT = [

@@ -34,6 +34,18 @@ class ConventionQuerySet(models.QuerySet):
         )
 
 
+def following_period(start_date, end_date):
+    """(start, end) of the period of the same length that follows [start_date, end_date]: whole
+    months stay whole months (1 January - 31 December gives the next calendar year, leap or not;
+    15 March - 14 September gives 15 September - 14 March), other periods keep their days."""
+    start = end_date + datetime.timedelta(days=1)
+    if start.day != start_date.day or start.day > 28:
+        return start, start + (end_date - start_date)
+    months = (start.year - start_date.year) * 12 + start.month - start_date.month
+    year, month = divmod(start.month - 1 + months, 12)
+    return start, datetime.date(start.year + year, month + 1, start.day) - datetime.timedelta(days=1)
+
+
 class Convention(models.Model):
     class Status(models.TextChoices):
         DRAFT = "brouillon", "Brouillon"
@@ -96,6 +108,20 @@ class Convention(models.Model):
 
     def days_left(self, day=None):
         return (self.end_date - (day or today())).days
+
+    def renewal_initial(self):
+        """The form's values for the convention that follows this one: same structure, promeneurs
+        still active, hours and amount, a period of the same length starting the day after it ends."""
+        start, end = following_period(self.start_date, self.end_date)
+        return {
+            "structure": self.structure_id,
+            "promeneurs": [promeneur.pk for promeneur in self.promeneurs.all() if promeneur.is_active],
+            "start_date": start,
+            "end_date": end,
+            "weekly_hours": self.weekly_hours,
+            "amount": self.amount,
+            "notes": f"Renouvellement de la convention {self.reference}.",
+        }
 
     def structure_name(self):
         return self.structure.name
