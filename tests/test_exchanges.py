@@ -417,6 +417,21 @@ def test_coordination_admin_pages_of_the_exchanges(client_as, other_member):
     assert sorted(message.discussion.tags.names()) == ["deux", "un"]
 
 
+@pytest.mark.parametrize("model", ["discussion", "report"])
+def test_the_admin_creates_no_discussion_nor_report(client_as, other_member, model):
+    """A discussion is started and a message reported on the site: made in the admin, a discussion
+    had no author nor message and yet showed to every member (« Lancée par un ancien membre ·
+    0 réponse »). The admin offers neither « Ajouter » nor « Copier », and refuses their addresses."""
+    discussion = MessageFactory(author=other_member).discussion
+    client = client_as("coordination")
+    base = f"/admin/snippets/exchanges/{model}/"
+    listing = client.get(base).content.decode()
+    assert f'href="{base}add/"' not in listing and f"{base}copy/" not in listing
+    client.post(f"{base}add/", {"title": "Faite dans l'administration", "category": "autre", "reason": "x"})
+    client.post(f"/admin/snippets/exchanges/discussion/copy/{discussion.pk}/", {"title": "Copie", "category": "autre"})
+    assert list(Discussion.objects.all()) == [discussion] and not Report.objects.exists()
+
+
 def test_sending_a_state_button_twice_changes_nothing_more(client_as, member, other_member):
     discussion = DiscussionFactory(author=member)
     reply = MessageFactory(discussion=discussion, author=other_member)

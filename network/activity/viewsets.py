@@ -12,12 +12,12 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import ModelPermissionPolicy
 
 from network.activity import admin_views as activity_admin_views
 from network.activity import reminder_views, rules
 from network.activity.models import ActivityGrid, CoordinationJournalEntry
 from network.directory.models import SocialProfile, Structure, Territory
+from workspace.admin_permissions import WrittenOnTheSiteMixin
 from workspace.admin_wording import FrenchWordingViewSetMixin
 from workspace.exports import SafeExportViewSetMixin
 
@@ -131,14 +131,9 @@ class GridStatusEditView(generic.EditView):
         return super().save_instance()
 
 
-class GridPermissionPolicy(ModelPermissionPolicy):
+class ActivityGridViewSet(WrittenOnTheSiteMixin, FrenchWordingViewSetMixin, SafeExportViewSetMixin, ModelViewSet):
     """Grids are written by promeneurs on the site: the admin reads, reopens and deletes them."""
 
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-
-class ActivityGridViewSet(FrenchWordingViewSetMixin, SafeExportViewSetMixin, ModelViewSet):
     model = ActivityGrid
     name = "activity_grids"
     url_prefix = "activite/grilles"
@@ -182,10 +177,6 @@ class ActivityGridViewSet(FrenchWordingViewSetMixin, SafeExportViewSetMixin, Mod
         "reopened_at",
     ]
     copy_view_enabled = False
-
-    @property
-    def permission_policy(self):
-        return GridPermissionPolicy(self.model)
 
     # The coordination only reopens a grid: its content stays the promeneur's.
     panels = [FieldPanel("status")]

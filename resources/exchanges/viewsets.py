@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from resources.exchanges.models import ExchangeIndexPage
 from resources.exchanges.models.discussions import Discussion, Report
 from resources.exchanges.models.faq import FaqEntry
+from workspace.admin_permissions import WrittenOnTheSiteMixin
 from workspace.admin_wording import FrenchWordingViewSetMixin
 
 
@@ -27,7 +28,7 @@ class MessageLinkColumn(Column):
         return front_link(f"{self.base_url}{instance.message.discussion_id}/#message-{instance.message_id}")
 
 
-class ReportViewSet(FrenchWordingViewSetMixin, SnippetViewSet):
+class ReportViewSet(WrittenOnTheSiteMixin, FrenchWordingViewSetMixin, SnippetViewSet):
     model = Report
     icon = "warning"
     menu_label = "Signalements"
@@ -47,7 +48,7 @@ class ReportViewSet(FrenchWordingViewSetMixin, SnippetViewSet):
         return Report.objects.select_related("message__discussion", "message__author", "reporter")
 
 
-class DiscussionViewSet(FrenchWordingViewSetMixin, SnippetViewSet):
+class DiscussionViewSet(WrittenOnTheSiteMixin, FrenchWordingViewSetMixin, SnippetViewSet):
     model = Discussion
     icon = "comment"
     menu_label = "Discussions"

@@ -152,8 +152,9 @@ ROWS = [
     ("/faq/", everyone(f"shows:{PUBLIC_FAQ}")),
     ("/faq/", everyone(f"hides:{MEMBERS_FAQ}")),
     ("/sitemap.xml", everyone("shows:/faq/")),
-    *snippet_rows("exchanges/report", "{report}"),
-    *snippet_rows("exchanges/discussion", "{discussion}"),
+    # Discussions and reports are written on the site: the admin never creates one (it is sent home).
+    *snippet_rows("exchanges/report", "{report}", add="302", copy="302"),
+    *snippet_rows("exchanges/discussion", "{discussion}", add="302", copy="302"),
     *snippet_rows("exchanges/faqentry", "{faq_entry}"),
 ]
 
