@@ -2,6 +2,7 @@
 checks, the signed document kept in a Coordination-only collection, the listing's filters, search,
 inspect view and exports, and the two cockpit blocks."""
 
+import csv
 import datetime
 import io
 from decimal import Decimal
@@ -243,6 +244,20 @@ def test_the_exports_are_inert_and_keep_numbers_and_dates(client_as):
     assert not [cell for cell in cells if cell.data_type == "f"]
     assert [cell.data_type for cell in cells if cell.value == ATTACK] == ["s"]
     assert [cell.value for cell in cells if cell.value == 1200.5] == [1200.5]
+
+
+def test_the_exports_write_empty_values_as_empty_cells_and_a_zero_or_no_as_such(client_as):
+    """modeladmin wrote « - » for any false value, which the formula guard turned into « '- »: an
+    empty cell, a zero amount and a convention without its signed document read "'-" in Excel."""
+    make_convention(StructureFactory(name="MJC"), reference="CAF-ZERO", weekly_hours=Decimal(0), amount=Decimal(0))
+    client = client_as("coordination")
+    rows = list(csv.reader(io.StringIO(client.get(C, {"export": "csv"}).content.decode("utf-8-sig")), delimiter=";"))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert (row["Promeneurs couverts"], row["Notes"]) == ("", "")
+    assert (row["Heures hebdomadaires engagées"], row["Montant (€)"], row["Document signé"]) == ("0,0", "0,00", "Non")
+    sheet = load_workbook(io.BytesIO(client.get(C, {"export": "xlsx"}).content)).active
+    values = dict(zip(*sheet.iter_rows(max_row=2, values_only=True), strict=True))
+    assert (values["Notes"], values["Montant (€)"], values["Document signé"]) == (None, 0, "Non")
 
 
 # --- The cockpit ---------------------------------------------------------------------------------

@@ -273,11 +273,16 @@ def modeladmin_index_view(base=None):
     """The index view of a wagtail-modeladmin ModelAdmin (``index_view_class``; ``base``: a subclass
     of modeladmin's IndexView), exporting through here, with the ModelAdmin's ``export_headings``
     and its labels as written (not Title Cased)."""
-    from django.contrib.admin.utils import label_for_field
+    from django.contrib.admin.utils import label_for_field, lookup_field
     from django.utils.encoding import force_str
     from wagtail_modeladmin.views import IndexView
 
     class ModelAdminIndexView(SafeSpreadsheetExportMixin, base or IndexView):
+        def to_row_dict(self, item):
+            # The values themselves: modeladmin writes "-" for any false one (an empty text, but
+            # also 0 and False), which a spreadsheet shows as "'-" once guarded as a formula.
+            return {field: lookup_field(field, item, self.model_admin)[2] for field in self.list_export}
+
         def get_heading(self, queryset, field):
             headings = getattr(self.model_admin, "export_headings", {})
             if field in headings:
