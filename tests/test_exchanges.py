@@ -417,6 +417,18 @@ def test_coordination_admin_pages_of_the_exchanges(client_as, other_member):
     assert sorted(message.discussion.tags.names()) == ["deux", "un"]
 
 
+def test_the_admin_lists_members_by_their_names_not_their_logins(client_as):
+    author = UserFactory(username="zb4521", first_name="Zoé", last_name="Bernat", role="promeneur")
+    reporter = UserFactory(username="kf8810", first_name="Karim", last_name="Ferrer", role="promeneur")
+    message = MessageFactory(author=author, discussion=DiscussionFactory(author=author))
+    Report.objects.create(message=message, reporter=reporter, reason="Motif")
+    client = client_as("coordination")
+    discussions = client.get("/admin/snippets/exchanges/discussion/").content.decode()
+    reports = client.get("/admin/snippets/exchanges/report/").content.decode()
+    assert "Zoé Bernat" in discussions and "zb4521" not in discussions
+    assert "Karim Ferrer" in reports and "kf8810" not in reports
+
+
 @pytest.mark.parametrize("model", ["discussion", "report"])
 def test_the_admin_creates_no_discussion_nor_report(client_as, other_member, model):
     """A discussion is started and a message reported on the site: made in the admin, a discussion

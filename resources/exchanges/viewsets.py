@@ -16,6 +16,11 @@ def front_link(path, label="Voir sur le site"):
     return format_html('<a href="{}">{}</a>', path, label)
 
 
+def full_name(user):
+    """A member as the coordination knows them, not by their login (empty once the account is gone)."""
+    return (user.get_full_name() or user.username) if user else ""
+
+
 def exchanges_url():
     page = ExchangeIndexPage.objects.live().first()
     return page.url if page else "/espace/echanges/"
@@ -34,7 +39,7 @@ class ReportViewSet(WrittenOnTheSiteMixin, FrenchWordingViewSetMixin, SnippetVie
     menu_label = "Signalements"
     list_display = [
         "__str__",
-        "reporter",
+        Column("reporter", label="Signalé par", accessor=lambda report: full_name(report.reporter)),
         "reason",
         "created_at",
         "handled",
@@ -52,10 +57,22 @@ class DiscussionViewSet(WrittenOnTheSiteMixin, FrenchWordingViewSetMixin, Snippe
     model = Discussion
     icon = "comment"
     menu_label = "Discussions"
-    list_display = ["title", "category", "kind", "author", "last_activity_at", "reply_count", "closed", "hidden"]
+    list_display = [
+        "title",
+        "category",
+        "kind",
+        Column("author", label="Auteur", accessor=lambda discussion: full_name(discussion.author)),
+        "last_activity_at",
+        "reply_count",
+        "closed",
+        "hidden",
+    ]
     list_filter = ["category", "kind", "closed", "hidden"]
     search_fields = ["title"]
     panels = [FieldPanel("title"), FieldPanel("category"), FieldPanel("tags"), FieldPanel("closed")]
+
+    def get_queryset(self, request):
+        return Discussion.objects.select_related("author")
 
 
 class FaqEntryViewSet(FrenchWordingViewSetMixin, SnippetViewSet):
