@@ -167,7 +167,7 @@ def hidden(text, within=None):
 def snippet_rows(model, pk, **coordination):
     """Rows for every admin view of the snippet ``model`` ("app/model"): listing, forms, history,
     usage, copy and its chooser, for the object ``pk``. Coordination only: it gets a 200 unless
-    ``coordination`` gives another answer by view name."""
+    ``coordination`` gives another answer by view name (or the whole expectation, e.g. nobody())."""
     base = f"/admin/snippets/{model}/"
     chooser = f"/admin/snippets/choose/{model}/"
     views = {
@@ -186,7 +186,11 @@ def snippet_rows(model, pk, **coordination):
         "chosen_multiple": f"{chooser}chosen-multiple/?id={pk}",
         "create": chooser + "create/",
     }
-    return [(address, coordination_admin(coordination.get(view, "200"))) for view, address in views.items()]
+    answers = {view: coordination.get(view, "200") for view in views}
+    return [
+        (address, answers[view] if isinstance(answers[view], dict) else coordination_admin(answers[view]))
+        for view, address in views.items()
+    ]
 
 
 def areas():

@@ -22,6 +22,7 @@ MEMBERS_FAQ = "FAQ membres Pollux"
 E = "/espace/echanges/"
 MEMBERS = {"promeneur", "coordination"}
 BOTH = ("promeneur", "coordination")
+NOT_IN_THE_ADMIN = nobody("admin-login", "admin-login", "admin-login", coordination="302")
 
 
 def coordination_else(coordination, promeneur):
@@ -152,9 +153,10 @@ ROWS = [
     ("/faq/", everyone(f"shows:{PUBLIC_FAQ}")),
     ("/faq/", everyone(f"hides:{MEMBERS_FAQ}")),
     ("/sitemap.xml", everyone("shows:/faq/")),
-    # Discussions and reports are written on the site: the admin never creates one (it is sent home).
-    *snippet_rows("exchanges/report", "{report}", add="302", copy="302"),
-    *snippet_rows("exchanges/discussion", "{discussion}", add="302", copy="302"),
+    # Discussions and reports are written on the site: the admin never creates one, not even for
+    # the coordination (sent back to the admin's home).
+    *snippet_rows("exchanges/report", "{report}", add=NOT_IN_THE_ADMIN, copy=NOT_IN_THE_ADMIN),
+    *snippet_rows("exchanges/discussion", "{discussion}", add=NOT_IN_THE_ADMIN, copy=NOT_IN_THE_ADMIN),
     *snippet_rows("exchanges/faqentry", "{faq_entry}"),
 ]
 
