@@ -76,7 +76,6 @@ CUSTOM_FORMS = {
 UNTOUCHED_REFUSED = {
     "admin/annuaire/import/": "un fichier CSV est à choisir",
     "admin/images/chooser/create/": "une image est à choisir",
-    "admin/snippets/exchanges/report/add/": "un signalement se fait sur le site, jamais dans l'administration",
     **{
         route: "le sélecteur d'une fiche ne crée rien (403)"
         for route in ROUTES
