@@ -134,6 +134,7 @@ def test_coordination_ticks_the_manual_steps_and_who_and_when_is_recorded(client
     body = client.get(checklist(promeneur)).content.decode()
     assert 'name="steps"' in body and "Rencontre avec la structure" in body
     assert body.count('name="steps"') == 2  # observed steps are shown, never ticked by hand
+    assert "pas encore — constaté par le site : charte signée (date de signature" in body  # no nested brackets
 
     response = client.post(checklist(promeneur), {"steps": [first.pk, second.pk, charter_step().pk]})
     assert response.status_code == 302
