@@ -152,7 +152,8 @@ def event_with_registrations():
     alice = PromeneurFactory(user=UserFactory(first_name="Alice", last_name="Abadie"), structure__name="MJC Céret")
     RegistrationFactory(event=event, user=alice.user)
     RegistrationFactory(event=event, user=UserFactory(first_name="Bruno", last_name="=HYPERLINK(1)"))
-    RegistrationFactory(event=event, user=UserFactory(first_name="Chloé", last_name="Cases"), status="attente")
+    chloe = UserFactory(first_name="Chloé", last_name="Cases", role="promeneur")  # a member: told of her place
+    RegistrationFactory(event=event, user=chloe, status="attente")
     RegistrationFactory(event=event, user=UserFactory(first_name="Denis", last_name="Durand"), status="annulee")
     return event
 
@@ -181,7 +182,31 @@ def test_xlsx_export(client_as, event_with_registrations):
     assert {row[4] for row in values[1:]} == {"Confirmée", "Liste d'attente", "Annulée"}
 
 
+def started(event):
+    """The event began an hour ago: its attendance may be marked."""
+    now = timezone.now()
+    type(event).objects.filter(pk=event.pk).update(start=now - datetime.timedelta(hours=1), end=now)
+    return event
+
+
+def test_attendance_is_marked_from_the_start_of_the_event(client_as, event_with_registrations):
+    event = event_with_registrations
+    confirmed = event.registrations.filter(status="confirmee").first()
+    client = client_as("coordination")
+    screen = client.get(f"/admin/agenda/{event.pk}/inscriptions/").content.decode()
+    assert "Les présences se saisissent à partir du début de l'événement" in screen
+    assert "Enregistrer les présences" not in screen and f'id="attended-{confirmed.pk}" disabled' in screen
+    response = client.post(f"/admin/agenda/{event.pk}/inscriptions/", {f"attended-{confirmed.pk}": "1"}, follow=True)
+    assert "rien n&#x27;a été enregistré" in response.content.decode()
+    confirmed.refresh_from_db()
+    assert confirmed.attended is None
+    started(event)
+    screen = client.get(f"/admin/agenda/{event.pk}/inscriptions/").content.decode()
+    assert "Enregistrer les présences" in screen and "Annuler l&#x27;inscription" not in screen
+
+
 def test_attendance_marking(client_as, event_with_registrations):
+    started(event_with_registrations)
     confirmed = list(event_with_registrations.registrations.filter(status="confirmee").order_by("pk"))
     response = client_as("coordination").post(
         f"/admin/agenda/{event_with_registrations.pk}/inscriptions/",
@@ -196,6 +221,7 @@ def test_attendance_marking(client_as, event_with_registrations):
 
 
 def test_an_attendance_answer_that_is_not_a_choice_is_refused_in_french(client_as, event_with_registrations):
+    started(event_with_registrations)
     confirmed = list(event_with_registrations.registrations.filter(status="confirmee").order_by("pk"))
     response = client_as("coordination").post(
         f"/admin/agenda/{event_with_registrations.pk}/inscriptions/",

@@ -78,7 +78,7 @@ def cancel(event, user):
         )
         if registration is None:
             raise RegistrationError("Vous n'êtes pas inscrit·e à cet événement.")
-        if event.start <= timezone.now():
+        if event.has_started:
             raise RegistrationError("Cet événement a déjà commencé : l'inscription ne peut plus être annulée.")
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()

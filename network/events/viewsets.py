@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
@@ -132,8 +131,7 @@ class RegistrationsView(WagtailAdminTemplateMixin, TemplateView):
             by_status=[
                 (label, [r for r in registrations if r.status == value]) for value, label in Registration.Status.choices
             ],
-            can_mark=self.request.user.has_perm("events.change_registration"),
-            can_cancel=self.request.user.has_perm("events.change_registration") and self.event.start > timezone.now(),
+            may_change=self.request.user.has_perm("events.change_registration"),
         )
         return context
 
@@ -141,6 +139,11 @@ class RegistrationsView(WagtailAdminTemplateMixin, TemplateView):
         """Attendance: one select per confirmed registration (present, absent, unknown)."""
         if not request.user.has_perm("events.change_registration"):
             raise PermissionDenied
+        if not self.event.has_started:
+            messages.error(
+                request, "Les présences se saisissent à partir du début de l'événement : rien n'a été enregistré."
+            )
+            return redirect("network_event_registrations", pk=self.event.pk)
         changed, refused = mark_attendance(self.event, lambda row: request.POST.get(f"attended-{row.pk}"))
         if refused:
             messages.error(

@@ -168,6 +168,11 @@ class Event(models.Model):
         return {name for name, value in loaded.items() if getattr(self, name) != value}
 
     @property
+    def has_started(self):
+        """Attendance is marked from the start; the coordination cancels a registration until then."""
+        return self.start <= timezone.now()
+
+    @property
     def is_past(self):
         return self.end < timezone.now()
 
