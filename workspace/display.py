@@ -78,6 +78,11 @@ def elides(word):
     return bool(word) and word[:1].lower() in ELIDING_LETTERS
 
 
+def person_name(user):
+    """A member as the others know them: their name, else their login ("" without an account)."""
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
 def figure(number):
     """A figure the French way: thousands grouped, a decimal only where there is one ("7 209", "4,5")."""
     return floatformat(number, "-1g")

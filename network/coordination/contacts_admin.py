@@ -11,11 +11,12 @@ from network.coordination.admin_views.listing import CoordinationModelAdmin
 from network.coordination.models import NetworkContact
 from network.coordination.models.contacts import committee_accounts
 from workspace.accounts.roles import COMMITTEES
+from workspace.display import person_name
 
 
 class CommitteeMemberChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, user):
-        name = user.get_full_name() or user.username
+        name = person_name(user)
         return f"{name} ({user.email})" if user.email else name
 
 

@@ -20,7 +20,7 @@ from network.events import exports
 from network.events.models import Event, Registration
 from network.events.registrations import RegistrationError, cancel, mark_attendance
 from workspace.admin_wording import FrenchWordingViewSetMixin
-from workspace.display import count_of, of
+from workspace.display import count_of, of, person_name
 
 
 class RegistrationsColumn(Column):
@@ -167,7 +167,7 @@ def cancel_registration(request, pk, registration_pk):
         pk=registration_pk,
         event=event,
     )
-    name = registration.user.get_full_name() or registration.user.username
+    name = person_name(registration.user)
     try:
         cancel(event, registration.user)
     except RegistrationError as error:

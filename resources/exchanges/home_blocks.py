@@ -10,7 +10,7 @@ from resources.exchanges.models import Discussion, ExchangeIndexPage, Message
 from resources.exchanges.models.discussions import Kind
 from resources.exchanges.text import shorten
 from workspace.accounts.roles import is_member
-from workspace.display import count_of, french_date, of
+from workspace.display import count_of, french_date, of, person_name
 from workspace.pages import member_home, navigation
 
 # The network's talk: discussions active in the last two months.
@@ -49,7 +49,7 @@ class RepliesToMeBlock(member_home.HomeBlock):
                 f"« {discussion.title} »",
                 discussion_url(request, discussion),
                 detail=(
-                    f"Dernière réponse {of(discussion.last_author.get_full_name() or discussion.last_author.username)}"
+                    f"Dernière réponse {of(person_name(discussion.last_author))}"
                     if discussion.last_author and discussion.last_author != user
                     else replies_label(discussion.reply_count)
                 )

@@ -10,15 +10,11 @@ from resources.exchanges.models.discussions import Discussion, Report
 from resources.exchanges.models.faq import FaqEntry
 from workspace.admin_permissions import WrittenOnTheSiteMixin
 from workspace.admin_wording import FrenchWordingViewSetMixin
+from workspace.display import person_name
 
 
 def front_link(path, label="Voir sur le site"):
     return format_html('<a href="{}">{}</a>', path, label)
-
-
-def full_name(user):
-    """A member as the coordination knows them, not by their login (empty once the account is gone)."""
-    return (user.get_full_name() or user.username) if user else ""
 
 
 def exchanges_url():
@@ -39,7 +35,7 @@ class ReportViewSet(WrittenOnTheSiteMixin, FrenchWordingViewSetMixin, SnippetVie
     menu_label = "Signalements"
     list_display = [
         "__str__",
-        Column("reporter", label="Signalé par", accessor=lambda report: full_name(report.reporter)),
+        Column("reporter", label="Signalé par", accessor=lambda report: person_name(report.reporter)),
         "reason",
         "created_at",
         "handled",
@@ -61,7 +57,7 @@ class DiscussionViewSet(WrittenOnTheSiteMixin, FrenchWordingViewSetMixin, Snippe
         "title",
         "category",
         "kind",
-        Column("author", label="Auteur", accessor=lambda discussion: full_name(discussion.author)),
+        Column("author", label="Auteur", accessor=lambda discussion: person_name(discussion.author)),
         "last_activity_at",
         "reply_count",
         "closed",

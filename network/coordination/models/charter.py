@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField
 from network.directory.models import Promeneur
 from workspace.accounts.roles import PROMENEURS, is_coordination, user_groups
 from workspace.cockpit.blocks import forget_blocks
-from workspace.display import FEMININE
+from workspace.display import FEMININE, person_name
 from workspace.pages.blocks import RICH_TEXT_FEATURES
 
 
@@ -63,7 +63,7 @@ class CharterAcceptance(models.Model):
         return f"{self.member_name()} : version {self.version.label}"
 
     def member_name(self):
-        return self.user.get_full_name() or self.user.get_username()
+        return person_name(self.user)
 
     member_name.short_description = "Membre"
 

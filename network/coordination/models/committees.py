@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, CollectionViewRestriction, Orderable, PageViewRestriction
 
 from workspace.accounts.roles import COMMITTEES, COORDINATION
-from workspace.display import FEMININE
+from workspace.display import FEMININE, person_name
 from workspace.fields import by_user
 from workspace.pages.models import IndexPage
 from workspace.pages.pagination import paginate
@@ -248,7 +248,7 @@ class Decision(Orderable):
     @property
     def owner(self):
         if self.owner_user_id:
-            return self.owner_user.get_full_name() or self.owner_user.username
+            return person_name(self.owner_user)
         return self.owner_name
 
     @property

@@ -11,7 +11,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from network.directory.models import Promeneur
-from workspace.display import of
+from workspace.display import of, person_name
 from workspace.fields import by_user
 
 
@@ -97,9 +97,7 @@ class IndividualReview(models.Model):
     structure_name.short_description = "Structure"
 
     def written_by_name(self):
-        if not self.written_by:
-            return ""
-        return self.written_by.get_full_name() or self.written_by.get_username()
+        return person_name(self.written_by)
 
     written_by_name.short_description = "Rédigé par"
 
