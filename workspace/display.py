@@ -38,18 +38,22 @@ def datetime_attribute(value):
 
 # A day-of-month "j" of a format string, not one escaped as a letter ("\\j").
 _DAY = re.compile(r"(?<!\\)j")
+# An hour and its minutes "H:i", written "14h30" in French prose.
+_HOUR = re.compile(r"(?<!\\)H:i")
 
 
 def french_date(value, format_string):
-    """``value`` written by Django's ``format_string`` ("j F Y", "l j F Y à H:i") in Paris time, the
-    first of the month written "1er" as French does: "1er décembre 2026", "lundi 1er juin"."""
+    """``value`` written by Django's ``format_string`` ("j F Y", "l j F Y à H:i") in Paris time, as
+    French prose writes it: the first of the month "1er" ("1er décembre 2026", "lundi 1er juin"), the
+    hour "14h30" ("mardi 1er décembre 2026 à 14h30"). Numeric stamps for tables and files are
+    ``exports.CSV_DATETIME``'s."""
     if not isinstance(value, datetime.date):
         return ""
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     if value.day == 1:
         format_string = _DAY.sub(r"\\1\\e\\r", format_string)
-    return date_format(value, format_string)
+    return date_format(value, _HOUR.sub(r"H\\hi", format_string))
 
 
 def meta_description(page, site_text=""):

@@ -11,7 +11,7 @@ from workspace.pages import member_home
 
 
 def when_and_where(event):
-    when = french_date(event.start, r"l j F \à H\hi")
+    when = french_date(event.start, "l j F à H:i")
     where = event.place or ("En ligne" if event.online_link else "")
     return f"{when} · {where}" if where else when
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from network.events import notifications as notifications
 from network.events.models.events import Event, Registration
+from workspace.display import french_date
 
 
 class RegistrationError(Exception):
@@ -40,8 +41,7 @@ def check_can_register(event, user, now=None):
         raise RegistrationError("Les inscriptions à cet événement sont fermées.")
     if event.registration_deadline and event.registration_deadline <= now:
         raise RegistrationError(
-            "La date limite d'inscription est dépassée "
-            f"({timezone.localtime(event.registration_deadline):%d/%m/%Y à %H:%M})."
+            f"La date limite d'inscription est dépassée ({french_date(event.registration_deadline, 'j F Y à H:i')})."
         )
 
 

@@ -16,7 +16,7 @@ from resources.exchanges.models.discussions import Discussion, ExchangePreferenc
 from resources.exchanges.notifications import members
 from workspace import mail
 from workspace.accounts.access import exclude_hidden_subtrees
-from workspace.display import count_of
+from workspace.display import count_of, french_date
 
 SECTIONS = (
     "resources.exchanges.digest.new_discussions",
@@ -87,7 +87,7 @@ def new_events(user, since):
         DigestItem(
             event.title,
             mail.absolute_url(event.get_absolute_url()),
-            f"{event.get_kind_display()} · {timezone.localtime(event.start):%d/%m/%Y à %Hh%M}",
+            f"{event.get_kind_display()} · {french_date(event.start, 'l j F Y à H:i')}",
         )
         for event in events
     ]

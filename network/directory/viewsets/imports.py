@@ -20,6 +20,7 @@ from wagtail.admin.menu import MenuItem
 from network.directory import importing
 from network.directory.models import DirectoryImport
 from network.directory.rules import can_import, importable_kinds
+from workspace.display import french_date
 
 # An upload not confirmed within this delay is deleted.
 PENDING_KEPT_FOR = datetime.timedelta(days=1)
@@ -125,7 +126,7 @@ def confirm(request, pk):
         if record.is_confirmed:
             messages.warning(
                 request,
-                f"Ce fichier a déjà été importé le {timezone.localtime(record.confirmed_at):%d/%m/%Y à %H:%M} : "
+                f"Ce fichier a déjà été importé le {french_date(record.confirmed_at, 'j F Y à H:i')} : "
                 "rien n'a été importé une seconde fois.",
             )
             return redirect("network_directory_import_preview", record.pk)

@@ -10,7 +10,7 @@ from taggit.models import TaggedItemBase
 
 from resources.exchanges import rules
 from resources.exchanges.text import plain_text, render_markdown, shorten
-from workspace.display import FEMININE
+from workspace.display import FEMININE, french_date
 from workspace.fields import by_user, optional_link
 
 
@@ -192,7 +192,7 @@ class Revision(models.Model):
         ordering = ["-edited_at", "-pk"]
 
     def __str__(self):
-        return f"Version du {self.edited_at:%d/%m/%Y %H:%M}"
+        return f"Version du {french_date(self.edited_at, 'j F Y à H:i')}"
 
 
 class Report(models.Model):
