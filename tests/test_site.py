@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory, override_settings
@@ -19,6 +19,7 @@ from home.models import ApplicationPage, ContactPage, HomePage, StandardPage
 from network.coordination.models import CharterPage
 from network.directory.models import SocialProfile
 from network.events.models import Event, Registration
+from resources.exchanges.models import FaqEntry, Visibility
 from tests.factories import UserFactory
 from tests.pages import page_at, publish_child
 from workspace.accounts.roles import (
@@ -130,6 +131,15 @@ def test_demo_command_runs_twice_reads_true_and_its_accounts_work():
     assert not Registration.objects.filter(queued_at__gt=timezone.now()).exists()
     assert all(name.isascii() for name in SocialProfile.objects.values_list("profile_name", flat=True))
     assert not Event.objects.filter(committee__in=[COMITE_PILOTAGE, COMITE_FINANCEURS]).exists()
+    # The public FAQ speaks to young people and parents: it names no member and sends nobody to the
+    # members' resources.
+    first_names = set(get_user_model().objects.exclude(first_name="").values_list("first_name", flat=True))
+    public_faq = FaqEntry.objects.filter(visibility=Visibility.PUBLIC)
+    assert public_faq.exists()
+    for entry in public_faq:
+        text = f"{entry.question} {entry.answer}"
+        assert not {name for name in first_names if re.search(rf"\b{name}\b", text)}, entry.question
+        assert "ressources" not in text, entry.question
 
 
 @pytest.mark.django_db

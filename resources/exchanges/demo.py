@@ -125,6 +125,20 @@ DISCUSSIONS = (
     ),
 )
 
+# A public entry is written again for young people and parents, as the coordination does once it has
+# turned an answer into an entry: the members' answer speaks to a promeneur, by name, and points to
+# the members' resources.
+PUBLIC_WORDING = {
+    DISCUSSIONS[0][0]: (
+        "Ce que je confie à un Promeneur du Net reste-t-il entre nous ?",
+        "Un Promeneur du Net garde pour lui ce que tu lui confies, **sauf** si toi ou un autre jeune êtes "
+        "en danger : il doit alors en parler pour vous protéger, et il te le dira avant.\n\n"
+        "- Il te dit ce cadre dès le début de l'échange : il ne te promettra jamais un secret absolu.\n"
+        "- En cas de danger, il peut prévenir les services de protection de l'enfance ou appeler le **119** "
+        "(Allô enfance en danger, gratuit, jour et nuit), que tu peux aussi appeler toi-même.",
+    ),
+}
+
 
 def load(stdout):
     User = get_user_model()
@@ -165,7 +179,10 @@ def load(stdout):
             discussion.answer = messages[answer]
             discussion.save(update_fields=["answer"])
             if faq:
-                FaqEntry.from_discussion(discussion, faq)
+                entry = FaqEntry.from_discussion(discussion, faq)
+                if title in PUBLIC_WORDING:
+                    entry.question, entry.answer = PUBLIC_WORDING[title]
+                    entry.save(update_fields=["question", "answer"])
         Follow.objects.get_or_create(user=users[author], discussion=discussion)
         created += 1
     linked = _link_discussed_exchanges()
