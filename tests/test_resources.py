@@ -180,8 +180,27 @@ def test_a_document_of_the_open_collection_used_only_in_the_space_is_the_members
         training.materials.add(TrainingMaterial(document=document))
         publish_child(page_at("/espace/formations/"), training)
     assert_served_to_members_only(client_as, document)
-    publication_page("Trame publique", body=document_block(document))
+    # A public page's draft does not open it: its publication does.
+    draft = PublicationPage(title="Trame publique", body=document_block(document), live=False)
+    page_at("/publications/").add_child(instance=draft)
+    draft.save_revision()
+    assert_served_to_members_only(client_as, document)
+    draft.get_latest_revision().publish()
     assert client_as("anonymous").get(document.url).status_code == 200
+
+
+def test_a_document_of_the_open_collection_used_only_by_a_draft_opens_to_its_editors(client_as):
+    """Nobody but those who may edit it in the admin opens a file that only a page not yet published
+    uses (a member may not see a draft either)."""
+    document = member_document("Programme", content=b"Programme en cours", filename="programme.txt")
+    document.collection = Collection.get_first_root_node()
+    document.save()
+    draft = PublicationPage(title="Programme", body=document_block(document), live=False)
+    page_at("/publications/").add_child(instance=draft)
+    draft.save_revision()
+    assert client_as("anonymous").get(document.url).status_code == 302
+    assert client_as("promeneur").get(document.url).status_code == 403
+    assert client_as("coordination").get(document.url).status_code == 200
 
 
 # --- News watch -----------------------------------------------------------------------

@@ -115,12 +115,13 @@ def visible_pages(user):
 
 def hidden_where_used(user, item):
     """True when ``item`` (a document or an image, of a collection without restriction) is used by
-    pages only, none of which ``user`` may see: a file uploaded in an open collection but put only
-    in the members' or a committee's space stays theirs (Wagtail's reference index says who uses it).
-    An item used nowhere, or by something else than a page, follows its collection alone."""
+    pages only, none of which ``user`` may see live: a file uploaded in an open collection but put only
+    in the members' or a committee's space stays theirs (Wagtail's reference index says who uses it),
+    and a public page's draft does not open it before the page is published. An item used nowhere,
+    or by something else than a page, follows its collection alone."""
     page_type = ContentType.objects.get_for_model(Page)
     users = list(ReferenceIndex.get_references_to(item).values_list("base_content_type_id", "object_id").distinct())
     if not users or any(type_id != page_type.pk for type_id, _ in users):
         return False
-    pages = Page.objects.filter(pk__in=[int(page_id) for _, page_id in users])
+    pages = Page.objects.live().filter(pk__in=[int(page_id) for _, page_id in users])
     return not exclude_hidden_subtrees(pages, user).exists()

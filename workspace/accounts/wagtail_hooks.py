@@ -2,6 +2,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 from wagtail import wagtail_hooks as wagtail_core_hooks
+from wagtail.documents.permissions import permission_policy as document_permissions
 
 from workspace.accounts.access import failed_restrictions, hidden_where_used, may_see_page, page_is_restricted
 from workspace.accounts.user_admin import BULK_ACTIONS
@@ -49,6 +50,9 @@ def forbid_logged_in_users_outside_the_collection(document, request):
     if request.user.is_authenticated and failed_restrictions(request.user, restrictions):
         raise PermissionDenied
     if not restrictions and hidden_where_used(request.user, document):
+        # Whoever may choose or edit the document in the admin opens it there too (as an image).
+        if document_permissions.user_has_any_permission_for_instance(request.user, ["choose", "change"], document):
+            return None
         if request.user.is_authenticated:
             raise PermissionDenied
         return wagtail_core_hooks.require_wagtail_login(next=request.get_full_path())
