@@ -136,7 +136,6 @@ def test_public_sheet_shows_public_fields_and_clickable_profiles(client, directo
     assert anna.email not in html and anna.phone not in html
 
 
-
 def test_one_territory_is_singular_two_are_plural(client, directory):
     anna = directory["anna"]
     sheet, listing = body(client.get(f"/annuaire/{anna.slug}/")), body(client.get("/annuaire/"))
@@ -156,6 +155,7 @@ def test_promeneurs_cards_are_headings_under_the_list_heading(client, directory,
     first = next(index for index, (_, text) in enumerate(headings) if text in ("Anna Prat", "Bruno Serra"))
     list_level = int(headings[first - 1][0])  # "3 promeneurs", "Les Promeneurs du Net de la structure"
     assert {int(level) for level, _ in headings[first:]} == {list_level + 1}, headings
+
 
 @pytest.mark.parametrize("key", ["denis", "emma"])
 def test_no_public_sheet_without_consent_or_after_leaving(client, directory, key):

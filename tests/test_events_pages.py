@@ -31,13 +31,14 @@ def test_a_visitor_reads_that_registering_is_for_members(client_as):
     """A young person or a parent on a public event cannot have an account: the page says so."""
     event = EventFactory(title="Forum des parents Ariane", audience="public")
     body = client_as("anonymous").get(event.get_absolute_url()).content.decode()
-    assert "Inscription réservée aux membres du réseau : <a href=\"/connexion/?next=" in body
+    assert 'Inscription réservée aux membres du réseau : <a href="/connexion/?next=' in body
 
 
 def test_a_single_place_is_singular(client_as):
     event = EventFactory(title="Entretien Ariane", audience="public", capacity=1)
     assert "1 place, 0 inscrit<" in client_as("anonymous").get("/agenda/").content.decode()
     assert "<dd>1 place, 1 restante</dd>" in client_as("anonymous").get(event.get_absolute_url()).content.decode()
+
 
 def test_members_agenda_lists_what_the_member_may_see(client_as):
     EventFactory(title="Forum des parents Ariane", audience="public")

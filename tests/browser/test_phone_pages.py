@@ -140,8 +140,19 @@ def test_every_committee_page_fits_a_phone(chromium, live_server):
 
 # The public side, as a young person or a parent reaches it from the home page, signed out.
 PUBLIC_PAGES = (
-    "/annuaire/", "/agenda/", "/evenements/", "/publications/", "/faq/", "/contact/", "/devenir-promeneur/",
-    "/charte/", "/le-dispositif/", "/mentions-legales/", "/accessibilite/", "/recherche/", "/connexion/",
+    "/annuaire/",
+    "/agenda/",
+    "/evenements/",
+    "/publications/",
+    "/faq/",
+    "/contact/",
+    "/devenir-promeneur/",
+    "/charte/",
+    "/le-dispositif/",
+    "/mentions-legales/",
+    "/accessibilite/",
+    "/recherche/",
+    "/connexion/",
 )
 PUBLIC_REQUIRED = {
     "l'annuaire": r"^/annuaire/$",
