@@ -23,11 +23,11 @@ PARIS = timezone.get_fixed_timezone(60)
         (datetime.date(2026, 12, 2), "j F Y", "2 décembre 2026"),
         (datetime.date(2026, 6, 1), "l j F", "lundi 1er juin"),
         # 23:30 UTC on 30 November is half past midnight on 1 December in Paris.
-        (datetime.datetime(2026, 11, 30, 23, 30, tzinfo=datetime.UTC), r"j F Y \à H\hi", "1er décembre 2026 à 00h30"),
+        (datetime.datetime(2026, 11, 30, 23, 30, tzinfo=datetime.UTC), "j F Y à H:i", "1er décembre 2026 à 0h30"),
         (datetime.datetime(2026, 12, 1, 23, 30, tzinfo=datetime.UTC), "j F Y", "2 décembre 2026"),
-        # The hour reads "14h05" however the format writes it; an escaped colon stays a colon.
+        # The hour reads "14h05", "9h05" (no leading zero); an escaped colon stays a colon.
         (datetime.datetime(2026, 12, 3, 13, 5, tzinfo=datetime.UTC), "l j F Y à H:i", "jeudi 3 décembre 2026 à 14h05"),
-        (datetime.datetime(2026, 12, 3, 13, 5, tzinfo=datetime.UTC), "H:i", "14h05"),
+        (datetime.datetime(2026, 12, 3, 8, 5, tzinfo=datetime.UTC), "H:i", "9h05"),
         (datetime.datetime(2026, 12, 3, 13, 5, tzinfo=datetime.UTC), r"H\:i", "14:05"),
         # An escaped j is a letter, not the day.
         (datetime.date(2026, 12, 1), r"\j j", "j 1er"),
@@ -69,7 +69,7 @@ def test_hours_read_the_same_on_an_event_a_message_and_a_refused_registration(cl
     discussion = DiscussionFactory(author=users["promeneur"])
     discussion.messages.update(created_at=datetime.datetime(2026, 11, 3, 9, 45, tzinfo=PARIS))
     page = client.get(discussion_url(discussion)).content.decode()
-    assert "3 novembre 2026 à 09h45" in page and "à 09:45" not in page
+    assert "3 novembre 2026 à 9h45" in page and "à 09:45" not in page
 
     event.registration_deadline = datetime.datetime(2026, 11, 1, 18, 0, tzinfo=PARIS)
     event.save()

@@ -38,7 +38,7 @@ def datetime_attribute(value):
 
 # A day-of-month "j" of a format string, not one escaped as a letter ("\\j").
 _DAY = re.compile(r"(?<!\\)j")
-# An hour and its minutes "H:i", written "14h30" in French prose.
+# An hour and its minutes "H:i", written "14h30" and "9h05" in French prose (no leading zero).
 _HOUR = re.compile(r"(?<!\\)H:i")
 
 
@@ -53,7 +53,7 @@ def french_date(value, format_string):
         value = timezone.localtime(value)
     if value.day == 1:
         format_string = _DAY.sub(r"\\1\\e\\r", format_string)
-    return date_format(value, _HOUR.sub(r"H\\hi", format_string))
+    return date_format(value, _HOUR.sub(r"G\\hi", format_string))
 
 
 def meta_description(page, site_text=""):
