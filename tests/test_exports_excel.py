@@ -12,10 +12,12 @@ import pandas
 import pytest
 from django.forms.models import model_to_dict
 
+from network.coordination.models import ContactMessage
 from network.directory.importing import run_import
 from network.directory.models import Promeneur, SocialProfile, Structure
 from tests.factories import (
     ActivityGridFactory,
+    ApplicationFactory,
     EventFactory,
     JournalEntryFactory,
     PromeneurFactory,
@@ -231,3 +233,15 @@ def test_the_structures_export_imports_back_unchanged(client_as, network):
     assert report.errors == [] and report.imported
     assert (report.created, report.updated, report.unchanged) == (0, 0, len(before))
     assert structures_state() == before
+
+
+def test_the_coordination_records_exports_write_a_status_as_the_listing_shows_it(client_as):
+    ApplicationFactory()
+    ContactMessage.objects.create(name="Aurélie Py", email="a@example.org", subject="Intervention", message="…")
+    client = client_as("coordination")
+    for url, label in [
+        ("/admin/coordination/application/", "Reçue"),
+        ("/admin/coordination/contactmessage/", "Nouveau"),
+    ]:
+        assert list(french_excel(download(client, url, "csv"))["Statut"]) == [label], url
+        assert [row["Statut"].value for row in xlsx_rows(workbook(download(client, url, "xlsx")))] == [label], url

@@ -280,8 +280,13 @@ def modeladmin_index_view(base=None):
     class ModelAdminIndexView(SafeSpreadsheetExportMixin, base or IndexView):
         def to_row_dict(self, item):
             # The values themselves: modeladmin writes "-" for any false one (an empty text, but
-            # also 0 and False), which a spreadsheet shows as "'-" once guarded as a formula.
-            return {field: lookup_field(field, item, self.model_admin)[2] for field in self.list_export}
+            # also 0 and False), which a spreadsheet shows as "'-" once guarded as a formula. A
+            # choice is written as the listing shows it ("Reçue"), never as its stored key ("recue").
+            row = {}
+            for name in self.list_export:
+                field, _, value = lookup_field(name, item, self.model_admin)
+                row[name] = dict(field.flatchoices).get(value, value) if getattr(field, "choices", None) else value
+            return row
 
         def get_heading(self, queryset, field):
             headings = getattr(self.model_admin, "export_headings", {})
