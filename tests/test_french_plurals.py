@@ -3,6 +3,7 @@ by Python code (``agreed``) and by templates (the ``pluriel`` filter)."""
 
 import pytest
 from django.template import Context, Template
+from django.template.loader import render_to_string
 
 from network.directory.models.imports import import_summary
 from tests.exchanges_helpers import discussion_url
@@ -65,3 +66,14 @@ def test_a_discussion_without_replies_says_0_reponse(client_as):
     assert "0 réponse<" in client.get(discussion_url(discussion)).content.decode()
     MessageFactory.create_batch(2, discussion=discussion)
     assert "2 réponses<" in client.get(discussion_url(discussion)).content.decode()
+
+
+def test_the_key_figures_agree_with_their_counts():
+    def figures(count):
+        names = ("new_young_people", "young_people_reached", "journal_hours")
+        return {"figures": dict.fromkeys(names, count), "show_journal": True, "personal": True}
+
+    one = " ".join(render_to_string("activity/includes/key_figures.html", figures(1)).split())
+    assert "dont 1 nouveau<" in one and "1 jeune touché<" in one and "1 heure<" in one
+    two = " ".join(render_to_string("activity/includes/key_figures.html", figures(2)).split())
+    assert "dont 2 nouveaux<" in two and "2 jeunes touchés<" in two and "2 heures<" in two
