@@ -290,3 +290,12 @@ def test_a_snippets_messages_read_french(client_as):
 
     deleted = messages_of(client.post(f"/admin/snippets/events/event/delete/{event.pk}/", follow=True))
     assert f"Événement « {event} » supprimé." in deleted and not GENERIC_MESSAGE.search(deleted)
+
+
+def test_an_inline_panel_adds_its_rows_in_french(client_as):
+    client = client_as("coordination")
+    meeting = texts(client.get("/admin/snippets/coordination/meeting/add/").content.decode())
+    assert "Ajouter un document de réunion" in meeting and "Ajouter une décision" in meeting
+    promeneur = texts(client.get("/admin/snippets/directory/promeneur/add/").content.decode())
+    assert "Ajouter un profil sur un réseau social" in promeneur
+    assert not GENERIC.findall(meeting + promeneur)

@@ -229,6 +229,8 @@ class Decision(Orderable):
 
     objects = DecisionQuerySet.as_manager()
 
+    grammatical_gender = FEMININE  # « Ajouter une décision » (workspace/display.Noun)
+
     panels = [
         FieldPanel("text"),
         FieldRowPanel([FieldPanel("owner_user"), FieldPanel("owner_name")]),

@@ -23,3 +23,9 @@ register.filter("figure", display.figure)
 def meta_description(context, site_text=""):
     """The description of the page in the context; ``site_text``: the network's text of the site settings."""
     return display.meta_description(context.get("page"), site_text)
+
+
+@register.filter
+def one_more(inline_panel):
+    """What an admin InlinePanel adds, in a sentence: "une décision", "un profil sur un réseau social"."""
+    return display.Noun.of(inline_panel.db_field.related_model).one()
