@@ -396,3 +396,9 @@ def test_an_unknown_or_huge_meeting_number_is_a_404(client_as, pk):
 @pytest.mark.parametrize("number", ["abc", "-1", "99999999999999999999", "0"])
 def test_any_page_number_of_past_meetings_gets_a_page(client_as, number):
     assert client_as("pilotage").get(f"/comites/pilotage/?reunions={number}").status_code == 200
+
+
+def test_a_decisions_owner_is_chosen_by_name_not_by_login(client_as):
+    UserFactory(username="hdupre", first_name="Hélène", last_name="Dupré")
+    body = client_as("coordination").get("/admin/snippets/coordination/meeting/add/").content.decode()
+    assert ">Hélène Dupré</option>" in body and ">hdupre</option>" not in body

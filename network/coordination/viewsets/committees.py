@@ -20,7 +20,7 @@ from network.coordination.models import Meeting
 from network.coordination.models.committees import misplaced_document_error
 from network.coordination.secretariat import AGENDA, MINUTES, PUBLICATIONS, publish
 from workspace.admin_wording import FrenchWordingViewSetMixin
-from workspace.display import agreed, count_of
+from workspace.display import agreed, count_of, person_name
 
 ACTION_NAMES = {AGENDA: "action-publish-agenda", MINUTES: "action-publish-minutes"}
 
@@ -31,6 +31,14 @@ def requested_publication(data):
 
 
 class MeetingForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        # A decision's owner is chosen by name ("Hélène Dupré"), not by login ("copil"). Set on the
+        # decisions' form class before its forms (and its empty form, copied to add one) are built.
+        owner = type(self).formsets["decisions"].form.base_fields["owner_user"]
+        owner.queryset = owner.queryset.order_by("last_name", "first_name", "username")
+        owner.label_from_instance = person_name
+        super().__init__(*args, **kwargs)
+
     def clean(self):
         cleaned_data = super().clean()
         what = requested_publication(self.data)
