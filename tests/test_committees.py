@@ -4,6 +4,7 @@ only; one e-mail per member when the coordinator publishes; each role's landing 
 403 page that says where to go."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -402,3 +403,18 @@ def test_a_decisions_owner_is_chosen_by_name_not_by_login(client_as):
     UserFactory(username="hdupre", first_name="Hélène", last_name="Dupré")
     body = client_as("coordination").get("/admin/snippets/coordination/meeting/add/").content.decode()
     assert ">Hélène Dupré</option>" in body and ">hdupre</option>" not in body
+
+
+def test_a_meeting_card_says_what_is_still_to_come(client_as):
+    meeting("technique", days=12)
+    meeting("technique", days=-30)
+    meeting("technique", days=-60, agenda_published_at=at(-70))
+    meeting("technique", days=-90, agenda_published_at=at(-100), minutes="<p>CR</p>", minutes_published_at=at(-80))
+    body = client_as("technique").get("/comites/technique/").content.decode()
+    statuses = re.findall(r'<p class="meta">([^<]*)</p>', body)
+    assert statuses == [
+        "Ordre du jour à venir",
+        "Compte rendu à venir",
+        "Ordre du jour publié · Compte rendu à venir",
+        "Ordre du jour publié · Compte rendu publié",
+    ]

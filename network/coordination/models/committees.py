@@ -159,6 +159,20 @@ class Meeting(ClusterableModel):
     def is_upcoming(self):
         return self.starts_at >= timezone.now()
 
+    def publication_status(self):
+        """What the members may read of it, as their committee's page says: before the meeting, its
+        agenda; once held, its minutes ("Ordre du jour publié · Compte rendu à venir")."""
+        parts = []
+        if self.agenda_published_at:
+            parts.append("Ordre du jour publié")
+        elif self.is_upcoming:
+            parts.append("Ordre du jour à venir")
+        if self.minutes_published_at:
+            parts.append("Compte rendu publié")
+        elif not self.is_upcoming:
+            parts.append("Compte rendu à venir")
+        return " · ".join(parts)
+
     def shown_documents(self):
         """The documents members see: once the agenda or the minutes are published."""
         if not (self.agenda_published_at or self.minutes_published_at):
