@@ -299,3 +299,13 @@ def test_an_inline_panel_adds_its_rows_in_french(client_as):
     promeneur = texts(client.get("/admin/snippets/directory/promeneur/add/").content.decode())
     assert "Ajouter un profil sur un réseau social" in promeneur
     assert not GENERIC.findall(meeting + promeneur)
+
+
+def test_a_records_history_and_deletion_pages_read_french(client_as):
+    event = EventFactory()
+    client = client_as("coordination")
+    history = texts(client.get(f"/admin/snippets/events/event/history/{event.pk}/").content.decode())
+    assert "Aucune modification n'est enregistrée pour l'instant." in history and "pas de entrées" not in history
+    deletion = texts(client.get(f"/admin/snippets/events/event/delete/{event.pk}/").content.decode())
+    assert "0 référence à cet élément ailleurs dans le site" in deletion
+    assert not GENERIC.findall(history + deletion)

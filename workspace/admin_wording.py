@@ -202,6 +202,11 @@ class FrenchDeleteMixin(FrenchMessagesMixin, record_mixin("delete", TitledRecord
         return delete_question(self.model)
 
 
+class FrenchHistoryMixin(record_mixin("history")):
+    # Wagtail: "Il n'y a pas de entrées de journal à afficher."
+    no_results_message = "Aucune modification n'est enregistrée pour l'instant."
+
+
 # Each kind of generic view and the wording it takes; the first that a view is a kind of wins.
 FRENCH_MIXINS = (
     (IndexView, FrenchIndexMixin),
@@ -209,7 +214,7 @@ FRENCH_MIXINS = (
     (EditView, FrenchEditMixin),
     (DeleteView, FrenchDeleteMixin),
     (InspectView, record_mixin("inspect")),
-    (HistoryView, record_mixin("history")),
+    (HistoryView, FrenchHistoryMixin),
     (UsageView, record_mixin("usage")),
 )
 
