@@ -5,7 +5,9 @@ Grilles d'activité ne correspond à votre requête", "Aucun Conventions n'a ét
 import re
 
 import pytest
+from django.utils import timezone
 
+from network.coordination.models import CommitteePage, Meeting
 from tests import matrix_coverage
 from tests.factories import EventFactory
 from workspace.display import FEMININE, Noun
@@ -309,3 +311,10 @@ def test_a_records_history_and_deletion_pages_read_french(client_as):
     deletion = texts(client.get(f"/admin/snippets/events/event/delete/{event.pk}/").content.decode())
     assert "0 référence à cet élément ailleurs dans le site" in deletion
     assert not GENERIC.findall(history + deletion)
+
+
+def test_the_meetings_listing_counts_meetings_of_a_committee(client_as):
+    for committee in CommitteePage.objects.all()[:2]:
+        Meeting.objects.create(committee=committee, starts_at=timezone.now())
+    body = texts(client_as("coordination").get("/admin/snippets/coordination/meeting/").content.decode())
+    assert "2 réunions de comité" in body and "réunions des comités" not in body

@@ -142,6 +142,7 @@ class Meeting(ClusterableModel):
     ]
 
     grammatical_gender = FEMININE  # « une … » in the admin's sentences (workspace/display.Noun)
+    plural_noun = "Réunions de comité"  # « 6 réunions de comité »: the plural verbose name is the menu's title
 
     class Meta:
         verbose_name = "Réunion de comité"
