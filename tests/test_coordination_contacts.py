@@ -3,6 +3,7 @@ coordination only, with search, filters, inspect view and exports; a contact who
 committee is linked to that member's account."""
 
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -131,3 +132,13 @@ def test_the_exports_are_inert(client_as, users):
 def test_nobody_else_reaches_the_contacts(client_as, contacts, role):
     response = client_as(role).get(N)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_an_empty_value_reads_a_dash_as_elsewhere_in_the_admin(client_as):
+    contact = NetworkContact.objects.create(organisation="Mairie d'Elne", person="Jean Py", kind="collectivite")
+    TerritoryFactory()
+    client = client_as("coordination")
+    listing = client.get("/admin/coordination/networkcontact/").content.decode()
+    inspect = client.get(f"/admin/coordination/networkcontact/inspect/{contact.pk}/").content.decode()
+    for body in (listing, inspect):
+        assert "—" in body and not re.search(r">\s*-\s*<", body)

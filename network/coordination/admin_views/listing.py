@@ -171,6 +171,9 @@ class PrefilledCreateView(FrenchCreateView):
 
 
 class CoordinationModelAdmin(ModelAdmin):
+    # An empty value reads "—" as in the rest of the admin (modeladmin writes "-", which also names
+    # the "no territory" choice of a filter).
+    empty_value_display = "—"
     index_view_class = CoordinationIndexView
     index_template_name = "coordination/admin/index.html"
     index_view_extra_css = ["coordination/admin/listing.css"]
