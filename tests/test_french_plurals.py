@@ -1,6 +1,9 @@
 """Counts agree the French way everywhere (0 and 1 singular): one rule, workspace/display.py, used
 by Python code (``agreed``) and by templates (the ``pluriel`` filter)."""
 
+import datetime
+from types import SimpleNamespace
+
 import pytest
 from django.template import Context, Template
 from django.template.loader import render_to_string
@@ -77,3 +80,13 @@ def test_the_key_figures_agree_with_their_counts():
     assert "dont 1 nouveau<" in one and "1 jeune touché<" in one and "1 heure<" in one
     two = " ".join(render_to_string("activity/includes/key_figures.html", figures(2)).split())
     assert "dont 2 nouveaux<" in two and "2 jeunes touchés<" in two and "2 heures<" in two
+
+
+def test_the_dashboard_month_table_tells_screen_readers_the_grids_in_agreement():
+    def row(grids):
+        return {"label": "mars 2026", "month": datetime.date(2026, 3, 1), "in_progress": False, "grids": grids}
+
+    scope = SimpleNamespace(territory=None, structure=None)
+    for grids, words in ((1, "1 grille reçue en"), (0, "0 grille reçue en"), (2, "2 grilles reçues en")):
+        context = {"figures": {"by_month": [row(grids)]}, "missing_grids_scope": scope, "charts": {}}
+        assert f'aria-label="{words} mars 2026' in render_to_string("activity/includes/figure_tables.html", context)
