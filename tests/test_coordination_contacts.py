@@ -96,9 +96,13 @@ def test_search_and_filters(client_as, contacts):
     assert listed(client.get(N, {"comite": "aucun"})) == {"Caf des Pyrénées-Orientales", "Collège Pompeu Fabra"}
 
 
-def test_the_inspect_view_names_the_committee(client_as, contacts):
+def test_the_inspect_view_names_the_committee_and_its_member(client_as, contacts, users):
+    member = users["pilotage"]
+    member.first_name, member.last_name = "Hélène", "Dupré"
+    member.save()
     body = client_as("coordination").get(f"{N}inspect/{contacts['mairie'].pk}/").content.decode()
     assert "Mairie de Prades" in body and "Comité de pilotage" in body
+    assert "Hélène Dupré" in body and f">{member.username}<" not in body
 
 
 def test_the_listing_costs_the_same_queries_for_more_contacts(client_as, contacts, django_assert_max_num_queries):

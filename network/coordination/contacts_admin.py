@@ -67,7 +67,7 @@ class NetworkContactAdmin(CoordinationModelAdmin):
         "email",
         "phone",
         "territory",
-        "committee_member",
+        "committee_member_name",
         "committee_names",
         "notes",
         "created_at",

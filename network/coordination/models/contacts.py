@@ -8,6 +8,7 @@ from django.db import models
 
 from network.directory.models import Territory
 from workspace.accounts.roles import COMMITTEES
+from workspace.display import person_name
 from workspace.fields import optional_link
 
 
@@ -65,6 +66,11 @@ class NetworkContact(models.Model):
             raise ValidationError(
                 {"committee_member": "Ce compte n'est membre d'aucun comité : choisissez le compte d'un membre."}
             )
+
+    def committee_member_name(self):
+        return person_name(self.committee_member) if self.committee_member else ""
+
+    committee_member_name.short_description = "Compte de membre d'un comité"
 
     def committee_names(self):
         if not self.committee_member:
