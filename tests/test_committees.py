@@ -174,6 +174,23 @@ def test_a_document_from_another_committees_collection_is_refused(client_as):
     assert not held.documents.exists()
 
 
+def test_a_decision_closed_before_its_meeting_is_refused_in_french_and_nothing_is_saved(client_as):
+    held = meeting("pilotage", days=-3)
+    data = admin_form(held)
+    before = timezone.localdate(held.starts_at) - datetime.timedelta(days=2)
+    data.update(
+        nested_form_data(
+            {"decisions": inline_formset([{"text": "Relancer les structures", "closed_at": before.isoformat()}])}
+        )
+    )
+    response = client_as("coordination").post(f"/admin/snippets/coordination/meeting/edit/{held.pk}/", data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Une décision ne peut pas être close avant la réunion qui l&#x27;a prise" in page
+    assert "Relancer les structures" in page
+    assert not held.decisions.exists()
+
+
 # Decisions come back on the next agendas until closed
 
 

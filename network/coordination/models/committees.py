@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, CollectionViewRestriction, Orderable, PageViewRestriction
 
 from workspace.accounts.roles import COMMITTEES, COORDINATION
-from workspace.display import FEMININE, person_name
+from workspace.display import FEMININE, french_date, person_name
 from workspace.fields import by_user
 from workspace.pages.models import IndexPage
 from workspace.pages.pagination import paginate
@@ -220,6 +220,14 @@ def misplaced_document_error(committee, document):
         "du comité doivent pouvoir l'ouvrir. Déplacez-le dans cette collection, ou envoyez-le à nouveau en la "
         "choisissant."
     )
+
+
+def early_closing_error(starts_at, closed_at):
+    """Why a decision of the meeting starting at ``starts_at`` may not be closed on ``closed_at``
+    (French), or None: a decision is closed on the day of its meeting or later."""
+    if closed_at is None or starts_at is None or closed_at >= timezone.localdate(starts_at):
+        return None
+    return f"Une décision ne peut pas être close avant la réunion qui l'a prise ({french_date(starts_at, 'j F Y')})."
 
 
 class DecisionQuerySet(models.QuerySet):

@@ -17,7 +17,7 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.views.snippets import CopyView, CreateView, EditView, SnippetViewSet
 
 from network.coordination.models import Meeting
-from network.coordination.models.committees import misplaced_document_error
+from network.coordination.models.committees import early_closing_error, misplaced_document_error
 from network.coordination.secretariat import AGENDA, MINUTES, PUBLICATIONS, publish
 from workspace.admin_wording import FrenchWordingViewSetMixin
 from workspace.display import agreed, count_of, person_name
@@ -50,6 +50,13 @@ class MeetingForm(WagtailAdminModelForm):
             error = document and not form.cleaned_data.get("DELETE") and misplaced_document_error(committee, document)
             if error:
                 form.add_error("document", error)
+        # Checked here, not by the decision: its form is cleaned before it knows its meeting.
+        starts_at = cleaned_data.get("starts_at")
+        for form in self.formsets["decisions"].forms:
+            closed_at = form.cleaned_data.get("closed_at") if form.is_valid() else None
+            error = not form.cleaned_data.get("DELETE") and early_closing_error(starts_at, closed_at)
+            if error:
+                form.add_error("closed_at", error)
         return cleaned_data
 
 
