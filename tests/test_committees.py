@@ -396,6 +396,12 @@ def test_the_cockpit_lists_papers_to_publish_and_overdue_decisions(client_as):
     assert "Relancer les partenaires" in decisions
     assert "Pas encore due" not in decisions and "Close à temps" not in decisions
 
+    # The committee's members read the same: late, open, closed.
+    page = " ".join(client_as("financeurs").get(done.get_url()).content.decode().split())
+    states = {"Relancer les partenaires": "En retard", "Pas encore due": "En cours", "Close à temps": "Close le"}
+    for text, state in states.items():
+        assert state in page.split(text)[1].split("</li>")[0], text
+
 
 def test_an_upcoming_meeting_is_never_contradicted_by_an_empty_list_of_events(client_as):
     # The committee's events came under « Prochaines réunions du comité : Aucune réunion n'est

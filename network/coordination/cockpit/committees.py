@@ -51,11 +51,7 @@ class OverdueDecisionsBlock(CockpitBlock):
     permission = "coordination.change_meeting"
 
     def get_queryset(self, request):
-        return (
-            Decision.objects.filter(closed_at__isnull=True, due_date__lt=timezone.localdate())
-            .select_related("meeting__committee", "owner_user")
-            .order_by("due_date")
-        )
+        return Decision.objects.overdue().select_related("meeting__committee", "owner_user").order_by("due_date")
 
     def item(self, decision):
         owner = f" · {decision.owner}" if decision.owner else ""

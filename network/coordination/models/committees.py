@@ -231,6 +231,10 @@ def early_closing_error(starts_at, closed_at):
 
 
 class DecisionQuerySet(models.QuerySet):
+    def overdue(self):
+        """Still open after its due date (Decision.is_overdue, one at a time)."""
+        return self.filter(closed_at__isnull=True, due_date__lt=timezone.localdate())
+
     def shown_to_members(self):
         """Decisions are recorded in the minutes: members see them once the minutes are published."""
         return (
@@ -279,3 +283,7 @@ class Decision(Orderable):
     @property
     def is_open(self):
         return self.closed_at is None
+
+    @property
+    def is_overdue(self):
+        return self.is_open and self.due_date is not None and self.due_date < timezone.localdate()
