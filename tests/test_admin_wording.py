@@ -318,3 +318,10 @@ def test_the_meetings_listing_counts_meetings_of_a_committee(client_as):
         Meeting.objects.create(committee=committee, starts_at=timezone.now())
     body = texts(client_as("coordination").get("/admin/snippets/coordination/meeting/").content.decode())
     assert "2 réunions de comité" in body and "réunions des comités" not in body
+
+
+def test_the_help_menu_keeps_the_shortcuts_and_no_english_page_of_wagtail(client_as):
+    body = client_as("coordination").get("/admin/").content.decode()
+    menu = body.split('id="wagtail-sidebar-props"')[1].split("</script>")[0]
+    assert "keyboard-shortcuts-trigger" in menu
+    assert "editor-guide" not in menu and "whats-new-in-wagtail" not in menu

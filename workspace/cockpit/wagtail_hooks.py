@@ -38,3 +38,11 @@ def hide_the_site_summary(request, summary_items):
 @hooks.register("register_admin_urls")
 def register_block_pages():
     return [path("cockpit/<slug:name>/", views.block_items, name="cockpit_block")]
+
+
+@hooks.register("construct_help_menu")
+def keep_only_the_shortcuts_in_the_help_menu(request, menu_items):
+    """Wagtail's help menu leads to its own pages in English (what is new in this version, its
+    editor guide) and announces them as new (« 2 nouvel élément »): the coordination's guide is
+    docs/coordination.md. The keyboard shortcuts stay."""
+    menu_items[:] = [item for item in menu_items if item.name == "keyboard-shortcuts-trigger"]
