@@ -167,19 +167,40 @@ def test_photo_upload_is_saved(client_as, me):
     assert me.photo is not None and me.photo.width == 40
 
 
+def png_header(width, height):
+    """A PNG that declares ``width`` × ``height`` pixels and holds none: all a reader looks at first."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    size = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", size) + chunk(b"IDAT", b"") + chunk(b"IEND", b"")
+
+
+NOT_ACCEPTED = "Ce fichier n&#x27;est pas une image acceptée : choisissez une image JPEG, PNG ou WebP."
+
+
 @pytest.mark.parametrize(
     ("name", "content", "content_type", "message"),
     [
-        ("cv.pdf", b"%PDF-1.4 pas une image", "application/pdf", "image valide"),
-        ("photo.png", b"ceci n'est pas une image", "image/png", "image valide"),
-        ("photo.gif", png_bytes(fmt="GIF"), "image/gif", "choisissez une image JPEG, PNG ou WebP"),
-        ("photo.png", png_bytes(fmt="BMP"), "image/png", "choisissez une image JPEG, PNG ou WebP"),
+        # The site's own French messages, never Django's "Téléversez une image valide…", which
+        # called an image with too many pixels "not an image or corrupted".
+        ("cv.pdf", b"%PDF-1.4 pas une image", "application/pdf", NOT_ACCEPTED),
+        ("photo.png", b"ceci n'est pas une image", "image/png", NOT_ACCEPTED),
+        ("photo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>', "image/svg+xml", NOT_ACCEPTED),
+        ("photo.gif", png_bytes(fmt="GIF"), "image/gif", NOT_ACCEPTED),
+        ("photo.png", png_bytes(fmt="BMP"), "image/png", NOT_ACCEPTED),
+        ("panorama.png", png_header(20000, 20000), "image/png", "Image trop grande : plus de pixels que la limite"),
     ],
 )
 def test_a_file_that_is_not_an_accepted_image_is_refused(client_as, me, name, content, content_type, message):
     response = client_as("promeneur").post(URL, form_data(me, new_photo=upload(name, content, content_type)))
+    html = response.content.decode()
     assert response.status_code == 200
-    assert message in response.content.decode()
+    assert message in html
+    assert "Téléversez" not in html
     me.refresh_from_db()
     assert me.photo is None and me.presentation == ""
 

@@ -8,6 +8,7 @@ from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory
 
 from network.directory.models.people import Promeneur, SocialProfile
+from workspace.media.fields import CheckedPhotoField
 from workspace.media.validators import ImageUploadValidator
 from workspace.security.formsets import PostedRowsFormSetMixin
 
@@ -31,10 +32,10 @@ def normalise_phone(value):
 class ProfileForm(forms.ModelForm):
     """What a promeneur may change in their own record: never their name, structure or status."""
 
-    new_photo = forms.ImageField(
+    new_photo = CheckedPhotoField(
         label="Nouvelle photo",
         required=False,
-        validators=[ImageUploadValidator(extensions=PHOTO_EXTENSIONS)],
+        upload_validator=ImageUploadValidator(extensions=PHOTO_EXTENSIONS),
         help_text="JPEG, PNG ou WebP, 5 Mo au maximum. Elle n'est publiée que si vous l'acceptez ci-dessous.",
     )
     remove_photo = forms.BooleanField(label="Supprimer ma photo actuelle", required=False)

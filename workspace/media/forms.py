@@ -1,18 +1,15 @@
 """The admin's image form (WAGTAILIMAGES_IMAGE_FORM_BASE): Wagtail's, with the site's
-upload check run first, so that an oversized or disguised file gets its French message
-before Wagtail opens it."""
+upload check run first (workspace/media/fields.py), so that an oversized or disguised file
+gets its French message before Wagtail opens it."""
 
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from .validators import validate_image_upload
+from .fields import UploadCheckedFirst
 
 
-class CheckedImageField(WagtailImageField):
-    def to_python(self, data):
-        if data not in self.empty_values and hasattr(data, "size"):
-            validate_image_upload(data)
-        return super().to_python(data)
+class CheckedImageField(UploadCheckedFirst, WagtailImageField):
+    pass
 
 
 class ImageForm(BaseImageForm):
