@@ -144,6 +144,22 @@ def test_my_registrations_cost_the_same_with_few_and_many(client_as, users):
     assert _queries(client, "/espace/agenda/mes-inscriptions/") == few
 
 
+def test_my_registrations_show_what_is_coming_first_and_the_past_a_page_at_a_time(client_as, users):
+    """Two years of trainings: the next one is on top, not under every past one (oldest first)."""
+    now = timezone.now()
+    for week in range(1, 31):
+        RegistrationFactory(
+            user=users["promeneur"], event__title=f"Passé {week:02d}", event__start=now - datetime.timedelta(weeks=week)
+        )
+    RegistrationFactory(user=users["promeneur"], event__title="À venir Vega")
+    client = client_as("promeneur")
+    body = client.get("/espace/agenda/mes-inscriptions/").content.decode()
+    assert body.index("À venir Vega") < body.index("Passé 01") < body.index("Passé 25")
+    assert "Passé 26" not in body and "Page suivante" in body
+    second = client.get("/espace/agenda/mes-inscriptions/?page=2").content.decode()
+    assert "Passé 30" in second and "Passé 25" not in second and "À venir Vega" in second
+
+
 # Coordinator tools
 
 

@@ -50,7 +50,7 @@ def test_promeneur_registers_for_a_training_sees_it_downloads_the_ics_and_cancel
 
     row.get_by_role("button", name=re.compile("Annuler")).click()
     expect(page.get_by_role("status")).to_contain_text("est annulée")
-    expect(page.get_by_text("Vous n'êtes inscrit·e à aucun événement.")).to_be_visible()
+    expect(page.get_by_text("Vous n'êtes inscrit·e à aucun événement à venir.")).to_be_visible()
     assert Registration.objects.get(user=lucie, event=training_session).status == "annulee"
 
 

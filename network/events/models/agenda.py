@@ -13,6 +13,7 @@ from network.events.models.events import CALENDAR_PURPOSE, Event, Registration
 from workspace.accounts.tokens import SecretToken
 from workspace.mail import absolute_url
 from workspace.pages.models import BasePage
+from workspace.pages.pagination import paginate
 
 
 class AgendaPage(RoutablePageMixin, BasePage):
@@ -73,16 +74,24 @@ class AgendaPage(RoutablePageMixin, BasePage):
                 request, "Votre adresse de calendrier personnel a été renouvelée : l'ancienne ne fonctionne plus."
             )
             return redirect(self.url + "mes-inscriptions/")
+        events = Event.objects.visible_to(request.user)
         registrations = (
-            Registration.objects.filter(user=request.user, event__in=Event.objects.visible_to(request.user))
+            Registration.objects.filter(user=request.user, event__in=events)
             .exclude(status=Registration.Status.CANCELLED)
             .select_related("event")
-            .order_by("event__start")
+        )
+        # What is coming first, in date order; the past, most recent first, a page at a time.
+        upcoming = events.upcoming()
+        past, _ = paginate(
+            registrations.exclude(event__in=upcoming).order_by("-event__start", "-pk"),
+            request.GET.get("page"),
+            self.per_page,
         )
         return self.render(
             request,
             context_overrides={
-                "registrations": registrations,
+                "registrations": registrations.filter(event__in=upcoming).order_by("event__start", "pk"),
+                "past_registrations": past,
                 "calendar_url": absolute_url(reverse("events:personal_ics", args=[token.key])),
             },
             template="events/my_registrations.html",
