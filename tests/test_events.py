@@ -108,6 +108,15 @@ def test_a_member_registers_gets_a_french_confirmation_with_the_event_attached(u
     assert message.attachments[0][0] == "evenement.ics"
 
 
+def test_a_passed_deadline_is_written_as_on_the_event_page(users):
+    """« (samedi 14 mars 2026 à 9h30) », as « Inscription jusqu'au » on the page, not « 14/03/2026 à 09:30 »."""
+    deadline = timezone.make_aware(datetime.datetime(2026, 3, 14, 9, 30))
+    event = EventFactory(registration_deadline=deadline, start=timezone.now() + datetime.timedelta(days=7))
+    with pytest.raises(registrations.RegistrationError) as error:
+        registrations.register(event, users["promeneur"])
+    assert str(error.value) == "La date limite d'inscription est dépassée (samedi 14 mars 2026 à 9h30)."
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [

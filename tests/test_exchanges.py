@@ -143,6 +143,15 @@ def test_coordination_sees_unanswered_questions_first_members_the_latest_activit
     assert order("coordination") == ["Question en attente", "Question résolue", "Pratique récente"]
 
 
+def test_times_are_written_as_on_the_agenda(client_as):
+    """« le 14 mars 2026 à 14h05 », as the events (« jeudi 10 décembre, 14h00 »), not « 14:05 »."""
+    moment = timezone.make_aware(timezone.datetime(2026, 3, 14, 14, 5))
+    discussion = DiscussionFactory(title="Horaires Mira", last_activity_at=moment, opening__created_at=moment)
+    client = client_as("promeneur")
+    for body in (client.get(EXCHANGES).content.decode(), client.get(discussion_url(discussion)).content.decode()):
+        assert "14 mars 2026 à 14h05" in body and "à 14:05" not in body
+
+
 def test_list_filters_by_category_and_unanswered(client_as):
     DiscussionFactory(title="Sujet juridique", category="cadre-juridique")
     DiscussionFactory(title="Sujet animation", category="animation", kind="pratique")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from home.models import StandardPage
 from resources.exchanges import digest, rules
 from resources.exchanges.models.discussions import ExchangePreferences
-from tests.factories import DiscussionFactory, UserFactory
+from tests.factories import DiscussionFactory, EventFactory, UserFactory
 from tests.pages import page_at, publish_child
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,13 @@ def test_members_receive_new_exchanges_and_pages_of_the_space_once(users):
     mail.outbox.clear()
     call_command("send_weekly_digest", stdout=StringIO())
     assert mail.outbox == []
+
+
+def test_a_new_event_is_dated_as_on_the_agenda(users):
+    start = timezone.make_aware(timezone.datetime(2099, 3, 14, 9, 30))
+    EventFactory(title="Formation Rigel", start=start)
+    [item] = digest.new_events(users["promeneur"], timezone.now() - timezone.timedelta(days=7)).items
+    assert item.detail == "Formation · samedi 14 mars 2099 à 9h30"
 
 
 def test_the_digest_asks_the_discussions_rule_of_every_member(users, monkeypatch):

@@ -41,7 +41,7 @@ def check_can_register(event, user, now=None):
         raise RegistrationError("Les inscriptions à cet événement sont fermées.")
     if event.registration_deadline and event.registration_deadline <= now:
         raise RegistrationError(
-            f"La date limite d'inscription est dépassée ({french_date(event.registration_deadline, 'j F Y à H:i')})."
+            f"La date limite d'inscription est dépassée ({french_date(event.registration_deadline, 'l j F Y à H:i')})."
         )
 
 
