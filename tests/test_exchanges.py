@@ -78,6 +78,25 @@ def test_others_reply_and_the_author_is_told_by_email(client_as, member, other_m
     assert "Appelle le 3018" in mail.outbox[0].body and discussion_url(discussion) in mail.outbox[0].body
 
 
+def test_an_account_without_a_name_is_not_called_a_former_member(client_as, member, client):
+    """The coordinator's account made without a name: its login, not « un ancien membre »; the
+    account of a member who left (anonymised: no name, inactive) stays « un ancien membre »."""
+    coordinator = UserFactory(username="coordination.pdn66", first_name="", last_name="", role="coordination")
+    gone = UserFactory(username="ancien-promeneur-7", first_name="", last_name="", is_active=False)
+    discussion = DiscussionFactory(author=member, title="Question Alcor")
+    MessageFactory(discussion=discussion, author=gone, body="Réponse partie.")
+    mail.outbox.clear()
+    client.force_login(coordinator)
+    client.post(discussion_action(discussion, "repondre"), reply_data())
+
+    body = client_as("promeneur").get(discussion_url(discussion)).content.decode()
+    assert body.lower().count("coordination.pdn66") == 2  # the author line and the report link's label
+    assert "ancien-promeneur-7" not in body and "un ancien membre" in body
+    assert "dernière activité le" in (listing := client_as("promeneur").get(EXCHANGES).content.decode())
+    assert "par coordination.pdn66" in listing
+    assert mail.outbox[0].body.startswith("Bonjour,\n\nCoordination.pdn66 a répondu")
+
+
 def test_the_author_marks_a_reply_as_the_answer_and_the_coordinator_publishes_it_as_faq(
     client_as, member, other_member, users
 ):
@@ -493,6 +512,7 @@ def test_the_hidden_labels_of_a_former_members_message_name_an_ancien_membre(cli
     discussion = DiscussionFactory(author=other_member)
     MessageFactory(discussion=discussion, author=other_member, body="Une réponse d'avant mon départ.")
     other_member.first_name = other_member.last_name = ""
+    other_member.is_active = False  # as network.directory.privacy.anonymise leaves the account
     other_member.save()
 
     page = client_as("coordination").get(discussion_url(discussion)).content.decode()

@@ -87,6 +87,14 @@ def person_name(user):
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
+def author_name(user):
+    """Who wrote something, as the others read it: ``person_name``, but "un ancien membre" for an
+    account gone or anonymised (no name and no longer active), never its "ancien-promeneur-7"."""
+    if user and (user.get_full_name() or user.is_active):
+        return person_name(user)
+    return "un ancien membre"
+
+
 def figure(number):
     """A figure the French way: thousands grouped, a decimal only where there is one ("7 209", "4,5")."""
     return floatformat(number, "-1g")

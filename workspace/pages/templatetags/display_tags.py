@@ -15,6 +15,8 @@ register.filter("french_date", display.french_date)
 register.filter("pluriel", display.plural_suffix)
 # French elision: "Présence {{ name|de }}" reads "Présence d'Enzo", "Présence de Lucie".
 register.filter("de", display.of)
+# Who wrote a message: "Lucie Martin", "coordination" (a login), "un ancien membre".
+register.filter("author_name", display.author_name)
 # Figures: "7 209" rather than "7209", "4,5" rather than "4.5".
 register.filter("figure", display.figure)
 
