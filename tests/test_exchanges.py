@@ -12,6 +12,7 @@ from resources.exchanges.models.discussions import Discussion, Message, Report, 
 from resources.exchanges.models.faq import FaqEntry
 from tests.exchanges_helpers import EXCHANGES, discussion_action, discussion_url, message_action
 from tests.factories import DiscussionFactory, MessageFactory, UserFactory
+from workspace.mail import absolute_url
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +62,7 @@ def test_a_member_starts_a_discussion_from_the_front_end(client_as, member):
     assert "Un jeune me parle de harcèlement sur Discord" in page and "<strong>en premier</strong>" in page
     # A question goes to the coordination's address.
     assert any("coordination@example.org" in m.to for m in mail.outbox)
+    assert all(absolute_url("/espace/echanges/preferences/") in m.body for m in mail.outbox)
 
 
 def test_others_reply_and_the_author_is_told_by_email(client_as, member, other_member, client):
@@ -76,6 +78,8 @@ def test_others_reply_and_the_author_is_told_by_email(client_as, member, other_m
     assert discussion.reply_count == 1 and discussion.last_author == other_member
     assert [m.to for m in mail.outbox] == [[member.email]]
     assert "Appelle le 3018" in mail.outbox[0].body and discussion_url(discussion) in mail.outbox[0].body
+    # Where to stop them, as a link: « depuis la page des échanges » alone left the member to find it.
+    assert absolute_url("/espace/echanges/preferences/") in mail.outbox[0].body
 
 
 def test_an_account_without_a_name_is_not_called_a_former_member(client_as, member, client):

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from network.events.models import Event
 from resources.exchanges.models import ExchangeIndexPage
 from resources.exchanges.models.discussions import Discussion, ExchangePreferences
-from resources.exchanges.notifications import members
+from resources.exchanges.notifications import PREFERENCES_PATH, members
 from workspace import mail
 from workspace.accounts.access import exclude_hidden_subtrees
 from workspace.display import count_of, french_date
@@ -25,7 +25,6 @@ SECTIONS = (
 )
 DEFAULT_PERIOD = timezone.timedelta(days=7)
 DIGEST = "lettre-hebdomadaire"
-PREFERENCES_PATH = "/espace/echanges/preferences/"
 
 
 def digest_list():

@@ -8,8 +8,12 @@ from resources.exchanges.models.discussions import ExchangePreferences, Follow, 
 from workspace import mail
 from workspace.accounts.roles import MEMBER_GROUPS
 
+# Where a member chooses the exchanges' e-mails (replies, followed categories, weekly digest).
+PREFERENCES_PATH = "/espace/echanges/preferences/"
+
 
 def _send(recipients, template, context):
+    context = {"preferences_url": mail.absolute_url(PREFERENCES_PATH), **context}
     messages = mail.to_each(f"exchanges/emails/{template}", context, sorted(set(recipients)))
     mail.send(messages)
     return len(messages)
