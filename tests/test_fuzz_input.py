@@ -313,7 +313,7 @@ FORMS = [
     ("anonymous", "/devenir-promeneur/", r"^$"),
     ("promeneur", "/espace/mon-profil/", r"^$"),
     ("promeneur", "/espace/echanges/nouvelle/", r"nouvelle/$"),
-    ("promeneur", "/espace/echanges/{discussion}/", r"repondre/$"),
+    ("promeneur", "/espace/echanges/{discussion}/", r"repondre/#titre-repondre$"),
     ("promeneur", "/espace/echanges/message/{reply}/modifier/", r"^$"),
     ("promeneur", "/espace/echanges/message/{opening}/signaler/", r"^$"),
     ("promeneur", "/espace/echanges/preferences/", r"^$"),

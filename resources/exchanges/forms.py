@@ -56,7 +56,12 @@ class DiscussionForm(TokenForm):
             "max_length": "Le titre est trop long : %(limit_value)s caractères au plus.",
         },
     )
-    kind = forms.ChoiceField(label="Vous partagez", choices=Kind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label="Vous partagez",
+        choices=Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choisissez ce que vous partagez : une situation, une pratique ou une question."},
+    )
     category = forms.ChoiceField(
         label="Catégorie",
         choices=[("", "Choisissez une catégorie"), *Category.choices],

@@ -107,6 +107,10 @@ def new_discussion(request, page):
         notifications.notify_new_discussion(discussion, opening, target)
         messages.success(request, "Votre discussion est publiée.")
         return HttpResponseRedirect(target)
+    if form.is_bound:
+        messages.error(
+            request, "La discussion n'est pas publiée : corrigez les champs signalés. Votre texte est conservé."
+        )
     return render(request, page, "discussion_form.html", {"form": form})
 
 

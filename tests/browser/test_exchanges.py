@@ -7,8 +7,9 @@ from playwright.sync_api import expect
 
 from resources.exchanges.models.faq import FaqEntry
 from tests.browser.conftest import log_in
+from tests.browser.phone import PHONE, phone_page
 from tests.browser.test_accessibility import assert_no_violation
-from tests.factories import UserFactory
+from tests.factories import DiscussionFactory, MessageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -96,3 +97,34 @@ def test_exchange_pages_have_no_wcag_violation(browser_page):
     assert_no_violation(browser_page)
     browser_page.goto("/espace/faq/")
     assert_no_violation(browser_page)
+
+
+def in_view(locator):
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+
+
+def test_a_refused_post_on_a_phone_shows_why_on_the_first_screen(chromium, live_server):
+    """A reply sent empty at the bottom of a long thread, a discussion without its kind: the page
+    comes back where the member sees the refusal, not at the top as if nothing had happened."""
+    UserFactory(username="lucie", first_name="Lucie", last_name="Martin", role="promeneur")
+    discussion = DiscussionFactory(title="Un long fil Rigel")
+    for number in range(8):
+        MessageFactory(discussion=discussion, body=f"Réponse {number}.\n\n" + "Un paragraphe de retour. " * 30)
+    page = phone_page(chromium, live_server)
+    log_in(page, "lucie", next_url=f"/espace/echanges/{discussion.pk}/")
+
+    page.get_by_role("button", name="Publier la réponse").click()
+    expect(page.get_by_text("Le message est vide")).to_be_visible()
+    assert in_view(page.get_by_text("Le message est vide"))
+
+    page.goto("/espace/echanges/nouvelle/")
+    page.get_by_label("Titre").fill("Une question sans nature")
+    page.get_by_label("Catégorie").select_option(label="Posture")
+    page.get_by_label("Votre message").fill("Mon texte, gardé.")
+    page.get_by_role("button", name="Publier la discussion").click()
+    notice = page.get_by_text("La discussion n'est pas publiée")
+    expect(notice).to_be_visible()
+    assert in_view(notice)
+    expect(page.get_by_text("Choisissez ce que vous partagez")).to_be_visible()
+    expect(page.get_by_label("Votre message")).to_have_value("Mon texte, gardé.")
