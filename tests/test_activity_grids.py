@@ -1,5 +1,6 @@
 """The monthly grid of the members' space: draft, submit, lock, reopen, privacy, bad input, e-mails."""
 
+import datetime
 import html
 import re
 from decimal import Decimal
@@ -8,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 
 from network.activity.models import ActivityGrid
 from network.activity.models.grids import add_months, current_month, format_month, of_month, previous_month
@@ -129,6 +131,17 @@ def test_a_submitted_grid_is_locked_until_the_coordination_reopens_it(client_as,
     assert client.post(edit_url(grid), grid_data(hours="7", action="submit")).status_code == 302
     grid.refresh_from_db()
     assert grid.hours_per_week == 7 and grid.is_locked
+
+
+def test_a_submitted_grid_says_when_without_repeating_its_state(client_as, lucie):
+    """« État : Transmise le 6 novembre… », not « État : Transmise, transmise le 6 novembre… »."""
+    moment = timezone.make_aware(datetime.datetime(2026, 11, 6, 19, 0))
+    grid = ActivityGridFactory(promeneur=lucie, submitted_at=moment)
+    body = re.sub(r"<[^>]+>", "", text(client_as("promeneur").get(f"{BASE}grilles/{grid.pk}/")))
+    assert "État : Transmise le 6 novembre 2026 à 19h00." in body
+    grid.reopen()
+    body = re.sub(r"<[^>]+>", "", text(client_as("promeneur").get(f"{BASE}grilles/{grid.pk}/")))
+    assert "État : Rouverte par la coordination, transmise le 6 novembre 2026 à 19h00." in body
 
 
 def test_another_promeneur_cannot_read_or_change_a_grid_even_by_posting(client_as, lucie):
