@@ -144,6 +144,20 @@ def test_a_submitted_grid_says_when_without_repeating_its_state(client_as, lucie
     assert "État : Rouverte par la coordination, transmise le 6 novembre 2026 à 19h00." in body
 
 
+def test_my_grids_are_listed_a_year_at_a_time(client_as, lucie):
+    """Five years in the network make sixty grids: the list goes a page of twelve at a time."""
+    for offset in range(30):
+        ActivityGridFactory(promeneur=lucie, month=add_months(previous_month(), -offset))
+    client = client_as("promeneur")
+    body = text(client.get(BASE))
+    newest, thirteenth = previous_month(), add_months(previous_month(), -12)
+    assert f"la grille {of_month(newest)}" in body and f"la grille {of_month(thirteenth)}" not in body
+    assert "Page suivante" in body and body.count("Voir<span") == 12
+    second = text(client.get(f"{BASE}?page=2"))
+    assert f"la grille {of_month(thirteenth)}" in second and f"la grille {of_month(newest)}" not in second
+    assert f"Bilan {add_months(previous_month(), -29).year}" in second  # every year's totals still offered
+
+
 def test_another_promeneur_cannot_read_or_change_a_grid_even_by_posting(client_as, lucie):
     grid = ActivityGridFactory(promeneur=lucie, status="brouillon", difficulties="Réservé à Lucie")
     NetworkActivityFactory(grid=grid, messages=11)

@@ -24,8 +24,11 @@ from network.activity.models.grids import (
 from network.activity.stats import figures, figures_and_charts, year_scope, years
 from network.directory import rules as directory_rules
 from network.directory.models import Promeneur
+from workspace.pages.pagination import paginate
 
 GRID_RELATIONS = ("network_activities", "led_actions__theme", "themes")
+# A promeneur's own grids, a year at a time: five years in the network make sixty.
+GRIDS_PER_PAGE = 12
 
 
 def promeneur_of(user):
@@ -48,17 +51,18 @@ def index(page, request):
     # Last month's grid is asked for only if it is owed (the same rule as the space's home and the
     # reminders): a newcomer is offered the month a new grid would be for.
     due_month = expected_month(promeneur)
+    page_of_grids, _ = paginate(grids, request.GET.get("page"), GRIDS_PER_PAGE)
     return render(
         page,
         request,
         "index.html",
         promeneur=promeneur,
-        grids=grids,
+        grids=page_of_grids,
         last_month=previous_month(),
         due_month=due_month,
-        due_month_grid=next((g for g in grids if g.month == due_month), None) if due_month else None,
+        due_month_grid=grids.filter(month=due_month).first() if due_month else None,
         next_month_to_fill=None if due_month else month_to_fill(promeneur),
-        years=sorted({g.month.year for g in grids} | {current_month().year}, reverse=True),
+        years=sorted({d.year for d in grids.dates("month", "year")} | {current_month().year}, reverse=True),
     )
 
 
