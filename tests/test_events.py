@@ -212,9 +212,31 @@ def test_registering_from_the_event_page_then_cancelling(client_as, users):
     assert event.registrations.get().status == "confirmee"
     page = client.get(f"/evenements/{event.pk}/").content.decode()
     assert "Vous êtes inscrit·e." in page and "Annuler mon inscription" in page
-    response = client.post(f"/evenements/{event.pk}/annulation/", follow=True)
+    # « Annuler » asks first: a mis-tap on a phone would give the place away for good.
+    cancel_url = f"/evenements/{event.pk}/annulation/?next=/espace/agenda/mes-inscriptions/"
+    assert f'href="/evenements/{event.pk}/annulation/?next=/evenements/{event.pk}/"' in page.replace("%2F", "/")
+    confirm = client.get(cancel_url).content.decode()
+    assert "Confirmer l&#x27;annulation" in confirm or "Confirmer l'annulation" in confirm
+    assert "vous libérez votre place" in confirm
+    assert 'href="/espace/agenda/mes-inscriptions/">Garder mon inscription' in confirm
+    assert event.registrations.get().status == "confirmee"
+    response = client.post(cancel_url, {"next": "/espace/agenda/mes-inscriptions/"}, follow=True)
     assert "est annulée" in response.content.decode()
+    assert response.redirect_chain[-1][0] == "/espace/agenda/mes-inscriptions/"
     assert event.registrations.get().status == "annulee"
+    # Once cancelled, the address sends the member back with a French message, nothing changed.
+    again = client.get(cancel_url, follow=True)
+    assert "Vous n&#x27;êtes pas inscrit·e à cet événement." in again.content.decode()
+
+
+def test_a_member_on_the_waiting_list_is_told_they_leave_it(client_as, users):
+    event = EventFactory(capacity=1)
+    RegistrationFactory(event=event, user=UserFactory(role="promeneur"))
+    client = client_as("promeneur")
+    client.post(f"/evenements/{event.pk}/inscription/")
+    assert event.registrations.get(user=users["promeneur"]).status == "attente"
+    confirm = client.get(f"/evenements/{event.pk}/annulation/").content.decode()
+    assert "vous quittez la liste d&#x27;attente" in confirm or "vous quittez la liste d'attente" in confirm
 
 
 def test_a_refused_registration_shows_its_french_message_on_the_page(client_as):

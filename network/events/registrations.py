@@ -69,17 +69,23 @@ def register(event, user):
     return registration
 
 
+def cancellable_registration(event, user):
+    """``user``'s registration (confirmed or waiting) that they may still cancel, or a RegistrationError."""
+    registration = (
+        Registration.objects.filter(event=event, user=user).exclude(status=Registration.Status.CANCELLED).first()
+    )
+    if registration is None:
+        raise RegistrationError("Vous n'êtes pas inscrit·e à cet événement.")
+    if event.has_started:
+        raise RegistrationError("Cet événement a déjà commencé : l'inscription ne peut plus être annulée.")
+    return registration
+
+
 def cancel(event, user):
     """Cancel ``user``'s registration; a freed place goes to the first on the waiting list."""
     with transaction.atomic():
         event = _locked_event(event.pk)
-        registration = (
-            Registration.objects.filter(event=event, user=user).exclude(status=Registration.Status.CANCELLED).first()
-        )
-        if registration is None:
-            raise RegistrationError("Vous n'êtes pas inscrit·e à cet événement.")
-        if event.has_started:
-            raise RegistrationError("Cet événement a déjà commencé : l'inscription ne peut plus être annulée.")
+        registration = cancellable_registration(event, user)
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])

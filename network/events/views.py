@@ -6,7 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
 
 from network.events import registrations
@@ -94,11 +94,19 @@ def register(request, pk):
     return _back(request, event)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @_with_login
 def cancel(request, pk):
+    """GET asks the member to confirm: a mis-tap on a phone would give their place to the waiting
+    list for good. POST cancels."""
     event = _visible_event(request, pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     try:
+        if request.method == "GET":
+            registration = registrations.cancellable_registration(event, request.user)
+            context = {"event": event, "registration": registration, "back": _back(request, event).url}
+            return render(request, "events/cancel_registration.html", context)
         registrations.cancel(event, request.user)
     except registrations.RegistrationError as error:
         messages.error(request, str(error))

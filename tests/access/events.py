@@ -105,8 +105,9 @@ ROWS = [
     ("/evenements/{members_event}/evenement.ics", _only(MEMBERS, ok=f"shows:{MEMBERS_EVENT}")),
     ("/evenements/{copil_event}/evenement.ics", _only(COPIL, ok=f"shows:{COPIL_EVENT}")),
     ("/evenements/999999/", everyone("404")),
-    # Registration actions answer POST only, for the member who posts: registering works for
-    # those who may see the event; cancelling never touches another member's registration.
+    # Registration actions act on POST only, for the member who posts: registering works for
+    # those who may see the event; cancelling never touches another member's registration. A GET
+    # of the cancelling address asks the registered member to confirm; it sends the others back.
     (
         "/evenements/{members_event}/inscription/",
         everyone("405"),
@@ -114,7 +115,7 @@ ROWS = [
     ),
     (
         "/evenements/{members_event}/annulation/",
-        everyone("405"),
+        EVENT_POST,
         Post(
             EVENT_POST,
             registration_of("autre-inscrite"),
@@ -123,7 +124,7 @@ ROWS = [
     ),
     (
         "/evenements/{booked_event}/annulation/",
-        everyone("405"),
+        {**EVENT_POST, "promeneur": "shows:Confirmer l'annulation"},
         Post(EVENT_POST, registration_of("promeneur", "booked_event"), {}, ("promeneur",)),
     ),
     # Personal calendars: the secret token is the key; the content follows its owner's rights

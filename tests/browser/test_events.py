@@ -48,7 +48,17 @@ def test_promeneur_registers_for_a_training_sees_it_downloads_the_ics_and_cancel
     calendar = Calendar.from_ical(Path(download_info.value.path()).read_bytes())
     assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == ["Repérer le mal-être – session de mai"]
 
-    row.get_by_role("button", name=re.compile("Annuler")).click()
+    # « Annuler » asks first (a mis-tap on a phone would give the place away); keeping it changes nothing.
+    row.get_by_role("link", name=re.compile("Annuler")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Annuler mon inscription")
+    assert_no_violation(page)
+    page.get_by_role("link", name="Garder mon inscription").click()
+    expect(page).to_have_url(re.compile(r"/espace/agenda/mes-inscriptions/$"))
+    assert Registration.objects.get(user=lucie, event=training_session).status == "confirmee"
+
+    page.get_by_role("row", name=re.compile("session de mai")).get_by_role("link", name=re.compile("Annuler")).click()
+    page.get_by_role("button", name="Confirmer l'annulation").click()
+    expect(page).to_have_url(re.compile(r"/espace/agenda/mes-inscriptions/$"))
     expect(page.get_by_role("status")).to_contain_text("est annulée")
     expect(page.get_by_text("Vous n'êtes inscrit·e à aucun événement à venir.")).to_be_visible()
     assert Registration.objects.get(user=lucie, event=training_session).status == "annulee"
