@@ -112,3 +112,14 @@ def test_a_subject_is_one_line_whatever_the_template(tmp_path, settings):
     (tmp_path / "subject.txt").write_text("  Rappel :\n  {{ title }}\n\n")
     settings.TEMPLATES = [{**settings.TEMPLATES[1], "DIRS": [tmp_path]}]
     assert render_subject("subject.txt", {"title": TITLE}) == f"Rappel : {TITLE}"
+
+
+@pytest.mark.parametrize(
+    ("first_name", "first_line"), [("Lucie", "Bonjour Lucie,"), ("", "Bonjour,"), ("  ", "Bonjour,")]
+)
+def test_an_e_mail_greets_by_first_name_or_plainly(first_name, first_line, django_capture_on_commit_callbacks):
+    """Never « Bonjour , » nor « Bonjour lucie.martin, »: every e-mail to a person begins the same way."""
+    member = UserFactory(username="lucie.martin", first_name=first_name, last_name="Martin", role="promeneur")
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.register(EventFactory(capacity=5), member)
+    assert only_message().body.splitlines()[0] == first_line

@@ -95,6 +95,13 @@ def author_name(user):
     return "un ancien membre"
 
 
+def greeting(first_name):
+    """An e-mail's first line: "Bonjour Lucie," or, without a first name, "Bonjour," (never
+    "Bonjour ," nor a login)."""
+    first_name = " ".join(str(first_name or "").split())
+    return f"Bonjour {first_name}," if first_name else "Bonjour,"
+
+
 def figure(number):
     """A figure the French way: thousands grouped, a decimal only where there is one ("7 209", "4,5")."""
     return floatformat(number, "-1g")

@@ -19,6 +19,7 @@ register.filter("de", display.of)
 register.filter("author_name", display.author_name)
 # Figures: "7 209" rather than "7209", "4,5" rather than "4.5".
 register.filter("figure", display.figure)
+register.filter("bonjour", display.greeting)
 
 
 @register.simple_tag(takes_context=True)
