@@ -165,6 +165,11 @@ def test_photo_upload_is_saved(client_as, me):
     )
     me.refresh_from_db()
     assert me.photo is not None and me.photo.width == 40
+    # The personal data give the address where the member opens their photo, not a storage path.
+    client = client_as("promeneur")
+    address = json.loads(client.get(URL + "mes-donnees/").content)["fiche_annuaire"]["photo"]
+    assert address.startswith("http://testserver/images/")
+    assert client.get(address.removeprefix("http://testserver")).status_code == 200
 
 
 def png_header(width, height):

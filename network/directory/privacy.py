@@ -123,7 +123,7 @@ def personal_data(user, promeneur):
             "telephone": promeneur.phone,
             "presentation": promeneur.presentation,
             "horaires_en_ligne": promeneur.hours_online,
-            "photo": promeneur.photo.file.name if promeneur.photo else None,
+            "photo": mail.absolute_url(promeneur.photo.file.url) if promeneur.photo else None,
             "profils_reseaux_sociaux": [
                 {"reseau": p.get_network_display(), "nom_de_profil": p.profile_name, "lien": p.url}
                 for p in promeneur.social_profiles.all()
