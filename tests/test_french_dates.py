@@ -75,4 +75,4 @@ def test_hours_read_the_same_on_an_event_a_message_and_a_refused_registration(cl
     event.save()
     with pytest.raises(registrations.RegistrationError) as refusal:
         registrations.check_can_register(event, users["promeneur"])
-    assert "(1er novembre 2026 à 18h00)" in str(refusal.value)
+    assert "(dimanche 1er novembre 2026 à 18h00)" in str(refusal.value)
