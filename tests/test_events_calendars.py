@@ -41,6 +41,8 @@ def test_public_calendar_holds_upcoming_public_events_only_in_paris_time(client,
     assert summaries(calendar) == {"Forum public"}
     assert str(calendar["VERSION"]) == "2.0"
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Paris"]
+    # No line in English in what a member's calendar app may show (icalendar comments its VTIMEZONE).
+    assert "COMMENT" not in calendar.walk("VTIMEZONE")[0]
     vevent = calendar.walk("VEVENT")[0]
     start = vevent.decoded("DTSTART")
     assert start.tzinfo.key == "Europe/Paris"

@@ -87,4 +87,7 @@ def build_calendar(events, name, registration_statuses=None):
     for event in events:
         calendar.add_component(calendar_event(event, (registration_statuses or {}).get(event.pk)))
     calendar.add_missing_timezones()
+    for timezone_component in calendar.timezones:
+        # "This timezone only works from … to …": the library's own note, in English.
+        timezone_component.pop("COMMENT", None)
     return calendar.to_ical()
