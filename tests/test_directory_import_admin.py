@@ -322,3 +322,18 @@ def test_an_upload_nobody_confirmed_is_deleted_after_a_day(coordination, structu
     stale.update(uploaded_at=timezone.now() - datetime.timedelta(days=1, minutes=1))
     coordination.get(UPLOAD)
     assert list(DirectoryImport.objects.values_list("pk", flat=True)) == [fresh.pk]
+
+
+@pytest.mark.parametrize(("kind", "model"), [("promeneurs", "promeneur"), ("structures", "structure")])
+def test_the_demo_directory_exported_imports_back_unchanged(coordination, kind, model):
+    """The guide's advice (start from the export) holds on the demo a newcomer tries it on: its
+    referents' addresses are valid ones (« referent.argeles@… », not « referent.argelès@… »)."""
+    from network.directory import demo
+
+    demo.load(io.StringIO())
+    export = coordination.get(f"/admin/snippets/directory/{model}/?export=csv")
+    content = b"".join(export.streaming_content) if export.streaming else export.content
+    report = preview_of(coordination, content, kind).context["report"]
+    assert {line.status for line in report.lines} == {"inchangé"}, [
+        (line.line, line.label, line.messages) for line in report.lines if line.status != "inchangé"
+    ]

@@ -54,7 +54,7 @@ def load(stdout):
                 "website": "https://example.org/",
                 "referent_name": row["referent_name"],
                 "referent_role": "Directeur ou directrice",
-                "referent_email": f"referent.{commune.lower().split('-')[0]}@example.org",
+                "referent_email": f"referent.{slugify(commune).split('-')[0]}@example.org",
                 "referent_phone": "04 68 00 00 01",
                 "open_data": kind in OPEN_DATA_KINDS,
             },
