@@ -123,3 +123,18 @@ def test_an_e_mail_greets_by_first_name_or_plainly(first_name, first_line, djang
     with django_capture_on_commit_callbacks(execute=True):
         registrations.register(EventFactory(capacity=5), member)
     assert only_message().body.splitlines()[0] == first_line
+
+
+def test_the_dry_run_of_the_grid_reminder_leaves_out_who_turned_it_off(elne):
+    """``--essai`` lists whom the real sending reminds: not a promeneur who unsubscribed."""
+    other = PromeneurFactory(first_name="Ana", user=UserFactory(username="ana", role="promeneur"))
+    elne.grid_reminders = False
+    elne.save(update_fields=["grid_reminders"])
+    out = StringIO()
+    call_command("send_activity_reminders", "--mois", "2025-10", "--essai", stdout=out)
+    assert elne.email not in out.getvalue()
+    assert other.email in out.getvalue()
+    assert "1 promeneur serait rappelé" in out.getvalue()
+    mail.outbox.clear()
+    call_command("send_activity_reminders", "--mois", "2025-10", stdout=StringIO())
+    assert [message.to for message in mail.outbox] == [[other.email]]

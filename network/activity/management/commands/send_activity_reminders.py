@@ -33,7 +33,8 @@ class Command(BaseCommand):
     def handle(self, *args, mois=None, essai=False, encore=False, **options):
         month = self.parse_month(mois)
         if essai:
-            missing = list(missing_grid_promeneurs(month))
+            # Whom the sending reminds: not those who asked for no reminder (send_grid_reminders).
+            missing = list(missing_grid_promeneurs(month).filter(grid_reminders=True))
             for promeneur in missing:
                 self.stdout.write(f"  {promeneur.full_name} <{promeneur.email or promeneur.user.email}>")
             count = len(missing)
