@@ -11,6 +11,8 @@ case "$ADDRESS" in *:*) ;; *) ADDRESS="127.0.0.1:$ADDRESS" ;; esac
 # The links of the e-mails (an invitation, a new password) lead to the demo where it is served.
 export SITE_URL="${SITE_URL:-http://$ADDRESS}"
 .venv/bin/python manage.py migrate --noinput
+# The Wagtail site takes the demo's address: its sitemap names where it is served (README, set_site_host).
+.venv/bin/python manage.py set_site_host
 .venv/bin/python manage.py load_demo
 echo
 echo "Site : http://$ADDRESS/  —  administration : http://$ADDRESS/admin/"

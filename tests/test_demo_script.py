@@ -25,3 +25,12 @@ def test_the_demo_links_its_e_mails_to_the_address_it_serves(port, site_url):
     shell = f'set -eu\n{_settings_lines()}\necho "$SITE_URL"'
     result = subprocess.run(["bash", "-c", shell], env=environment, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == site_url
+
+
+def test_the_demo_gives_its_address_to_the_wagtail_site():
+    """Like a deployment (README, « Déployer »): set_site_host after migrate, so that the demo's
+    sitemap names the address it serves, not the http://localhost/ the migrations created."""
+    lines = [line.strip() for line in SCRIPT.read_text().splitlines()]
+    migrate = next(i for i, line in enumerate(lines) if "manage.py migrate" in line)
+    serve = next(i for i, line in enumerate(lines) if "manage.py runserver" in line)
+    assert any("manage.py set_site_host" in line for line in lines[migrate:serve])
