@@ -261,8 +261,9 @@ def safe_export_urlpatterns(urlpatterns):
 
 
 class SafeExportViewSetMixin:
-    """First base of every SnippetViewSet / ModelViewSet with a ``list_export`` (a test checks it):
-    whatever index view it is given, its exports go through this module."""
+    """A base of every SnippetViewSet / ModelViewSet with a ``list_export``, before Wagtail's class
+    (tests/test_exports.py checks every admin view that writes spreadsheets): whatever index view
+    it is given, its exports go through this module."""
 
     def construct_view(self, view_class, **kwargs):
         return super().construct_view(safe_export_view_class(view_class), **kwargs)
