@@ -77,6 +77,12 @@ def grid_form_url():
     return page.get_url() if page else "/espace/mon-activite/"
 
 
+def promeneurs_to_remind(month):
+    """Whose grid for ``month`` is missing, but for those who turned the reminder off (Mes e-mails):
+    still missing for the coordinator, they asked not to be reminded (workspace/mail.py)."""
+    return missing_grid_promeneurs(month).filter(grid_reminders=True)
+
+
 def send_grid_reminders(month, sent_by=None, again=False):
     """Remind every promeneur whose grid for ``month`` is missing, and record it: the
     GridReminder made (its ``recipients`` may be 0), or None when the month was already
@@ -84,17 +90,15 @@ def send_grid_reminders(month, sent_by=None, again=False):
     check_reminder_month(month)
     with transaction.atomic():
         # Locking the recipients makes a double click wait for the first sending, then see it.
-        promeneurs = list(missing_grid_promeneurs(month).select_for_update(of=("self",)))
+        promeneurs = list(promeneurs_to_remind(month).select_for_update(of=("self",)))
         if last_reminder(month) and not again:
             return None
-        # Still missing for the coordinator, but they asked not to be reminded (workspace/mail.py).
-        promeneurs = [promeneur for promeneur in promeneurs if promeneur.grid_reminders]
         sent = mail.send(reminder_messages(promeneurs, month, grid_form_url())) if promeneurs else 0
         return GridReminder.objects.create(month=month, sent_by=sent_by, recipients=sent)
 
 
 def reminded_label(reminder):
-    """ "relancés le 5 novembre 2026 à 09:00 (12 promeneurs)"."""
+    """ "relancés le 5 novembre 2026 à 9h00 (12 promeneurs)"."""
     when = french_date(reminder.sent_at, "j F Y à H:i")
     count = reminder.recipients
     return f"{agreed(count, 'relancé')} le {when} ({count} {agreed(count, 'promeneur')})"

@@ -14,7 +14,7 @@ from network.activity.models.grids import of_month
 from network.activity.reminders import (
     check_reminder_month,
     last_reminder,
-    missing_grid_promeneurs,
+    promeneurs_to_remind,
     reminded_label,
     reminder_month,
     send_grid_reminders,
@@ -33,8 +33,7 @@ class Command(BaseCommand):
     def handle(self, *args, mois=None, essai=False, encore=False, **options):
         month = self.parse_month(mois)
         if essai:
-            # Whom the sending reminds: not those who asked for no reminder (send_grid_reminders).
-            missing = list(missing_grid_promeneurs(month).filter(grid_reminders=True))
+            missing = list(promeneurs_to_remind(month))
             for promeneur in missing:
                 self.stdout.write(f"  {promeneur.full_name} <{promeneur.email or promeneur.user.email}>")
             count = len(missing)
