@@ -108,3 +108,14 @@ def test_demo_exchanges_cover_every_category_and_load_twice_without_duplicates(s
     assert all(d.reply_count == d.messages.filter(is_opening=False).count() for d in Discussion.objects.all())
     assert FaqEntry.objects.filter(visibility="public", discussion__answer__isnull=False).count() == 1
     assert FaqEntry.objects.count() == 2
+
+
+def test_the_command_says_how_many_letters_it_sends_in_french(users):
+    DiscussionFactory(title="Discussion Polaris")
+    out = StringIO()
+    call_command("send_weekly_digest", "--dry-run", stdout=out)
+    last = out.getvalue().splitlines()[-1]
+    count = int(last.split()[0])
+    assert count >= 1
+    expected = "lettre hebdomadaire serait envoyée" if count == 1 else "lettres hebdomadaires seraient envoyées"
+    assert last == f"{count} {expected}."

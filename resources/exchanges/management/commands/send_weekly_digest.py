@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from resources.exchanges.digest import send_digests
+from workspace.display import agreed, count_of
 
 
 class Command(BaseCommand):
@@ -16,5 +17,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, days=7, dry_run=False, **options):
         count = send_digests(period=timezone.timedelta(days=days), dry_run=dry_run, stdout=self.stdout)
-        verb = "seraient envoyées" if dry_run else "envoyées"
-        self.stdout.write(self.style.SUCCESS(f"Lettres hebdomadaires {verb} : {count}."))
+        verb = agreed(count, "serait envoyée", "seraient envoyées") if dry_run else agreed(count, "envoyée")
+        letters = count_of(count, "lettre hebdomadaire", "lettres hebdomadaires")
+        self.stdout.write(self.style.SUCCESS(f"{letters} {verb}."))
