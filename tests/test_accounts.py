@@ -79,6 +79,16 @@ def test_logout_asks_then_logs_out(client):
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.parametrize(("first_name", "first_line"), [("Lucie", "Bonjour Lucie,"), ("", "Bonjour,")])
+def test_the_password_reset_e_mail_greets_the_member_and_says_how_long_the_link_lasts(client, first_name, first_line):
+    # It began « Bonjour, » for a member the site knows by name, and never said the link expires.
+    UserFactory(username="lucie", first_name=first_name, email="lucie@example.org")
+    client.post("/mot-de-passe/oublie/", {"email": "lucie@example.org"})
+    [message] = mail.outbox
+    assert message.body.splitlines()[0] == first_line
+    assert "Ce lien ne sert qu'une fois et reste valable 24 heures." in message.body
+
+
 def test_password_reset_never_tells_whether_the_address_is_known(client):
     UserFactory(username="lucie", email="lucie@example.org")
     unknown = client.post("/mot-de-passe/oublie/", {"email": "inconnu@example.org"})

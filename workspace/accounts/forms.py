@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
@@ -6,6 +7,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 
 from workspace import mail
+from workspace.display import count_of
 
 # One message for every failure, so that the form never tells whether an account exists.
 INVALID_LOGIN = "Identifiant ou mot de passe incorrect. Vérifiez votre saisie et réessayez."
@@ -39,7 +41,8 @@ class PasswordResetForm(DjangoPasswordResetForm):
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
     ):
         path = reverse("accounts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
-        context = {**context, "reset_url": mail.absolute_url(path)}
+        valid_for = count_of(settings.PASSWORD_RESET_TIMEOUT // 3600, "heure")
+        context = {**context, "reset_url": mail.absolute_url(path), "valid_for": valid_for}
         # Plain text only: the site sets no html_email_template_name.
         message = EmailMessage(
             mail.render_subject(subject_template_name, context),
