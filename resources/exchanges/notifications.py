@@ -12,9 +12,11 @@ from workspace.accounts.roles import MEMBER_GROUPS
 PREFERENCES_PATH = "/espace/echanges/preferences/"
 
 
-def _send(recipients, template, context):
+def _send(recipients, template, context, reply_to=()):
     context = {"preferences_url": mail.absolute_url(PREFERENCES_PATH), **context}
     messages = mail.to_each(f"exchanges/emails/{template}", context, sorted(set(recipients)))
+    for message in messages:
+        message.reply_to = list(reply_to)
     mail.send(messages)
     return len(messages)
 
@@ -62,7 +64,8 @@ def notify_new_discussion(discussion, opening, url):
 
 
 def notify_moderation(message, action, reason, url):
-    """The author is told why the coordination hid or edited their message."""
+    """The author is told why the coordination hid or edited their message; a reply goes to the
+    coordination, as the e-mail says."""
     author = message.author
     if author is None or not author.email:
         return 0
@@ -70,6 +73,7 @@ def notify_moderation(message, action, reason, url):
         [author.email],
         "moderation",
         {"message": message, "action": action, "reason": reason, "url": mail.absolute_url(url), "author": author},
+        reply_to=[settings.COORDINATION_EMAIL],
     )
 
 
