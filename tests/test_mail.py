@@ -5,6 +5,7 @@ import uuid
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 
@@ -138,3 +139,36 @@ def test_the_dry_run_of_the_grid_reminder_leaves_out_who_turned_it_off(elne):
     mail.outbox.clear()
     call_command("send_activity_reminders", "--mois", "2025-10", stdout=StringIO())
     assert [message.to for message in mail.outbox] == [[other.email]]
+
+
+SIGNATURE = "La coordination des Promeneurs du Net 66"
+# E-mails to the coordination itself: no signature, a footer that says what they are.
+TO_THE_COORDINATION = {
+    "activity/emails/support_needed.txt",
+    "directory/emails/profile_changed.txt",
+    "exchanges/emails/report.txt",
+    "home/emails/contact_message.txt",
+    "home/emails/application_notice.txt",
+}
+
+
+def e_mail_bodies():
+    for app in ("home", "network", "resources", "workspace"):
+        for path in (settings.BASE_DIR / app).glob("**/templates/*/emails/*.txt"):
+            if not path.stem.endswith("_subject") and not path.name.startswith("_"):
+                yield f"{path.parent.parent.name}/emails/{path.name}", path.read_text()
+
+
+def test_every_e_mail_closes_the_same_way():
+    """Every e-mail to a person is signed by the coordination, in the same words (the committees'
+    e-mails said « La coordination départementale… », the exchanges' and the digest nothing); an
+    e-mail to the coordination ends with a footer."""
+    bodies = dict(e_mail_bodies())
+    assert len(bodies) >= 20 and set(bodies) >= TO_THE_COORDINATION
+    for name, body in bodies.items():
+        text, footer, _ = body.partition("\n--\n")
+        last_line = text.rstrip().splitlines()[-1]
+        if name in TO_THE_COORDINATION:
+            assert footer and SIGNATURE not in body, name
+        else:
+            assert last_line == SIGNATURE, name
