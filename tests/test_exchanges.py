@@ -427,6 +427,11 @@ def test_following_and_preferences(client_as, member, other_member, client):
     mail.outbox.clear()
     client.post(f"{EXCHANGES}nouvelle/", new_discussion_data(category="animation", kind="pratique"))
     assert [m.to for m in mail.outbox] == [[member.email]]
+    # Why it comes and how to stop it: it only gave « Catégories suivies et préférences… ».
+    assert (
+        "Vous recevez cet e-mail parce que vous suivez la catégorie « Animation ». Pour ne plus le recevoir "
+        f"ou choisir les catégories suivies : http://testserver{EXCHANGES}preferences/"
+    ) in mail.outbox[0].body
 
 
 def test_an_altered_form_token_does_not_block_the_member(client_as):
