@@ -75,6 +75,8 @@ def test_a_structure_applies_and_gets_an_acknowledgement(client):
     assert notice.to == [network.contact_email] and notice.reply_to == ["manon.vidal@example.org"]
     assert notice.subject == "[Candidature] Centre social d'Argelès & Co (Argelès-sur-Mer)"
     assert "Contact : Manon Vidal, Animatrice jeunesse" in notice.body
+    # What the structure wrote, as a contact message's text: the notice left it out.
+    assert f"Motivation :\n{APPLICATION['motivation']}\n" in notice.body
     assert f"http://testserver/admin/coordination/application/inspect/{application.pk}/" in notice.body
     assert "&amp;" not in notice.body + notice.subject
 
