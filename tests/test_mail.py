@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from network.activity.notifications import notify_support_needed
 from network.directory.privacy import notify_coordination
@@ -84,6 +85,22 @@ def test_event_registration_is_unescaped(users, django_capture_on_commit_callbac
     assert message.subject == f"Inscription confirmée : {TITLE}"
     assert TITLE in message.body and f"Lieu : {STRUCTURE}" in message.body
     assert f"http://testserver/evenements/{event.pk}/" in message.body
+
+
+@pytest.mark.parametrize(
+    ("days", "line"),
+    [
+        (0, "Le mardi 1er décembre 2026 de 9h30 à 12h00"),
+        # It read « de 9h30 à 17h00 (jusqu'au 3 décembre 2026) », as if every day ran 9h30 to 17h00.
+        (2, "Du mardi 1er décembre 2026 à 9h30 au jeudi 3 décembre 2026 à 17h00"),
+    ],
+)
+def test_an_event_e_mail_says_when_it_starts_and_ends(users, django_capture_on_commit_callbacks, days, line):
+    start = timezone.make_aware(datetime.datetime(2026, 12, 1, 9, 30))
+    end = timezone.make_aware(datetime.datetime(2026, 12, 1 + days, 12 if days == 0 else 17))
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.register(EventFactory(start=start, end=end, capacity=5), users["promeneur"])
+    assert line in only_message().body.splitlines()
 
 
 def test_reply_notification_is_unescaped(client, users):
