@@ -85,6 +85,8 @@ def test_event_registration_is_unescaped(users, django_capture_on_commit_callbac
     assert message.subject == f"Inscription confirmée : {TITLE}"
     assert TITLE in message.body and f"Lieu : {STRUCTURE}" in message.body
     assert f"http://testserver/evenements/{event.pk}/" in message.body
+    # The way to cancel, not « rendez-vous sur la page de l'événement » to look for it there.
+    assert f"Pour annuler votre inscription : http://testserver/evenements/{event.pk}/annulation/" in message.body
 
 
 @pytest.mark.parametrize(

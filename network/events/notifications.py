@@ -1,5 +1,6 @@
 """E-mails to registrants, in French, through Django's e-mail framework."""
 
+from django.urls import reverse
 from django.utils import timezone
 
 from network.events.calendars import build_calendar
@@ -14,6 +15,8 @@ def _context(event, **extra):
         "start": timezone.localtime(event.start),
         "end": timezone.localtime(event.end),
         "event_url": mail.absolute_url(event.get_absolute_url()),
+        # The page that asks to confirm the cancellation (after logging in, if need be).
+        "cancel_url": mail.absolute_url(reverse("events:cancel", args=[event.pk])),
         **extra,
     }
 
