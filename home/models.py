@@ -112,7 +112,9 @@ class ContactPage(PublicFormPage):
         verbose_name = "Page de contact"
 
     def received(self, contact, network):
-        email = mail.message("home/emails/contact_message", {"contact": contact}, [network.contact_email])
+        admin_url = mail.absolute_url(reverse("coordination_contactmessage_modeladmin_edit", args=[contact.pk]))
+        context = {"contact": contact, "admin_url": admin_url}
+        email = mail.message("home/emails/contact_message", context, [network.contact_email])
         email.reply_to = [contact.email]
         mail.send([email])
 

@@ -36,7 +36,7 @@ def test_the_page_shows_the_form_with_its_labels(client):
     assert 'class="honeypot" aria-hidden="true"' in body
 
 
-def test_a_message_is_kept_and_sent_to_the_network_address_as_written(client):
+def test_a_message_is_kept_and_sent_to_the_network_address_as_written(client, client_as):
     settings = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
     settings.contact_email = "boite@pdn66.example.org"
     settings.save()
@@ -51,6 +51,10 @@ def test_a_message_is_kept_and_sent_to_the_network_address_as_written(client):
     assert email.reply_to == ["ines.roca@example.org"]
     assert email.subject == "[Contact] Partenariat avec d'Argelès & Co"
     assert "l'association d'Argelès & Co aimerait" in email.body
+    # Where to mark it answered: it only named the menu (« Candidatures et contacts › Messages reçus »).
+    admin_url = f"/admin/coordination/contactmessage/edit/{kept.pk}/"
+    assert f"où le marquer comme répondu : http://testserver{admin_url}" in email.body
+    assert client_as("coordination").get(admin_url).status_code == 200
     assert "&amp;" not in email.body and "&#x27;" not in email.body
 
 
