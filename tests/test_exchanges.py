@@ -283,6 +283,8 @@ def test_coordination_hides_a_message_with_a_reason_and_the_author_is_told(clien
     # « répondez à cet e-mail » : the answer reaches the coordination, not the site's sending address.
     assert "répondez à cet e-mail" in mail.outbox[0].body
     assert mail.outbox[0].reply_to == ["coordination@example.org"]
+    # Which message: the subject named none (« Votre message a été masqué par la coordination »).
+    assert mail.outbox[0].subject == f"Votre message dans « {discussion.title} » a été masqué par la coordination"
     # Invisible to other members, visible to its author and to the coordination.
     assert "Kévin D." not in client_as("promeneur").get(discussion_url(discussion)).content.decode()
     assert "Kévin D." in client_as("coordination").get(discussion_url(discussion)).content.decode()
