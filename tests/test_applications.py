@@ -68,7 +68,9 @@ def test_a_structure_applies_and_gets_an_acknowledgement(client):
     assert application.network_names() == "Instagram, Snapchat"
     email, notice = mail.outbox
     assert email.to == ["manon.vidal@example.org"]
-    assert "Centre social d'Argelès & Co (Argelès-sur-Mer)" in email.body
+    # « la candidature de Centre social… » lacked the article a structure's name needs (« du Centre
+    # social », « de la Maison des jeunes »): the e-mail names « la structure « … » » instead.
+    assert "la candidature de la structure « Centre social d'Argelès & Co » (Argelès-sur-Mer) au réseau" in email.body
     assert "Réseaux sociaux utilisés : Instagram, Snapchat" in email.body
     # The coordination hears of it at the network's address, with the way to the application.
     network = NetworkSettings.for_site(Site.objects.get(is_default_site=True))
@@ -139,7 +141,7 @@ def test_accepting_creates_the_structure_and_the_account_and_sends_a_one_time_li
 
     [email] = mail.outbox
     assert email.to == ["manon.vidal@example.org"]
-    assert "Centre social d'Argelès & Co" in email.body
+    assert "La candidature de la structure « Centre social d'Argelès & Co » au réseau" in email.body
     assert f"Votre identifiant : {user.username}" in email.body
     assert application.invitation_sent_at is not None
 
