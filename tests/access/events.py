@@ -10,6 +10,7 @@ from tests.access import (
     hidden,
     in_space,
     members_only,
+    nobody,
     served,
     shown_to,
     snippet_rows,
@@ -115,7 +116,7 @@ ROWS = [
     ),
     (
         "/evenements/{members_event}/annulation/",
-        EVENT_POST,
+        nobody(members="302", committees="404"),
         Post(
             EVENT_POST,
             registration_of("autre-inscrite"),
