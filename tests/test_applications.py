@@ -121,7 +121,7 @@ def test_the_honeypot_and_the_flood_limit_guard_the_form_too(client, settings):
     assert answers[-1] == 429 and Application.objects.count() == settings.PUBLIC_FORM_LIMIT_PER_IP
 
 
-def test_accepting_creates_the_structure_and_the_account_and_sends_a_one_time_link(client_as):
+def test_accepting_creates_the_structure_and_the_account_and_sends_a_one_time_link(client_as, settings):
     application = make_application()
     client = client_as("coordination")
     confirm = client.get(f"/admin/coordination/application/{application.pk}/accepter/")
@@ -143,6 +143,8 @@ def test_accepting_creates_the_structure_and_the_account_and_sends_a_one_time_li
     assert email.to == ["manon.vidal@example.org"]
     assert "La candidature de la structure « Centre social d'Argelès & Co » au réseau" in email.body
     assert f"Votre identifiant : {user.username}" in email.body
+    # Whom to ask for a new link once this one has expired: an address, not just « la coordination ».
+    assert f"demandez-en un nouveau à la coordination : {settings.COORDINATION_EMAIL}." in email.body
     assert application.invitation_sent_at is not None
 
     # Accepting twice creates nothing more.

@@ -96,6 +96,7 @@ def send_invitation(application):
         "user": user,
         "link": mail.absolute_url(reverse("coordination:invitation", args=[token.key])),
         "valid_until": timezone.localtime(token.created_at + invitation_lifetime()),
+        "coordination_email": settings.COORDINATION_EMAIL,
     }
     mail.send([mail.message("coordination/emails/invitation", context, [user.email])])
     application.invitation_sent_at = timezone.now()
