@@ -103,10 +103,14 @@ def message(template, context, to, unsubscribe=None):
     return EmailMessage(*render(template, context), settings.DEFAULT_FROM_EMAIL, to, headers=headers)
 
 
-def to_each(template, context, recipients):
-    """The same e-mail, one message per address: recipients never see each other's address."""
+def to_each(template, context, recipients, reply_to=()):
+    """The same e-mail, one message per address: recipients never see each other's address.
+    ``reply_to``: where an answer goes, when not to the site's sending address."""
     subject, body = render(template, context)
-    return [EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients]
+    return [
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address], reply_to=list(reply_to))
+        for address in recipients
+    ]
 
 
 def send(messages):

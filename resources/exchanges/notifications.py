@@ -14,9 +14,7 @@ PREFERENCES_PATH = "/espace/echanges/preferences/"
 
 def _send(recipients, template, context, reply_to=()):
     context = {"preferences_url": mail.absolute_url(PREFERENCES_PATH), **context}
-    messages = mail.to_each(f"exchanges/emails/{template}", context, sorted(set(recipients)))
-    for message in messages:
-        message.reply_to = list(reply_to)
+    messages = mail.to_each(f"exchanges/emails/{template}", context, sorted(set(recipients)), reply_to)
     mail.send(messages)
     return len(messages)
 
