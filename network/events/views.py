@@ -105,7 +105,8 @@ def cancel(request, pk):
     try:
         if request.method == "GET":
             registration = registrations.cancellable_registration(event, request.user)
-            context = {"event": event, "registration": registration, "back": _back(request, event).url}
+            back = next_path(request, event.get_absolute_url())
+            context = {"event": event, "registration": registration, "back": back}
             return render(request, "events/cancel_registration.html", context)
         registrations.cancel(event, request.user)
     except registrations.RegistrationError as error:
