@@ -14,6 +14,7 @@ from network.coordination.models.onboarding import DEFAULT_STEPS, Onboarding, se
 from network.directory.models import Promeneur, SocialProfile, Structure
 from tests.factories import (
     ActivityGridFactory,
+    ApplicationFactory,
     EventFactory,
     PromeneurFactory,
     RegistrationFactory,
@@ -90,6 +91,25 @@ def test_the_steps_the_site_sees_tick_themselves():
     assert done_steps(newcomer) == {label for label, _ in DEFAULT_STEPS}
     assert newcomer not in Onboarding().newcomers()
     assert not OnboardingCompletion.objects.exists()  # nothing the site sees is stored
+
+
+def test_the_account_is_created_when_the_invited_promeneur_chooses_a_password(client):
+    """Accepting an application links the sheet to an account without a password: the promeneur has
+    not created anything yet, and the coordinator must see that the invitation is still unused."""
+    from network.coordination.joining import INVITATION, accept_application
+    from workspace.accounts.tokens import SecretToken
+
+    application = accept_application(ApplicationFactory())
+    newcomer = Promeneur.objects.get(user=application.invited_user)
+    assert "Compte créé" not in done_steps(newcomer)
+    assert "Compte créé" in [step.label for step in Onboarding().missing_steps(Onboarding().for_promeneur(newcomer))]
+
+    key = SecretToken.objects.get(user=application.invited_user, purpose=INVITATION).key
+    client.post(
+        f"/invitation/{key}/",
+        {"new_password1": "Un-mot-de-passe-solide-66", "new_password2": "Un-mot-de-passe-solide-66"},
+    )
+    assert "Compte créé" in done_steps(newcomer)
 
 
 def test_a_profile_is_completed_with_every_field_and_a_social_profile():

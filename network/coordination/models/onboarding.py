@@ -1,6 +1,7 @@
 """Onboarding of a new promeneur: a checklist the coordinator edits, ticked by hand for what only
 the coordinator knows, and by itself for what the site can see (computed, never stored twice)."""
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils import timezone
@@ -17,7 +18,7 @@ from .reviews import IndividualReview
 class OnboardingStep(models.Model):
     class Observed(models.TextChoices):
         CHARTER = "charte", "Charte signée (date de signature renseignée dans l'annuaire)"
-        ACCOUNT = "compte", "Compte créé (fiche liée à un compte)"
+        ACCOUNT = "compte", "Compte créé (mot de passe choisi par le promeneur)"
         PROFILE = "profil", "Profil complété"
         TRAINING = "formation", "Inscrit à une formation"
         GRID = "grille", "Première grille d'activité transmise"
@@ -116,7 +117,9 @@ def observed_conditions():
     Observed = OnboardingStep.Observed
     return {
         Observed.CHARTER: Q(charter_signed_on__isnull=False),
-        Observed.ACCOUNT: Q(user__isnull=False),
+        # Accepting an application links the sheet to an account without a password: the account
+        # is the promeneur's once they chose one (invitation used, or a password set otherwise).
+        Observed.ACCOUNT: Q(user__isnull=False) & ~Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX),
         Observed.PROFILE: profile_completed(),
         # Registered counts until attendance is marked: a training they were absent from is not theirs.
         Observed.TRAINING: Exists(
