@@ -197,6 +197,28 @@ def test_the_cockpit_shows_newcomers_with_what_is_missing(client_as, users):
     assert "Nina Nouvelle" in block and "manque : " in block and "Compte créé" in block
 
 
+def test_the_cockpit_sees_the_account_created_as_soon_as_the_invitation_is_used(client_as):
+    """Choosing a password writes the user, not the directory: the cached block must still hear of it."""
+    from django.test import Client
+
+    from network.coordination.joining import INVITATION, accept_application
+    from workspace.accounts.tokens import SecretToken
+
+    application = accept_application(ApplicationFactory(contact_first_name="Nina", contact_last_name="Nouvelle"))
+    coordinator = client_as("coordination")
+
+    def newcomer_line():
+        body = coordinator.get("/admin/").content.decode()
+        block = body.split('id="cockpit-accueil"')[1].split("</section>")[0]
+        return block.split("Nina Nouvelle")[1].split("</li>")[0]
+
+    assert "Compte créé" in newcomer_line()
+    key = SecretToken.objects.get(user=application.invited_user, purpose=INVITATION).key
+    password = "Un-mot-de-passe-solide-66"
+    Client().post(f"/invitation/{key}/", {"new_password1": password, "new_password2": password})
+    assert "Compte créé" not in newcomer_line()
+
+
 def populate(size):
     """``size`` newcomers at various stages, each with reviews, grids and registrations."""
     structure = Structure.objects.create(name=f"Employeur {size}")

@@ -1,5 +1,6 @@
 """The coordination's blocks of the cockpit (workspace/cockpit): reviews due, newcomers on their way."""
 
+from django.conf import settings
 from django.urls import reverse, reverse_lazy
 
 from network.coordination.admin_views.onboarding import checklist_url
@@ -43,6 +44,8 @@ class NewcomersBlock(CockpitBlock):
     name = "accueil"
     # The checklist and everything its observed steps read (models/onboarding.py).
     watched = (
+        # « Compte créé » reads the user's password: choosing it at the invitation saves only the user.
+        settings.AUTH_USER_MODEL,
         "directory.Promeneur",
         "directory.SocialProfile",
         "coordination.OnboardingStep",
