@@ -195,6 +195,31 @@ def test_an_expired_link_says_so_and_a_new_invitation_replaces_it(client, client
     assert "Créer mon compte" in client.get(new_link).content.decode()
 
 
+def test_an_invited_promeneur_whose_link_expired_gets_a_password_reset_link(client, settings):
+    """« Mot de passe oublié » is where someone with a lost or expired invitation goes first: the page
+    says an e-mail was sent, so one must be, and it lets them choose the password of their account."""
+    application = accept_application(make_application())
+    invitation = invitation_link(mail.outbox[-1])
+    SecretToken.objects.filter(purpose=INVITATION).update(
+        created_at=timezone.now() - datetime.timedelta(days=settings.INVITATION_VALID_DAYS, minutes=1)
+    )
+    mail.outbox.clear()
+
+    response = client.post("/mot-de-passe/oublie/", {"email": "Manon.Vidal@example.org"})
+    assert response.status_code == 302
+    [email] = mail.outbox
+    assert email.to == ["manon.vidal@example.org"]
+    reset = re.search(r"http://testserver(/mot-de-passe/nouveau/\S+/)", email.body).group(1)
+    form = client.get(reset, follow=True)
+    password = "Argeles-66-promeneur"
+    done = client.post(form.redirect_chain[-1][0], {"new_password1": password, "new_password2": password})
+    assert done.status_code == 302
+    assert get_user_model().objects.get(pk=application.invited_user_id).check_password(password)
+    # The invitation served its purpose: it says so rather than offer to choose the password again.
+    SecretToken.objects.filter(purpose=INVITATION).update(created_at=timezone.now())
+    assert "n'est plus valable" in html.unescape(client.get(invitation).content.decode())
+
+
 @pytest.mark.parametrize("key", ["inconnu", "x" * 43, "../../admin"])
 def test_a_malformed_or_unknown_link_is_a_clear_page(client, key):
     response = client.get(f"/invitation/{key}/")

@@ -6,6 +6,7 @@ import re
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.functions import Lower
@@ -117,6 +118,8 @@ class Invitation:
             self.token = (
                 SecretToken.objects.select_related("user")
                 .filter(key=key, purpose=INVITATION, user__is_active=True)
+                # A password chosen otherwise (« Mot de passe oublié ») used the invitation up.
+                .filter(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
                 .first()
             )
         if self.token is None:

@@ -1,12 +1,14 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, _unicode_ci_compare
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
 from workspace import mail
+from workspace.accounts.roles import PROMENEURS
 from workspace.display import count_of
 
 # One message for every failure, so that the form never tells whether an account exists.
@@ -36,6 +38,18 @@ class LoginForm(AuthenticationForm):
 class PasswordResetForm(DjangoPasswordResetForm):
     """The reset e-mail is rendered and sent like every other e-mail of the site (workspace/mail.py),
     its link on the site's address (SITE_URL), never on the host the request named."""
+
+    def get_users(self, email):
+        """Django leaves out accounts without a usable password. An invited promeneur who lost their
+        invitation, or let it expire, has such an account and comes here first: the page tells them
+        an e-mail is on its way, so it must be, and its link lets them choose their first password
+        (proof of the mailbox, as the invitation itself)."""
+        yield from super().get_users(email)
+        invited = get_user_model()._default_manager.filter(
+            email__iexact=email, is_active=True, groups__name=PROMENEURS, password__startswith=UNUSABLE_PASSWORD_PREFIX
+        )
+        # The same Unicode-aware comparison as Django's, against look-alike addresses.
+        yield from (user for user in invited.distinct() if _unicode_ci_compare(email, user.email))
 
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
