@@ -238,6 +238,40 @@ def test_an_address_that_already_has_an_account_is_not_accepted_twice(client_as,
     assert not Structure.objects.filter(name=APPLICATION["structure_name"]).exists() and not mail.outbox
 
 
+def test_a_promeneur_already_in_the_directory_without_an_account_gets_their_sheet_linked(client_as):
+    """An imported directory holds promeneurs without accounts: accepting their structure's application
+    invites them onto their own sheet (what the directory knew of them stays), not a second one."""
+    from tests.factories import PromeneurFactory
+
+    sheet = PromeneurFactory(
+        user=None, first_name="Manon", last_name="Vidal", email="Manon.Vidal@example.org", structure=None
+    )
+    application = make_application()
+    response = client_as("coordination").post(f"/admin/coordination/application/{application.pk}/accepter/")
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Application.Status.ACCEPTED
+    sheet.refresh_from_db()
+    assert sheet.user == application.invited_user
+    assert Promeneur.objects.filter(email__iexact="manon.vidal@example.org").count() == 1
+    assert (sheet.structure, sheet.hours_online) == (application.structure, "mardi 17h–19h")
+    [email] = mail.outbox
+    assert email.to == ["manon.vidal@example.org"] and "/invitation/" in email.body
+
+
+def test_a_sheet_that_left_the_network_is_not_invited_behind_the_coordinators_back(client_as):
+    from tests.factories import PromeneurFactory
+
+    PromeneurFactory(user=None, email="manon.vidal@example.org", is_active=False)
+    application = make_application()
+    response = client_as("coordination").post(
+        f"/admin/coordination/application/{application.pk}/accepter/", follow=True
+    )
+    assert "réactivez sa fiche" in html.unescape(response.content.decode())
+    application.refresh_from_db()
+    assert application.status == Application.Status.RECEIVED and not mail.outbox
+
+
 def test_the_status_accepted_is_only_given_by_the_accept_button(client_as):
     application = make_application()
     response = client_as("coordination").post(

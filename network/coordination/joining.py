@@ -38,15 +38,22 @@ def _free_username(email):
 
 def accept_application(application):
     """Create the structure (or take the directory's one of that name), the future promeneur's
-    account and directory sheet, mark the application accepted and send the invitation."""
+    account and directory sheet (or link the sheet the directory has at that address), mark the
+    application accepted and send the invitation."""
     if application.status == Application.Status.ACCEPTED:
         raise CannotAccept("Cette candidature est déjà acceptée.")
     User = get_user_model()
     email = application.contact_email.strip()
     if User.objects.annotate(address=Lower("email")).filter(address=email.lower()).exists():
         raise CannotAccept(f"Un compte existe déjà avec l'adresse {email} : rattachez-le à la structure à la main.")
-    if Promeneur.objects.annotate(address=Lower("email")).filter(address=email.lower()).exists():
-        raise CannotAccept(f"Un promeneur de l'annuaire a déjà l'adresse {email}.")
+    sheet = Promeneur.objects.annotate(address=Lower("email")).filter(address=email.lower()).first()
+    if sheet is not None and sheet.user_id:
+        raise CannotAccept(f"{sheet} a déjà un compte dans l'annuaire avec l'adresse {email}.")
+    if sheet is not None and not sheet.is_active:
+        raise CannotAccept(
+            f"{sheet} a quitté le réseau (fiche de l'annuaire inactive, adresse {email}) : "
+            "réactivez sa fiche (case « Actif ») si son retour est décidé, puis acceptez la candidature."
+        )
     with transaction.atomic():
         structure, _ = Structure.objects.get_or_create(
             name=application.structure_name,
@@ -68,16 +75,19 @@ def accept_application(application):
         user.set_unusable_password()
         user.save(update_fields=["password"])
         user.groups.add(Group.objects.get(name=PROMENEURS))
-        Promeneur.objects.create(
-            user=user,
-            first_name=application.contact_first_name,
-            last_name=application.contact_last_name,
-            job_title=application.contact_role,
-            structure=structure,
-            email=email,
-            phone=application.contact_phone,
-            entry_date=timezone.localdate(),
-        )
+        if sheet is None:
+            Promeneur.objects.create(
+                user=user,
+                first_name=application.contact_first_name,
+                last_name=application.contact_last_name,
+                job_title=application.contact_role,
+                structure=structure,
+                email=email,
+                phone=application.contact_phone,
+                entry_date=timezone.localdate(),
+            )
+        else:
+            _link_sheet(sheet, user, application, structure)
         application.status = Application.Status.ACCEPTED
         application.decided_at = timezone.now()
         application.structure = structure
@@ -85,6 +95,17 @@ def accept_application(application):
         application.save(update_fields=["status", "decided_at", "structure", "invited_user"])
     send_invitation(application)
     return application
+
+
+def _link_sheet(sheet, user, application, structure):
+    """A promeneur already in the directory without an account (an imported list, say) is invited onto
+    their own sheet: what the coordination keeps there stays, only what it lacks is filled in."""
+    sheet.user = user
+    sheet.structure = sheet.structure or structure
+    sheet.job_title = sheet.job_title or application.contact_role
+    sheet.phone = sheet.phone or application.contact_phone
+    sheet.entry_date = sheet.entry_date or timezone.localdate()
+    sheet.save()
 
 
 def send_invitation(application):
