@@ -259,6 +259,13 @@ def test_a_promeneur_already_in_the_directory_without_an_account_gets_their_shee
     assert email.to == ["manon.vidal@example.org"] and "/invitation/" in email.body
 
 
+def test_the_directorys_structure_is_taken_whatever_the_case_the_applicant_typed_it_in():
+    existing = Structure.objects.create(name="MJC de Prades", commune="Prades")
+    application = accept_application(make_application(structure_name="MJC DE PRADES", town="Prades"))
+    assert application.structure == existing
+    assert Structure.objects.filter(name__iexact="mjc de prades").count() == 1
+
+
 def test_a_sheet_that_left_the_network_is_not_invited_behind_the_coordinators_back(client_as):
     from tests.factories import PromeneurFactory
 

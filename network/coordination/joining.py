@@ -55,17 +55,18 @@ def accept_application(application):
             "réactivez sa fiche (case « Actif ») si son retour est décidé, puis acceptez la candidature."
         )
     with transaction.atomic():
-        structure, _ = Structure.objects.get_or_create(
-            name=application.structure_name,
-            defaults={
-                "address": application.address,
-                "commune": application.town,
-                "referent_name": application.contact_name,
-                "referent_role": application.contact_role,
-                "referent_email": email,
-                "referent_phone": application.contact_phone,
-            },
-        )
+        # The applicant types the name as they like: « MJC DE PRADES » is the directory's « MJC de Prades ».
+        structure = Structure.objects.filter(name__iexact=application.structure_name).order_by("pk").first()
+        if structure is None:
+            structure = Structure.objects.create(
+                name=application.structure_name,
+                address=application.address,
+                commune=application.town,
+                referent_name=application.contact_name,
+                referent_role=application.contact_role,
+                referent_email=email,
+                referent_phone=application.contact_phone,
+            )
         user = User.objects.create(
             username=_free_username(email),
             email=email,
