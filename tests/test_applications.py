@@ -220,6 +220,24 @@ def test_an_invited_promeneur_whose_link_expired_gets_a_password_reset_link(clie
     assert "n'est plus valable" in html.unescape(client.get(invitation).content.decode())
 
 
+def test_no_new_invitation_once_the_account_is_created_or_closed(client, client_as):
+    """« Créez votre compte » with a dead link, to someone who already has one, would only lie."""
+    application = accept_application(make_application())
+    password = "Argeles-66-promeneur"
+    client.post(invitation_link(mail.outbox[-1]), {"new_password1": password, "new_password2": password})
+    mail.outbox.clear()
+    reinvite = f"/admin/coordination/application/{application.pk}/renvoyer-invitation/"
+    coordinator = client_as("coordination")
+    for method in (coordinator.get, coordinator.post):
+        body = html.unescape(method(reinvite, follow=True).content.decode())
+        assert "a déjà créé son compte" in body and "Mot de passe oublié" in body
+    assert not mail.outbox
+
+    get_user_model().objects.filter(pk=application.invited_user_id).update(is_active=False)
+    body = html.unescape(coordinator.post(reinvite, follow=True).content.decode())
+    assert "Ce compte est fermé" in body and not mail.outbox
+
+
 @pytest.mark.parametrize("key", ["inconnu", "x" * 43, "../../admin"])
 def test_a_malformed_or_unknown_link_is_a_clear_page(client, key):
     response = client.get(f"/invitation/{key}/")

@@ -109,6 +109,26 @@ def _link_sheet(sheet, user, application, structure):
     sheet.save()
 
 
+class CannotInvite(Exception):
+    """Why no new invitation goes out, in French, for the coordinator."""
+
+
+def check_can_reinvite(application):
+    """An invitation says « créez votre compte »: to an account already created, or closed since, its
+    link would not work (``Invitation``) and its words would be wrong."""
+    user = application.invited_user
+    if not user.is_active:
+        raise CannotInvite(
+            "Ce compte est fermé (promeneur parti ou compte désactivé) : aucune invitation n'est envoyée."
+        )
+    if user.has_usable_password():
+        raise CannotInvite(
+            f"{application.contact_name} a déjà créé son compte (identifiant {user.username}) : aucune nouvelle "
+            "invitation n'est envoyée. Pour un mot de passe oublié, le lien « Mot de passe oublié » de la page "
+            "de connexion lui en fait choisir un nouveau."
+        )
+
+
 def send_invitation(application):
     """A new one-time link for the application's account (any earlier link stops working)."""
     user = application.invited_user

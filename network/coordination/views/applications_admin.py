@@ -10,7 +10,13 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from wagtail.admin import messages
 
-from network.coordination.joining import CannotAccept, accept_application, send_invitation
+from network.coordination.joining import (
+    CannotAccept,
+    CannotInvite,
+    accept_application,
+    check_can_reinvite,
+    send_invitation,
+)
 from network.coordination.modeladmins.joining import newcomer_links
 from network.coordination.models import Application
 from workspace.display import of
@@ -68,6 +74,12 @@ def accept(request, pk):
 def reinvite(request, pk):
     application = _application(request, pk)
     can_reinvite = application.status == Application.Status.ACCEPTED and application.invited_user_id
+    if can_reinvite:
+        try:
+            check_can_reinvite(application)
+        except CannotInvite as refusal:
+            messages.error(request, str(refusal))
+            return redirect(LISTING)
     if request.method != "POST" or not can_reinvite:
         return _confirm(request, application, "Renvoyer l'invitation")
     try:
