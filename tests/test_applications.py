@@ -309,6 +309,20 @@ def test_the_status_accepted_is_only_given_by_the_accept_button(client_as):
     assert application.status == Application.Status.RECEIVED
 
 
+def test_a_refusal_is_dated_like_an_acceptance(client_as):
+    """« Décidée le » in the application's page and its export: a refusal is a decision too."""
+    application = make_application()
+    client = client_as("coordination")
+    edit = f"/admin/coordination/application/edit/{application.pk}/"
+    form = {**APPLICATION, "notes": "", "received_at": "2026-03-01 10:00"}
+    assert client.post(edit, {**form, "status": "refusee"}).status_code == 302
+    application.refresh_from_db()
+    assert application.decided_at is not None
+    assert client.post(edit, {**form, "status": "etude"}).status_code == 302
+    application.refresh_from_db()
+    assert application.decided_at is None  # reopened: no decision any more
+
+
 def test_the_coordinator_follows_applications_with_notes_filters_search_and_export(client_as):
     application = make_application()
     make_application(structure_name="MJC de Prades", town="Prades", status=Application.Status.REFUSED)

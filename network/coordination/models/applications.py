@@ -60,6 +60,22 @@ class Application(models.Model):
     def __str__(self):
         return f"{self.structure_name} ({self.town})"
 
+    def save(self, *args, **kwargs):
+        self.date_the_decision()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "decided_at"}
+        super().save(*args, **kwargs)
+
+    def date_the_decision(self):
+        """A refusal is a decision too: « Décidée le » (page and export) says when. An application
+        reopened (back to received or under study) has no decision any more. Accepting dates itself
+        (joining.accept_application)."""
+        if self.status == self.Status.REFUSED and self.decided_at is None:
+            self.decided_at = timezone.now()
+        elif self.is_open:
+            self.decided_at = None
+
     @property
     def contact_name(self):
         return f"{self.contact_first_name} {self.contact_last_name}".strip()
