@@ -40,8 +40,19 @@ def accept_application(application):
     """Create the structure (or take the directory's one of that name), the future promeneur's
     account and directory sheet (or link the sheet the directory has at that address), mark the
     application accepted and send the invitation."""
-    if application.status == Application.Status.ACCEPTED:
-        raise CannotAccept("Cette candidature est déjà acceptée.")
+    with transaction.atomic():
+        # A double click, or two tabs, accept at the same instant: the second waits for the first
+        # here, then finds the application accepted (rather than a duplicate key, an error page).
+        status = Application.objects.select_for_update().values_list("status", flat=True).get(pk=application.pk)
+        if status == Application.Status.ACCEPTED:
+            raise CannotAccept("Cette candidature est déjà acceptée.")
+        _create_the_newcomer(application)
+    send_invitation(application)
+    return application
+
+
+def _create_the_newcomer(application):
+    """The structure, the account and the sheet of an application being accepted (its row locked)."""
     User = get_user_model()
     email = application.contact_email.strip()
     if User.objects.annotate(address=Lower("email")).filter(address=email.lower()).exists():
@@ -54,48 +65,45 @@ def accept_application(application):
             f"{sheet} a quitté le réseau (fiche de l'annuaire inactive, adresse {email}) : "
             "réactivez sa fiche (case « Actif ») si son retour est décidé, puis acceptez la candidature."
         )
-    with transaction.atomic():
-        # The applicant types the name as they like: « MJC DE PRADES » is the directory's « MJC de Prades ».
-        structure = Structure.objects.filter(name__iexact=application.structure_name).order_by("pk").first()
-        if structure is None:
-            structure = Structure.objects.create(
-                name=application.structure_name,
-                address=application.address,
-                commune=application.town,
-                referent_name=application.contact_name,
-                referent_role=application.contact_role,
-                referent_email=email,
-                referent_phone=application.contact_phone,
-            )
-        user = User.objects.create(
-            username=_free_username(email),
-            email=email,
+    # The applicant types the name as they like: « MJC DE PRADES » is the directory's « MJC de Prades ».
+    structure = Structure.objects.filter(name__iexact=application.structure_name).order_by("pk").first()
+    if structure is None:
+        structure = Structure.objects.create(
+            name=application.structure_name,
+            address=application.address,
+            commune=application.town,
+            referent_name=application.contact_name,
+            referent_role=application.contact_role,
+            referent_email=email,
+            referent_phone=application.contact_phone,
+        )
+    user = User.objects.create(
+        username=_free_username(email),
+        email=email,
+        first_name=application.contact_first_name,
+        last_name=application.contact_last_name,
+    )
+    user.set_unusable_password()
+    user.save(update_fields=["password"])
+    user.groups.add(Group.objects.get(name=PROMENEURS))
+    if sheet is None:
+        Promeneur.objects.create(
+            user=user,
             first_name=application.contact_first_name,
             last_name=application.contact_last_name,
+            job_title=application.contact_role,
+            structure=structure,
+            email=email,
+            phone=application.contact_phone,
+            entry_date=timezone.localdate(),
         )
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-        user.groups.add(Group.objects.get(name=PROMENEURS))
-        if sheet is None:
-            Promeneur.objects.create(
-                user=user,
-                first_name=application.contact_first_name,
-                last_name=application.contact_last_name,
-                job_title=application.contact_role,
-                structure=structure,
-                email=email,
-                phone=application.contact_phone,
-                entry_date=timezone.localdate(),
-            )
-        else:
-            _link_sheet(sheet, user, application, structure)
-        application.status = Application.Status.ACCEPTED
-        application.decided_at = timezone.now()
-        application.structure = structure
-        application.invited_user = user
-        application.save(update_fields=["status", "decided_at", "structure", "invited_user"])
-    send_invitation(application)
-    return application
+    else:
+        _link_sheet(sheet, user, application, structure)
+    application.status = Application.Status.ACCEPTED
+    application.decided_at = timezone.now()
+    application.structure = structure
+    application.invited_user = user
+    application.save(update_fields=["status", "decided_at", "structure", "invited_user"])
 
 
 def _link_sheet(sheet, user, application, structure):
