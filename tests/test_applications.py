@@ -265,6 +265,8 @@ def test_a_promeneur_already_in_the_directory_without_an_account_gets_their_shee
         user=None, first_name="Manon", last_name="Vidal", email="Manon.Vidal@example.org", structure=None
     )
     application = make_application()
+    confirm = client_as("coordination").get(f"/admin/coordination/application/{application.pk}/accepter/")
+    assert "la fiche qui a déjà cette adresse, s'il y en a une, est reprise" in html.unescape(confirm.content.decode())
     response = client_as("coordination").post(f"/admin/coordination/application/{application.pk}/accepter/")
     assert response.status_code == 302
     application.refresh_from_db()
