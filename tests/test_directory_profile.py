@@ -29,6 +29,7 @@ URL = "/espace/mon-profil/"
 
 def form_data(_promeneur, **changes):
     data = {
+        "job_title": _promeneur.job_title if _promeneur else "",
         "presentation": "Je réponds aux jeunes du Conflent.",
         "hours_online": "lundi 17h–19h",
         "email": "nouvelle.adresse@structure-test.fr",
@@ -71,6 +72,19 @@ def test_promeneur_saves_their_profile(client_as, me):
     assert [(p.network, p.profile_name) for p in me.social_profiles.all()] == [("tiktok", "lucie_pdn66")]
     assert me.needs_review
     assert "Votre profil est enregistré" in client.get(URL).content.decode()
+
+
+def test_the_job_title_the_home_asks_for_is_in_the_form(client_as, me):
+    """« Compléter mon profil : il manque votre fonction » must lead to a field where it is typed (the
+    onboarding's « Profil complété » needs it too); the coordination re-reads it as any change."""
+    Promeneur.objects.filter(pk=me.pk).update(job_title="")
+    client = client_as("promeneur")
+    assert "votre fonction" in client.get("/espace/").content.decode()
+    assert 'name="job_title"' in client.get(URL).content.decode()
+    client.post(URL, form_data(me, job_title="Animatrice jeunesse"))
+    me.refresh_from_db()
+    assert me.job_title == "Animatrice jeunesse" and me.needs_review
+    assert "votre fonction" not in client.get("/espace/").content.decode()
 
 
 def test_the_change_reaches_the_public_sheet(client_as, client, me):

@@ -30,7 +30,9 @@ def normalise_phone(value):
 
 
 class ProfileForm(forms.ModelForm):
-    """What a promeneur may change in their own record: never their name, structure or status."""
+    """What a promeneur may change in their own record: never their name, structure or status. Their
+    job title is theirs to type: the home asks for it when missing, the onboarding's « Profil
+    complété » needs it, and the coordination re-reads every change (privacy.save_own_profile)."""
 
     new_photo = CheckedPhotoField(
         label="Nouvelle photo",
@@ -42,14 +44,25 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Promeneur
-        fields = ["presentation", "hours_online", "email", "phone", "public_listing", "photo_consent", "grid_reminders"]
+        fields = [
+            "job_title",
+            "presentation",
+            "hours_online",
+            "email",
+            "phone",
+            "public_listing",
+            "photo_consent",
+            "grid_reminders",
+        ]
         widgets = {"presentation": forms.Textarea(attrs={"rows": 6})}
         # The promeneur speaks of themself here; the admin's labels speak of them.
         labels = {
+            "job_title": "Ma fonction",
             "public_listing": "J'accepte de figurer dans l'annuaire public",
             "photo_consent": "J'accepte la diffusion publique de ma photo",
         }
         help_texts = {
+            "job_title": "Par exemple : animatrice jeunesse, éducateur de prévention spécialisée.",
             "email": "Visible uniquement par les membres du réseau.",
             "phone": "Visible uniquement par les membres du réseau.",
             "presentation": "Quelques phrases pour les jeunes et les familles (texte simple, sans mise en forme).",
