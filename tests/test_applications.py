@@ -238,6 +238,16 @@ def test_no_new_invitation_once_the_account_is_created_or_closed(client, client_
     assert "Ce compte est fermé" in body and not mail.outbox
 
 
+def test_the_listing_offers_a_new_invitation_only_while_the_account_waits(client, client_as):
+    waiting = accept_application(make_application())
+    joined = accept_application(make_application(structure_name="MJC de Prades", contact_email="yanis@example.org"))
+    password = "Prades-66-promeneur"
+    client.post(invitation_link(mail.outbox[-1]), {"new_password1": password, "new_password2": password})
+    listing = client_as("coordination").get("/admin/coordination/application/").content.decode()
+    assert f"/application/{waiting.pk}/renvoyer-invitation/" in listing
+    assert f"/application/{joined.pk}/renvoyer-invitation/" not in listing
+
+
 @pytest.mark.parametrize("key", ["inconnu", "x" * 43, "../../admin"])
 def test_a_malformed_or_unknown_link_is_a_clear_page(client, key):
     response = client.get(f"/invitation/{key}/")

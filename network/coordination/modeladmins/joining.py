@@ -9,6 +9,7 @@ from wagtail_modeladmin.views import InspectView
 
 from network.coordination.admin_views.listing import CoordinationModelAdmin, FrenchButtonHelper
 from network.coordination.admin_views.onboarding import checklist_url
+from network.coordination.joining import CannotInvite, check_can_reinvite
 from network.coordination.models import Application, ContactMessage
 from network.coordination.models.applications import NETWORK_LABELS
 from network.directory.models import Promeneur
@@ -50,6 +51,14 @@ def newcomer_links(application):
     ]
 
 
+def can_reinvite(application):
+    try:
+        check_can_reinvite(application)
+    except CannotInvite:
+        return False
+    return True
+
+
 class ApplicationButtonHelper(FrenchButtonHelper):
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
@@ -59,8 +68,10 @@ class ApplicationButtonHelper(FrenchButtonHelper):
             url = reverse("coordination_application_accept", args=[obj.pk])
             buttons.append(self._button("Accepter et inviter", url, obj))
         elif obj.status == Application.Status.ACCEPTED and obj.invited_user_id:
-            url = reverse("coordination_application_reinvite", args=[obj.pk])
-            buttons.append(self._button("Renvoyer l'invitation", url, obj))
+            # Only while the account waits for its password: the view would refuse the button.
+            if can_reinvite(obj):
+                url = reverse("coordination_application_reinvite", args=[obj.pk])
+                buttons.append(self._button("Renvoyer l'invitation", url, obj))
             # On the application's own page only: the listing would pay a query per line.
             if isinstance(self.view, InspectView):
                 buttons.extend(self._button(label, url, obj) for label, url in newcomer_links(obj))
@@ -81,6 +92,11 @@ class ApplicationAdmin(CoordinationModelAdmin):
     menu_icon = "user"
     button_helper_class = ApplicationButtonHelper
     inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        # The buttons read the invited account (ApplicationButtonHelper): once per page, not per line.
+        return super().get_queryset(request).select_related("invited_user")
+
     list_display = ("structure_name", "town", "contact", "professionals_count", "received_at", "status")
     list_filter = ("status", "received_at")
     search_fields = (
