@@ -157,11 +157,20 @@ def year_scope(year, offered=None, **filters):
     return Scope(datetime.date(year, 1, 1), min(datetime.date(year, 12, 1), current_month()), **filters)
 
 
+def months_in_post(entry, exit_, first, last):
+    """How many of the months ``first`` to ``last`` (month_number) a promeneur with these entry and
+    exit dates was in post: from the month they entered in to the one they left in (counted, not
+    enumerated: 3,000 promeneurs over 5 years made 180,000 comparisons)."""
+    begin = max(first, month_number(entry)) if entry else first
+    end = min(last, month_number(exit_)) if exit_ else last
+    return max(0, end - begin + 1)
+
+
 def promeneur_figures(scope, today=None):
     """Grids due, promeneurs in post and promeneurs who sent a grid in the scope: one query, one
     row per promeneur of the scope (entry and exit dates, never their grids)."""
     last_due = min(scope.end, previous_month(first_of_month(today) if today else None))
-    first, last = month_number(scope.start), month_number(last_due)
+    first, last, last_of_scope = month_number(scope.start), month_number(last_due), month_number(scope.end)
     sent = ActivityGrid.objects.submitted().filter(
         promeneur=OuterRef("pk"), month__gte=scope.start, month__lte=scope.end
     )
@@ -171,14 +180,13 @@ def promeneur_figures(scope, today=None):
     rows = scope.promeneurs().values_list("entry_date", "exit_date", "is_active", first_sent).order_by()
     expected = in_post = active = 0
     for entry, exit_, is_active, sent_one in rows:
-        in_post += is_active
         active += sent_one is not None
         if is_active or exit_:
-            # Due: one grid per completed month from the one they entered in to the one they left
-            # in (counted, not enumerated: 3,000 promeneurs over 5 years made 180,000 comparisons).
-            begin = max(first, month_number(entry)) if entry else first
-            end = min(last, month_number(exit_)) if exit_ else last
-            expected += max(0, end - begin + 1)
+            # Due: one grid per completed month in post.
+            expected += months_in_post(entry, exit_, first, last)
+            # In post during the scope, not today: a past year's report counts the promeneur who
+            # left during it, and not the one who came after it.
+            in_post += months_in_post(entry, exit_, first, last_of_scope) > 0
     return {"grids_expected": expected, "promeneurs_in_post": in_post, "active_promeneurs": active}
 
 
