@@ -217,3 +217,44 @@ def test_promeneurs_in_post_are_those_of_the_year_not_of_today(client_as, year_n
         DASHBOARD, {"start": f"{YEAR}-01", "end": f"{YEAR}-12", "structure": year_network["mission"].pk}
     )
     assert mission.context["figures"]["promeneurs_in_post"] == 1  # the leaver, not the newcomers
+
+
+def test_the_years_events_count_the_leavers_attendance(client_as, year_network):
+    """The training: first present, second absent, the leaver present, a committee member unmarked;
+    a cancellation and the waiting list are not counted; the committee's meeting is held too."""
+    client = client_as("coordination")
+    expected = expected_event_figures(year_network["accounts"])
+    assert expected == {
+        "events": 2,
+        "confirmed": 5,
+        "present": 3,
+        "absent": 1,
+        "unmarked": 1,
+        "promeneurs_present": 2,
+        "promeneurs_trained": 2,
+    }
+    report = client.get(REPORT, {"annee": YEAR})
+    assert shown_events(report.context["figures"]["events"]) == expected
+    assert report.context["figures"]["events"]["total"]["rate"] == 75
+    mission = year_network["mission"]
+    dashboard = client.get(DASHBOARD, {"start": f"{YEAR}-01", "end": f"{YEAR}-12", "structure": mission.pk})
+    assert shown_events(dashboard.context["figures"]["events"]) == expected_event_figures(
+        year_network["accounts"], mission
+    )
+    assert dashboard.context["figures"]["events"]["promeneurs_trained"] == 1
+
+
+def test_the_promeneurs_anonymised_before_get_their_former_account_back(year_network):
+    """The migration that brought ``former_user`` finds the account of those who left before it."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("network.directory.migrations.0006_promeneur_former_user")
+    leaver = year_network["leaver"]
+    account = leaver.former_user
+    assert account is not None and account.username == f"ancien-promeneur-{leaver.pk}"
+    Promeneur.objects.filter(pk=leaver.pk).update(former_user=None)
+    migration.find_former_accounts(apps, None)
+    leaver.refresh_from_db()
+    assert leaver.former_user == account and leaver.user is None

@@ -310,7 +310,7 @@ def counted_registrations(scope):
     when one of its promeneurs had a confirmed registration."""
     counted = Q(registrations__status=Registration.Status.CONFIRMED)
     if scope.is_filtered:
-        counted &= Q(registrations__user_id__in=scope.promeneurs().values("user"))
+        counted &= Q(registrations__user_id__in=scope.promeneurs().accounts())
     return counted
 
 
@@ -339,11 +339,14 @@ def event_figures(scope, now=None):
     events = held_events(scope, now)
     counted = counted_registrations(scope)
     attended = Q(registrations__attended=True)
+    # The promeneurs' accounts, those of the leavers included (anonymised, their account detached):
+    # one account per promeneur, so distinct accounts count distinct promeneurs.
     present = Registration.objects.filter(
-        event__in=events, status=Registration.Status.CONFIRMED, attended=True, user__promeneur__isnull=False
+        event__in=events,
+        status=Registration.Status.CONFIRMED,
+        attended=True,
+        user_id__in=scope.promeneurs().accounts(),
     )
-    if scope.is_filtered:
-        present = present.filter(user_id__in=scope.promeneurs().values("user"))
     rows = (
         events.values("kind")
         .annotate(
@@ -352,8 +355,8 @@ def event_figures(scope, now=None):
             present=Count("registrations", filter=counted & attended),
             absent=Count("registrations", filter=counted & Q(registrations__attended=False)),
             unmarked=Count("registrations", filter=counted & Q(registrations__attended__isnull=True)),
-            promeneurs_present=count_distinct(present, "user__promeneur"),
-            promeneurs_trained=count_distinct(present.filter(event__kind=Event.Kind.TRAINING), "user__promeneur"),
+            promeneurs_present=count_distinct(present, "user"),
+            promeneurs_trained=count_distinct(present.filter(event__kind=Event.Kind.TRAINING), "user"),
         )
         .order_by()
     )

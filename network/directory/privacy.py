@@ -180,6 +180,7 @@ def anonymise_promeneur(promeneur):
     promeneur.exit_date = promeneur.exit_date or now.date()
     promeneur.profile_changed_at = None
     promeneur.anonymised_at = now
+    promeneur.former_user = user
     promeneur.user = None
     promeneur.save()
     promeneur.social_profiles.all().delete()

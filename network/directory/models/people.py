@@ -1,6 +1,7 @@
 """The departmental directory: territories, structures, promeneurs and their social profiles."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -227,6 +228,14 @@ class PromeneurQuerySet(models.QuerySet):
             models.Q(reviewed_at__isnull=True) | models.Q(reviewed_at__lt=models.F("profile_changed_at"))
         )
 
+    def accounts(self):
+        """The user accounts of these promeneurs, as a subquery of pks: their account, and the one
+        each leaver had before anonymisation detached it (their past registrations still count)."""
+        users = get_user_model().objects.filter(
+            Q(promeneur__in=self.values("pk")) | Q(former_promeneur__in=self.values("pk"))
+        )
+        return users.values("pk")
+
     def covering(self, communes):
         """Promeneurs who cover a territory with one of ``communes`` (a Commune queryset) in it."""
         through = self.model.territories.through.objects.filter(territory__in=Territory.objects.containing(communes))
@@ -249,6 +258,11 @@ class PromeneurQuerySet(models.QuerySet):
 
 class Promeneur(index.Indexed, ClusterableModel):
     user = optional_link(settings.AUTH_USER_MODEL, "Compte", one_to_one=True, related_name="promeneur")
+    # The account detached at the promeneur's departure (privacy.anonymise_promeneur), itself
+    # anonymised and closed: their past registrations to events stay theirs in the figures.
+    former_user = optional_link(
+        settings.AUTH_USER_MODEL, "Ancien compte", one_to_one=True, related_name="former_promeneur", editable=False
+    )
     first_name = models.CharField("Prénom", max_length=80)
     last_name = models.CharField("Nom", max_length=80)
     slug = models.SlugField(max_length=120, unique=True)
