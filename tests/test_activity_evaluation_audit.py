@@ -5,8 +5,11 @@ promeneurs, an event with no-shows, cancellations and a waiting list, a committe
 figures computed here in plain Python and compared with the dashboard, the yearly report and the
 exports."""
 
+import csv
 import datetime
+import io
 
+import openpyxl
 import pytest
 from django.utils import timezone
 
@@ -36,7 +39,8 @@ def at(day, hour=10):
 
 
 def grid(promeneur, month, status="transmise", young_people=5, messages=20):
-    made = ActivityGridFactory(promeneur=promeneur, month=month, status=status, hours_per_week=3)
+    sent = timezone.now() if status == "transmise" else None
+    made = ActivityGridFactory(promeneur=promeneur, month=month, status=status, hours_per_week=3, submitted_at=sent)
     NetworkActivityFactory(grid=made, messages=messages, young_people=young_people, new_young_people=1)
     return made
 
@@ -258,3 +262,41 @@ def test_the_promeneurs_anonymised_before_get_their_former_account_back(year_net
     migration.find_former_accounts(apps, None)
     leaver.refresh_from_db()
     assert leaver.former_user == account and leaver.user is None
+
+
+def read_csv(response):
+    content = response.content
+    assert content.startswith("\ufeff".encode())  # French Excel reads the accents right
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+
+
+def read_xlsx(response):
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+@pytest.mark.parametrize("where", [None, "mjc", "territory"])
+def test_the_dashboards_grid_exports_hold_the_grids_it_counts(client_as, year_network, where):
+    """« Grilles de la période » sums in Excel to the dashboard's figures: no draft, no reopened grid."""
+    client = client_as("coordination")
+    filters = {"start": f"{YEAR}-01", "end": f"{YEAR}-12"}
+    if where:
+        filters["structure" if where == "mjc" else "territory"] = year_network[where].pk
+    dashboard = client.get(DASHBOARD, filters)
+    figures = dashboard.context["figures"]
+    links = dict(dashboard.context["exports"])
+    grid_links = [url for label, url in links.items() if label.startswith("Grilles")]
+    assert len(grid_links) == 2
+    csv_rows = read_csv(client.get(grid_links[0]))
+    assert len(csv_rows) == figures["grids_received"] > 0
+    assert {row["État"] for row in csv_rows} == {"Transmise"}
+    assert sum(int(row["Jeunes accompagnés (tous réseaux)"]) for row in csv_rows) == figures["young_people"]
+    assert sum(int(row["Messages (tous réseaux)"]) for row in csv_rows) == figures["messages"]
+    xlsx_rows = read_xlsx(client.get(grid_links[1]))
+    assert len(xlsx_rows) == figures["grids_received"]
+    assert sum(row["Jeunes accompagnés (tous réseaux)"] for row in xlsx_rows) == figures["young_people"]
+    for row in xlsx_rows:
+        assert isinstance(row["Mois"], datetime.datetime) and row["Mois"].year == YEAR
+        assert isinstance(row["Heures en ligne par semaine"], (int, float))
+        assert isinstance(row["Transmise le"], datetime.datetime)

@@ -12,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 
 from network.activity import rules
 from network.activity.forms import MonthField
-from network.activity.models.grids import FIRST_MONTH, add_months, current_month, previous_month
+from network.activity.models.grids import FIRST_MONTH, ActivityGrid, add_months, current_month, previous_month
 from network.activity.stats import Scope, figures_and_charts, last_day, year_scope, years
 from network.directory.models import Structure, Territory
 
@@ -85,7 +85,13 @@ class DashboardFilterForm(forms.Form):
 
 
 def export_links(scope):
-    grid_filters = {"month_from": scope.start.isoformat(), "month_to": scope.end.isoformat()}
+    # The grids the figures count, and those only: a draft or a reopened grid in the file would make
+    # its columns sum to more than the dashboard shows.
+    grid_filters = {
+        "month_from": scope.start.isoformat(),
+        "month_to": scope.end.isoformat(),
+        "status": ActivityGrid.Status.SUBMITTED,
+    }
     journal_filters = {"date_from": scope.start.isoformat(), "date_to": last_day(scope.end).isoformat()}
     if scope.structure:
         grid_filters["structure"] = scope.structure.pk
@@ -94,8 +100,8 @@ def export_links(scope):
         grid_filters["territory"] = scope.territory.pk
     grids, journal = reverse("activity_grids:index"), reverse("coordination_journal:index")
     return [
-        ("Grilles de la période (CSV)", f"{grids}?{urlencode({**grid_filters, 'export': 'csv'})}"),
-        ("Grilles de la période (XLSX)", f"{grids}?{urlencode({**grid_filters, 'export': 'xlsx'})}"),
+        ("Grilles transmises de la période (CSV)", f"{grids}?{urlencode({**grid_filters, 'export': 'csv'})}"),
+        ("Grilles transmises de la période (XLSX)", f"{grids}?{urlencode({**grid_filters, 'export': 'xlsx'})}"),
         ("Journal de la période (CSV)", f"{journal}?{urlencode({**journal_filters, 'export': 'csv'})}"),
         ("Journal de la période (XLSX)", f"{journal}?{urlencode({**journal_filters, 'export': 'xlsx'})}"),
     ]

@@ -68,7 +68,7 @@ def test_promeneur_drafts_then_submits_and_the_coordinator_counts_and_exports_it
     expect(figures.locator("div", has_text="Grilles reçues").locator("dd").first).to_have_text("1")
     expect(coordinator.locator("#graphique-reseaux")).to_be_visible()
     with coordinator.expect_download() as download_info:
-        coordinator.get_by_role("link", name="Grilles de la période (CSV)").click()
+        coordinator.get_by_role("link", name="Grilles transmises de la période (CSV)").click()
     content = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
     assert promeneur.full_name in content and f"{month:%d/%m/%Y}" in content  # French Excel dates
     assert "Un atelier sur le sommeil" in content
