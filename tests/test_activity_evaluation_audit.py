@@ -21,6 +21,7 @@ from network.events.models import Event
 from tests.factories import (
     ActivityGridFactory,
     EventFactory,
+    JournalEntryFactory,
     NetworkActivityFactory,
     PromeneurFactory,
     RegistrationFactory,
@@ -300,3 +301,32 @@ def test_the_dashboards_grid_exports_hold_the_grids_it_counts(client_as, year_ne
         assert isinstance(row["Mois"], datetime.datetime) and row["Mois"].year == YEAR
         assert isinstance(row["Heures en ligne par semaine"], (int, float))
         assert isinstance(row["Transmise le"], datetime.datetime)
+
+
+def entry(day, structures=(), promeneurs=()):
+    made = JournalEntryFactory(date=day)
+    made.structures.set(structures)
+    made.promeneurs.set(promeneurs)
+    made.save()  # a cluster's relations are written with it
+
+
+@pytest.mark.parametrize("where", ["mjc", "territory"])
+def test_the_dashboards_journal_exports_hold_the_actions_it_counts(client_as, year_network, where):
+    """A structure's or a territory's « Journal de la période » holds the actions its figures count:
+    those naming it (or one of its structures) or one of its promeneurs."""
+    mjc, mission = year_network["mjc"], year_network["mission"]
+    first = Promeneur.objects.filter(structure=mjc).first()
+    entry(datetime.date(YEAR, 2, 3), structures=[mjc])
+    entry(datetime.date(YEAR, 4, 8), promeneurs=[first])  # its promeneur only
+    entry(datetime.date(YEAR, 5, 9), structures=[mission])
+    entry(datetime.date(YEAR, 6, 1))  # the whole network's
+    entry(datetime.date(YEAR + 1, 1, 1), structures=[mjc])  # the next year
+    client = client_as("coordination")
+    filters = {"start": f"{YEAR}-01", "end": f"{YEAR}-12"}
+    filters["structure" if where == "mjc" else "territory"] = year_network[where].pk
+    dashboard = client.get(DASHBOARD, filters)
+    count = dashboard.context["figures"]["journal_count"]
+    assert count == (2 if where == "mjc" else 3)
+    journal_links = [url for label, url in dashboard.context["exports"] if label.startswith("Journal")]
+    assert len(read_csv(client.get(journal_links[0]))) == count
+    assert len(read_xlsx(client.get(journal_links[1]))) == count

@@ -126,7 +126,7 @@ ADMIN_LISTINGS = [
     ("/admin/activite/grilles/", ["month_from", "month_to", "status", "territory", "structure", "support", "export"]),
     ("/admin/activite/grilles-manquantes/", ["mois", "page"]),
     ("/admin/activite/relances/", ["mois", "next"]),
-    ("/admin/activite/journal/", ["date_from", "date_to", "kind", "structures", "q", "export"]),
+    ("/admin/activite/journal/", ["date_from", "date_to", "kind", "structures", "territory", "q", "export"]),
     (
         "/admin/snippets/directory/promeneur/",
         ["territoire", "structure", "reseau", "is_active", "public_listing", "a_relire", "q", "p", "ordering"],

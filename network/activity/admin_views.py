@@ -94,10 +94,9 @@ def export_links(scope):
     }
     journal_filters = {"date_from": scope.start.isoformat(), "date_to": last_day(scope.end).isoformat()}
     if scope.structure:
-        grid_filters["structure"] = scope.structure.pk
-        journal_filters["structures"] = scope.structure.pk
+        grid_filters["structure"] = journal_filters["structures"] = scope.structure.pk
     if scope.territory:
-        grid_filters["territory"] = scope.territory.pk
+        grid_filters["territory"] = journal_filters["territory"] = scope.territory.pk
     grids, journal = reverse("activity_grids:index"), reverse("coordination_journal:index")
     return [
         ("Grilles transmises de la période (CSV)", f"{grids}?{urlencode({**grid_filters, 'export': 'csv'})}"),

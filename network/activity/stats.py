@@ -69,16 +69,7 @@ class Scope:
         return self._with_where(of_month(self.start)) if self.start == self.end else self.label
 
     def promeneurs(self):
-        """The promeneurs of the structure, or working in the territory (their structure's or their own)."""
-        promeneurs = Promeneur.objects.all()
-        if self.promeneur:
-            promeneurs = promeneurs.filter(pk=self.promeneur.pk)
-        if self.structure:
-            promeneurs = promeneurs.filter(structure=self.structure)
-        if self.territory:
-            inside = Promeneur.objects.filter(Q(structure__territory=self.territory) | Q(territories=self.territory))
-            promeneurs = promeneurs.filter(pk__in=inside.values("pk"))
-        return promeneurs
+        return promeneurs_of(self.structure, self.territory, self.promeneur)
 
     @property
     def is_filtered(self):
@@ -92,13 +83,34 @@ class Scope:
 
     def journal(self):
         entries = CoordinationJournalEntry.objects.filter(date__gte=self.start, date__lte=last_day(self.end))
-        if self.structure:
-            concerned = Q(structures=self.structure) | Q(promeneurs__in=self.promeneurs().values("pk"))
-        elif self.territory:
-            concerned = Q(structures__territory=self.territory) | Q(promeneurs__in=self.promeneurs().values("pk"))
-        else:
-            return entries
-        return entries.filter(pk__in=CoordinationJournalEntry.objects.filter(concerned).values("pk"))
+        return journal_concerning(entries, self.structure, self.territory)
+
+
+def promeneurs_of(structure=None, territory=None, promeneur=None):
+    """The promeneurs of the structure, or working in the territory (their structure's or their own)."""
+    promeneurs = Promeneur.objects.all()
+    if promeneur:
+        promeneurs = promeneurs.filter(pk=promeneur.pk)
+    if structure:
+        promeneurs = promeneurs.filter(structure=structure)
+    if territory:
+        inside = Promeneur.objects.filter(Q(structure__territory=territory) | Q(territories=territory))
+        promeneurs = promeneurs.filter(pk__in=inside.values("pk"))
+    return promeneurs
+
+
+def journal_concerning(entries, structure=None, territory=None):
+    """The journal ``entries`` about the structure, else the territory: those naming it (or one of
+    the territory's structures) or one of its promeneurs (promeneurs_of). The dashboard counts these,
+    and the journal's listing filters and exports them the same way (viewsets.JournalFilterSet)."""
+    promeneurs = promeneurs_of(structure, territory).values("pk")
+    if structure:
+        concerned = Q(structures=structure) | Q(promeneurs__in=promeneurs)
+    elif territory:
+        concerned = Q(structures__territory=territory) | Q(promeneurs__in=promeneurs)
+    else:
+        return entries
+    return entries.filter(pk__in=CoordinationJournalEntry.objects.filter(concerned).values("pk"))
 
 
 FIRST_DAY_KEY = "activity:first-day-with-figures"

@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from network.activity import admin_views as activity_admin_views
 from network.activity import reminder_views, rules
 from network.activity.models import ActivityGrid, CoordinationJournalEntry
+from network.activity.stats import journal_concerning
 from network.directory.models import SocialProfile, Structure, Territory
 from workspace.admin_permissions import WrittenOnTheSiteMixin
 from workspace.admin_wording import FrenchWordingViewSetMixin
@@ -185,11 +186,26 @@ class ActivityGridViewSet(WrittenOnTheSiteMixin, FrenchWordingViewSetMixin, Safe
 class JournalFilterSet(WagtailFilterSet):
     date = django_filters.DateFromToRangeFilter(label="Date (du … au …)", widget=DateRangePickerWidget)
     kind = django_filters.ChoiceFilter(label="Type d'action", choices=CoordinationJournalEntry.Kind.choices)
-    structures = django_filters.ModelChoiceFilter(label="Structure", queryset=Structure.objects.all())
+    structures = django_filters.ModelChoiceFilter(
+        label="Structure (ou l'un de ses promeneurs)", queryset=Structure.objects.all(), method="concerning"
+    )
+    territory = django_filters.ModelChoiceFilter(
+        label="Territoire (ou l'un de ses promeneurs)", queryset=Territory.objects.all(), method="concerning"
+    )
 
     class Meta:
         model = CoordinationJournalEntry
-        fields = ["date", "kind", "structures"]
+        fields = ["date", "kind", "structures", "territory"]
+
+    def concerning(self, queryset, name, value):
+        return queryset  # both at once, in filter_queryset
+
+    def filter_queryset(self, queryset):
+        # The dashboard's rule, both filters together: its "Journal de la période" export then holds
+        # the actions it counts, those about one of the structure's (or territory's) promeneurs too.
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        return journal_concerning(queryset, data.get("structures"), data.get("territory"))
 
 
 class JournalIndexView(generic.IndexView):
