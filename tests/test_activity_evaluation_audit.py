@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 
 from network.activity.models import ActivityGrid
-from network.activity.models.grids import current_month
+from network.activity.models.grids import add_months, current_month, months_between
 from network.directory.models import Promeneur
 from network.directory.privacy import anonymise_promeneur
 from network.events.models import Event
@@ -132,13 +132,18 @@ def expected_grid_figures(structure=None):
         g for g in ActivityGrid.objects.all() if g.status == "transmise" and in_year(g.month) and g.promeneur_id in ids
     ]
     rows = [row for g in grids for row in g.network_activities.all()]
-    in_post = 0
+    in_post = expected = 0
     for p in promeneurs:
+        if p.is_active or p.exit_date:
+            for month in months_between(datetime.date(YEAR, 1, 1), datetime.date(YEAR, 12, 1)):
+                entered = p.entry_date is None or p.entry_date < add_months(month, 1)
+                expected += entered and (p.exit_date is None or p.exit_date >= month)
         started = p.entry_date is None or p.entry_date <= datetime.date(YEAR, 12, 31)
         still_there = p.exit_date is None or p.exit_date >= datetime.date(YEAR, 1, 1)
         in_post += (p.is_active or p.exit_date is not None) and started and still_there
     return {
         "grids_received": len(grids),
+        "grids_expected": expected,
         "active_promeneurs": len({g.promeneur_id for g in grids}),
         "promeneurs_in_post": in_post,
         "young_people": sum(r.young_people for r in rows),
@@ -204,6 +209,8 @@ def test_the_years_grid_figures_equal_those_computed_here(client_as, year_networ
     expected = expected_grid_figures()
     # first: Jan, Mar (sent again), Dec; second: Feb; the leaver: January to May.
     assert expected["grids_received"] == 9
+    # first and second: twelve months each; the leaver: January to June; the role's promeneur: twelve.
+    assert expected["grids_expected"] == 42
     assert shown(dashboard.context["figures"]) == expected
     assert shown(report.context["figures"]) == expected
     mission = client.get(
