@@ -337,3 +337,22 @@ def test_the_dashboards_journal_exports_hold_the_actions_it_counts(client_as, ye
     journal_links = [url for label, url in dashboard.context["exports"] if label.startswith("Journal")]
     assert len(read_csv(client.get(journal_links[0]))) == count
     assert len(read_xlsx(client.get(journal_links[1]))) == count
+
+
+def test_the_trainings_attendance_sheet_agrees_with_the_figures(client_as, year_network):
+    """The training's registrations as a file: every registration, the attendance as marked, and the
+    leaver's row still under their structure (the dashboard counts their training for it)."""
+    client = client_as("coordination")
+    training = Event.objects.get(kind="formation", start__year=YEAR, is_cancelled=False)
+    base = f"/admin/agenda/{training.pk}/inscriptions"
+    rows = read_csv(client.get(base + ".csv"))
+    assert len(rows) == 6
+    confirmed = [row for row in rows if row["Statut"] == "Confirmée"]
+    assert [row["Présence"] for row in confirmed].count("Présent") == 2
+    assert [row["Présence"] for row in confirmed].count("Absent") == 1
+    leaver = year_network["leaver"]
+    leaver_row = next(row for row in rows if row["Nom"] == f"ancien-promeneur-{leaver.pk}")
+    assert leaver_row["Structure"] == "Mission locale"
+    assert [row["Structure"] for row in confirmed].count("MJC de Prades") == 2
+    sheet = read_xlsx(client.get(base + ".xlsx"))
+    assert len(sheet) == 6 and all(isinstance(row["Inscrit le"], datetime.datetime) for row in sheet)

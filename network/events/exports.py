@@ -18,14 +18,9 @@ def registrations_of(event):
     """Confirmed first, then the waiting list in its order, then the cancelled."""
     return (
         Registration.objects.filter(event=event)
-        .select_related("user", "user__promeneur__structure")
+        .select_related("user", "user__promeneur__structure", "user__former_promeneur__structure")
         .order_by(STATUS_ORDER, "queued_at", "pk")
     )
-
-
-def _structure(user):
-    promeneur = getattr(user, "promeneur", None)
-    return promeneur.structure.name if promeneur and promeneur.structure else ""
 
 
 def _attendance(registration):
@@ -39,7 +34,7 @@ def rows(event):
             user.last_name or user.username,
             user.first_name,
             user.email,
-            _structure(user),
+            registration.structure_name(),
             registration.get_status_display(),
             registration.queued_at,
             _attendance(registration),

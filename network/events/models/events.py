@@ -226,6 +226,15 @@ class Registration(models.Model):
     def is_active(self):
         return self.status != self.Status.CANCELLED
 
+    def structure_name(self):
+        """The participant's structure, if they are a promeneur, or were one: a promeneur who left is
+        anonymised and their account detached (former_promeneur), and the evaluation still counts
+        their attendance for that structure. Select ``user__promeneur__structure`` and
+        ``user__former_promeneur__structure`` with the registrations."""
+        user = self.user
+        promeneur = getattr(user, "promeneur", None) or getattr(user, "former_promeneur", None)
+        return promeneur.structure.name if promeneur and promeneur.structure else ""
+
 
 # The member's secret calendar address is a workspace.accounts.tokens.SecretToken for this purpose.
 CALENDAR_PURPOSE = "calendrier"
