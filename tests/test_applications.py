@@ -393,6 +393,20 @@ def test_the_cockpit_says_an_application_was_recue_and_a_message_recu(client_as)
     assert re.search(r"Aurélie Py · reçu le \d\d/\d\d/\d{4}", messages_block)
 
 
+def test_the_cockpit_does_not_say_nothing_waits_while_an_application_is_under_study(client_as):
+    """The block lists the applications nobody has opened yet: once one is « À l'étude », the block
+    is empty, but the coordinator still has it to decide."""
+    from network.coordination.models import Application
+
+    make_application(structure_name="MJC de Prades", status=Application.Status.UNDER_STUDY)
+
+    body = html.unescape(client_as("coordination").get("/admin/").content.decode())
+
+    applications = body[body.index('id="cockpit-new-applications"') :]
+    assert "Aucune nouvelle candidature." in applications
+    assert "en attente" not in applications[: applications.index("</section>")]
+
+
 def test_after_accepting_the_coordinator_is_led_to_the_new_promeneur(client_as):
     """The next actions on a newcomer (their sheet, their onboarding) are one click away, not a hunt."""
     application = make_application()

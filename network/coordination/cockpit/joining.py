@@ -46,7 +46,7 @@ class NewApplicationsBlock(ReceivedBlock):
     watched = ("coordination.Application",)
     title = "Nouvelles candidatures"
     order = 40
-    empty_text = "Aucune candidature en attente."
+    empty_text = "Aucune nouvelle candidature."
     model = Application
     status = Application.Status.RECEIVED
 
