@@ -52,6 +52,13 @@ def test_on_a_phone_the_menu_folds_behind_a_button_that_works_with_the_keyboard(
     expect(button).to_have_attribute("aria-expanded", "false")
     page.keyboard.press(" ")
     expect(menu(page).get_by_role("link", name="Se déconnecter")).to_be_visible()
+    # Escape closes it from the button too: opened, then left at once, the focus still on the button.
+    page.keyboard.press("Escape")
+    expect(menu(page)).to_be_hidden()
+    expect(button).to_be_focused()
+    expect(button).to_have_attribute("aria-expanded", "false")
+    button.tap()
+    expect(menu(page).get_by_role("link", name="Se déconnecter")).to_be_visible()
     button.tap()
     expect(menu(page)).to_be_hidden()
     assert violations == []

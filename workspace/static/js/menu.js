@@ -10,13 +10,16 @@
     menu.classList.toggle("is-folded", !open);
   };
   button.addEventListener("click", () => setOpen(button.getAttribute("aria-expanded") !== "true"));
-  // Escape closes the open menu and gives the focus back to its button.
-  menu.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && small.matches) {
+  // Escape closes the open menu and gives the focus back to its button, from a link of the menu
+  // or from the button itself (just pressed to open it).
+  const closeOnEscape = (event) => {
+    if (event.key === "Escape" && small.matches && button.getAttribute("aria-expanded") === "true") {
       setOpen(false);
       button.focus();
     }
-  });
+  };
+  menu.addEventListener("keydown", closeOnEscape);
+  button.addEventListener("keydown", closeOnEscape);
   // A wide screen shows the whole menu; a small one starts folded.
   const fit = () => setOpen(!small.matches);
   small.addEventListener("change", fit);
