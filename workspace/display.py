@@ -4,6 +4,8 @@ listings (wagtailadmin/tables/cell.html, the coordination's modeladmin listings)
 import datetime
 import re
 
+from django.forms import BaseForm
+from django.forms.formsets import BaseFormSet
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -63,6 +65,18 @@ def meta_description(page, site_text=""):
         if isinstance(text, str) and text.strip():
             return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
     return DEFAULT_DESCRIPTION
+
+
+def has_form_errors(values):
+    """Whether one of ``values`` is a form or a formset sent with mistakes, or holds them (``error_count``,
+    e.g. the activity grid's editor of a form and two formsets)."""
+    for value in values:
+        if isinstance(value, BaseForm | BaseFormSet):
+            if value.is_bound and (value.errors if isinstance(value, BaseForm) else value.total_error_count()):
+                return True
+        elif isinstance(getattr(value, "error_count", None), int) and value.error_count:
+            return True
+    return False
 
 
 # First letters before which "de" becomes "d'". H is left out: "d'Hélène" but "de Handicap", and

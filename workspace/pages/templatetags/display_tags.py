@@ -28,6 +28,13 @@ def meta_description(context, site_text=""):
     return display.meta_description(context.get("page"), site_text)
 
 
+@register.simple_tag(takes_context=True)
+def error_in_title(context):
+    """ "Erreur : " before the page's title when a form of the page came back with mistakes (RGAA 8.6):
+    a screen reader reads the title first, and a page sent back looks like the page sent."""
+    return "Erreur : " if display.has_form_errors(context.flatten().values()) else ""
+
+
 @register.filter
 def one_more(inline_panel):
     """What an admin InlinePanel adds, in a sentence: "une décision", "un profil sur un réseau social"."""

@@ -1,0 +1,30 @@
+"""What a form sent back with mistakes says at its top (accounts/includes/form_errors.html)."""
+
+from django import template
+
+register = template.Library()
+
+
+def _mistakes_of(form, block=""):
+    for field in form:
+        if not field.errors:
+            continue
+        if field.is_hidden:
+            target = ""
+        elif field.field.widget.use_fieldset:
+            target = f"{field.auto_id}_0"  # a group of choices: its first choice
+        else:
+            target = field.id_for_label
+        label = f"{block} : {field.label}" if block else str(field.label)
+        yield {"target": target, "label": label, "error": field.errors[0]}
+
+
+@register.simple_tag
+def form_mistakes(form, formset=None, block=""):
+    """The fields of ``form`` (and of ``formset``'s blocks, each named "``block`` N") sent with a mistake:
+    the id to reach each one, its label and its first error, in the order of the page."""
+    mistakes = list(_mistakes_of(form)) if form and form.is_bound else []
+    if formset and formset.is_bound:
+        for number, subform in enumerate(formset, start=1):
+            mistakes.extend(_mistakes_of(subform, f"{block} {number}".strip()))
+    return mistakes
