@@ -2,7 +2,8 @@
 
 One journey, one login: the skip link; forms sent with mistakes (login, profile, reply, activity grid,
 contact) say « Erreur » in the page's title, open on a summary that takes the focus and links to each
-field to correct, keep what was typed; a registration is announced (role="status")."""
+field to correct, keep what was typed; the spare social-profile blocks are not marked as required;
+a registration is announced (role="status")."""
 
 import re
 
@@ -64,6 +65,12 @@ def test_a_promeneur_sends_forms_with_mistakes_and_is_led_to_them_with_the_keybo
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
+
+    # The spare social-profile blocks are optional: no « * » in them, only in the block kept.
+    kept, spare = page.locator(".social-profile-form").first, page.locator(".social-profile-form").nth(1)
+    expect(kept.locator(".required")).not_to_have_count(0)
+    expect(spare.locator("legend")).to_contain_text("facultatif")
+    expect(spare.locator(".required")).to_have_count(0)
 
     # The profile sent with a wrong phone and a half-filled new block.
     page.get_by_label("Présentation").fill("Je réponds le soir sur Instagram.")
