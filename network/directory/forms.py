@@ -104,6 +104,15 @@ class SocialProfileForm(forms.ModelForm):
 
 
 class BaseSocialProfileFormSet(PostedRowsFormSetMixin, forms.BaseInlineFormSet):
+    def get_form_kwargs(self, index):
+        """A profile kept needs its network and its name: their fields say so to a screen reader (the
+        ``required`` attribute, as the « * » does on screen; the form is novalidate, so the browser
+        blocks nothing). A formset leaves it out of every block, for a spare one may stay empty."""
+        kwargs = super().get_form_kwargs(index)
+        if index is not None and index < self.initial_form_count():
+            kwargs["use_required_attribute"] = True
+        return kwargs
+
     def clean(self):
         super().clean()
         seen = set()

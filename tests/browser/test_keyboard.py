@@ -69,6 +69,10 @@ def test_a_promeneur_sends_forms_with_mistakes_and_is_led_to_them_with_the_keybo
     # The spare social-profile blocks are optional: no « * » in them, only in the block kept.
     kept, spare = page.locator(".social-profile-form").first, page.locator(".social-profile-form").nth(1)
     expect(kept.locator(".required")).not_to_have_count(0)
+    # The « * » is hidden from screen readers: the fields it marks say « required » themselves.
+    for field in ("#id_profils-0-network", "#id_profils-0-profile_name"):
+        expect(page.locator(field)).to_have_js_property("required", True)
+    expect(page.locator("#id_profils-1-network")).to_have_js_property("required", False)
     expect(spare.locator("legend")).to_contain_text("facultatif")
     expect(spare.locator(".required")).to_have_count(0)
 
