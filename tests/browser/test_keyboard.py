@@ -22,6 +22,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ERROR_TITLE = re.compile(r"^Erreur : ")
+REQUIRED_NOTE = "Les champs marqués d'un astérisque (*) sont obligatoires."
 
 
 def press_button(page, name):
@@ -66,6 +67,8 @@ def test_a_promeneur_sends_forms_with_mistakes_and_is_led_to_them_with_the_keybo
     page.keyboard.press("Tab")
     assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
 
+    # What the « * » means is written before the fields.
+    expect(page.locator("form.profile-form")).to_contain_text(REQUIRED_NOTE)
     # The spare social-profile blocks are optional: no « * » in them, only in the block kept.
     kept, spare = page.locator(".social-profile-form").first, page.locator(".social-profile-form").nth(1)
     expect(kept.locator(".required")).not_to_have_count(0)
@@ -101,6 +104,7 @@ def test_a_promeneur_sends_forms_with_mistakes_and_is_led_to_them_with_the_keybo
     page.goto(f"/espace/echanges/{discussion.pk}/")
     press_button(page, "Publier la réponse")
     expect_sent_back(page, "Votre réponse")
+    expect(page.locator(".reply-form")).to_contain_text(REQUIRED_NOTE)
 
     # The activity grid sent with a mistake: its own summary takes the focus.
     page.goto("/espace/mon-activite/nouvelle/")

@@ -28,3 +28,9 @@ def form_mistakes(form, formset=None, block=""):
         for number, subform in enumerate(formset, start=1):
             mistakes.extend(_mistakes_of(subform, f"{block} {number}".strip()))
     return mistakes
+
+
+@register.filter
+def marks_required(form):
+    """Whether field.html writes a « * » in ``form``: a field it needs (a spare block of a formset needs none)."""
+    return bool(form) and not form.empty_permitted and any(field.required for field in form.fields.values())
