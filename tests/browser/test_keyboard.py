@@ -1,9 +1,10 @@
 """A promeneur with the keyboard alone, or a screen reader, in real Chromium: what axe-core cannot see.
 
-One journey, one login: the skip link; forms sent with mistakes (login, profile, reply, activity grid,
-contact) say « Erreur » in the page's title, open on a summary that takes the focus and links to each
-field to correct, keep what was typed; the spare social-profile blocks are not marked as required;
-a registration is announced (role="status")."""
+One journey, one login: the public directory filtered opens on its results; the skip link; forms sent
+with mistakes (login, profile, reply, activity grid, contact) say « Erreur » in the page's title, open
+on a summary that takes the focus and links to each field to correct, keep what was typed; the spare
+social-profile blocks are not marked as required, the kept ones are, and the « * » is explained; a
+registration is announced (role="status")."""
 
 import re
 
@@ -16,6 +17,7 @@ from tests.factories import (
     EventFactory,
     PromeneurFactory,
     SocialProfileFactory,
+    TerritoryFactory,
     UserFactory,
 )
 
@@ -51,6 +53,20 @@ def test_a_promeneur_sends_forms_with_mistakes_and_is_led_to_them_with_the_keybo
     discussion = DiscussionFactory(author=lucie.user, title="Un jeune écrit tard le soir")
     session = EventFactory(title="Analyse de pratiques de mai", kind="analyse", capacity=12)
     page = browser_page
+
+    # The public directory filtered with the keyboard: its answer opens on the results' heading, even
+    # a short one, and Tab goes on to the first result (not back to the top of the page).
+    lucie.territories.add(TerritoryFactory(name="Conflent"))
+    lucie.public_listing = True
+    lucie.save()
+    PromeneurFactory(public_listing=True)
+    page.goto("/annuaire/")
+    page.get_by_label("Territoire").select_option(label="Conflent")
+    press_button(page, "Filtrer")
+    results = page.get_by_role("heading", name="1 promeneur", exact=True)
+    expect(results).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Lucie Martin")).to_be_focused()
 
     # Login sent empty: the summary, not the top of the page, has the focus.
     page.goto("/connexion/")
