@@ -1,7 +1,7 @@
 """A promeneur with the keyboard alone, or a screen reader, in real Chromium: what axe-core cannot see.
 
 One journey, one login: the public directory filtered opens on its results; the skip link; forms sent
-with mistakes (login, profile, reply, activity grid, contact) say « Erreur » in the page's title, open
+with mistakes (login, profile, reply, report, activity grid, contact) say « Erreur » in the page's title, open
 on a summary that takes the focus and links to each field to correct, keep what was typed; the spare
 social-profile blocks are not marked as required, the kept ones are, and the « * » is explained; a
 registration is announced (role="status")."""
@@ -15,6 +15,7 @@ from tests.browser.conftest import log_in
 from tests.factories import (
     DiscussionFactory,
     EventFactory,
+    MessageFactory,
     PromeneurFactory,
     SocialProfileFactory,
     TerritoryFactory,
@@ -51,6 +52,7 @@ def test_a_promeneur_sends_forms_with_mistakes_and_is_led_to_them_with_the_keybo
     )
     SocialProfileFactory(promeneur=lucie, network="instagram", profile_name="lucie_pdn66")
     discussion = DiscussionFactory(author=lucie.user, title="Un jeune écrit tard le soir")
+    reply = MessageFactory(discussion=discussion, author=UserFactory(role="promeneur"), body="Je réponds le soir.")
     session = EventFactory(title="Analyse de pratiques de mai", kind="analyse", capacity=12)
     page = browser_page
 
@@ -121,6 +123,10 @@ def test_a_promeneur_sends_forms_with_mistakes_and_is_led_to_them_with_the_keybo
     press_button(page, "Publier la réponse")
     expect_sent_back(page, "Votre réponse")
     expect(page.locator(".reply-form")).to_contain_text(REQUIRED_NOTE)
+    # A report sent empty: every form of the exchanges has the summary.
+    page.goto(f"/espace/echanges/message/{reply.pk}/signaler/")
+    press_button(page, "Envoyer le signalement")
+    expect_sent_back(page, "Pourquoi signalez-vous ce message ?")
 
     # The activity grid sent with a mistake: its own summary takes the focus.
     page.goto("/espace/mon-activite/nouvelle/")
