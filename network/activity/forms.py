@@ -172,6 +172,11 @@ class NetworkCountsForm(forms.ModelForm):
     def network_label(self):
         return dict(SocialProfile.Network.choices).get(self["network"].value(), "")
 
+    @property
+    def block_name(self):
+        """What the summary of mistakes calls this row: its network, as its legend does."""
+        return self.network_label
+
     def is_empty(self):
         return not any(self.cleaned_data.get(name) for name in self.COUNTS)
 

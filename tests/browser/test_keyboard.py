@@ -128,11 +128,13 @@ def test_a_promeneur_sends_forms_with_mistakes_and_is_led_to_them_with_the_keybo
     press_button(page, "Envoyer le signalement")
     expect_sent_back(page, "Pourquoi signalez-vous ce message ?")
 
-    # The activity grid sent with a mistake: its own summary takes the focus.
+    # The activity grid sent with mistakes: its own summary takes the focus, names its rows' fields too.
     page.goto("/espace/mon-activite/nouvelle/")
     page.get_by_label("Heures en ligne par semaine").fill("500")
+    page.get_by_label("Instagram : Jeunes accompagnés").fill("6")
+    page.get_by_label("Instagram : dont nouveaux jeunes").fill("9")
     press_button(page, "Transmettre la grille")
-    expect_sent_back(page)
+    expect_sent_back(page, "Heures en ligne par semaine", "Instagram : dont nouveaux jeunes")
     expect(page.get_by_label("Heures en ligne par semaine")).to_have_value("500")
 
     # The contact form sent empty.

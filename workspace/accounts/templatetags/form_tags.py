@@ -20,13 +20,16 @@ def _mistakes_of(form, block=""):
 
 
 @register.simple_tag
-def form_mistakes(form, formset=None, block=""):
-    """The fields of ``form`` (and of ``formset``'s blocks, each named "``block`` N") sent with a mistake:
-    the id to reach each one, its label and its first error, in the order of the page."""
+def form_mistakes(form, *formsets, block=""):
+    """The fields of ``form`` and of ``formsets``' blocks sent with a mistake: the id to reach each one,
+    its label and its first error, in the order of the page. A block is named by its form's
+    ``block_name`` if it has one (the grid's "Instagram"), else "``block`` N" ("Profil 2")."""
     mistakes = list(_mistakes_of(form)) if form and form.is_bound else []
-    if formset and formset.is_bound:
-        for number, subform in enumerate(formset, start=1):
-            mistakes.extend(_mistakes_of(subform, f"{block} {number}".strip()))
+    for formset in formsets:
+        if formset and formset.is_bound:
+            for number, subform in enumerate(formset, start=1):
+                name = getattr(subform, "block_name", "") or f"{block} {number}".strip()
+                mistakes.extend(_mistakes_of(subform, name))
     return mistakes
 
 
