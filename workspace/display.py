@@ -68,13 +68,16 @@ def meta_description(page, site_text=""):
 
 
 def has_form_errors(values):
-    """Whether one of ``values`` is a form or a formset sent with mistakes, or holds them (``error_count``,
-    e.g. the activity grid's editor of a form and two formsets)."""
+    """Whether one of ``values`` is a form or a formset sent with mistakes, or holds them (an
+    ``error_count`` property: the activity grid's editor of a form and two formsets). Only classes are
+    asked, never isinstance(), which reads a lazy value's __class__: csrf_token, evaluated, would set its
+    cookie on every page, and a page with a cookie is not cached."""
     for value in values:
-        if isinstance(value, BaseForm | BaseFormSet):
-            if value.is_bound and (value.errors if isinstance(value, BaseForm) else value.total_error_count()):
+        kind = type(value)
+        if issubclass(kind, BaseForm | BaseFormSet):
+            if value.is_bound and (value.errors if issubclass(kind, BaseForm) else value.total_error_count()):
                 return True
-        elif isinstance(getattr(value, "error_count", None), int) and value.error_count:
+        elif isinstance(getattr(kind, "error_count", None), property) and value.error_count:
             return True
     return False
 
