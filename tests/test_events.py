@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from network.events import registrations
+from network.events.management.commands import send_event_reminders as reminders
 from network.events.models import Event, Registration
 from tests.factories import EventFactory, RegistrationFactory, UserFactory, _in_days
 
@@ -366,6 +367,29 @@ def test_the_reminder_command_writes_once_to_tomorrows_confirmed_registrants(use
     RegistrationFactory(event=later)
     call_command("send_event_reminders")
     assert [(m.to, m.subject) for m in mail.outbox] == [([users["promeneur"].email], "Rappel : Demain Capella demain")]
+    call_command("send_event_reminders")
+    assert len(mail.outbox) == 1
+
+
+def test_the_eve_of_the_october_clock_change_reminds_the_events_of_its_25th_hour(users):
+    # Sunday 25 October 2026 lasts 25 hours: an event at 23:30 is still tomorrow on Saturday.
+    paris = timezone.get_current_timezone()
+    late = EventFactory(
+        start=datetime.datetime(2026, 10, 25, 23, 30, tzinfo=paris),
+        end=datetime.datetime(2026, 10, 26, 0, 30, tzinfo=paris),
+    )
+    registration = RegistrationFactory(event=late, user=users["promeneur"])
+    assert list(reminders.registrations_to_remind(datetime.date(2026, 10, 24))) == [registration]
+    assert list(reminders.registrations_to_remind(datetime.date(2026, 10, 25))) == []
+
+
+def test_two_reminder_runs_at_once_write_once(users, monkeypatch):
+    event = EventFactory(start=_in_days(1, 9), end=_in_days(1, 12))
+    RegistrationFactory(event=event, user=users["promeneur"])
+    # The second server listed the registrations before the first one had recorded its reminder.
+    listed_by_the_second = list(reminders.registrations_to_remind())
+    call_command("send_event_reminders")
+    monkeypatch.setattr(reminders, "registrations_to_remind", lambda *args: listed_by_the_second)
     call_command("send_event_reminders")
     assert len(mail.outbox) == 1
 

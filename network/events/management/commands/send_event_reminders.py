@@ -1,6 +1,7 @@
 import datetime
 
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import timezone
 
 from network.events import notifications as notifications
@@ -13,6 +14,8 @@ def registrations_to_remind(today=None):
     today = today or timezone.localdate()
     tomorrow = today + datetime.timedelta(days=1)
     start = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
+    # Python adds a day to a Paris time on the wall clock: the day of the clock change (23 or 25 hours)
+    # ends at its midnight (test_the_eve_of_the_october_clock_change_reminds_the_events_of_its_25th_hour).
     end = start + datetime.timedelta(days=1)
     return Registration.objects.filter(
         status=Registration.Status.CONFIRMED,
@@ -29,8 +32,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sent = 0
         for registration in registrations_to_remind():
-            notifications.reminder(registration)
-            registration.reminder_sent_at = timezone.now()
-            registration.save(update_fields=["reminder_sent_at"])
+            with transaction.atomic():
+                # Claimed and queued together: a run at the same time (cron retried, a second server)
+                # finds it taken and sends nothing, and a run stopped here leaves it to the next.
+                claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
+                    reminder_sent_at=timezone.now()
+                )
+                if not claimed:
+                    continue
+                notifications.reminder(registration)
             sent += 1
         self.stdout.write(f"{count_of(sent, 'rappel envoyé', 'rappels envoyés')}.")
