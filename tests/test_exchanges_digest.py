@@ -1,10 +1,12 @@
 """The weekly digest command: new discussions and new pages of the space, opt-out, no repeat."""
 
+import datetime
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db.models import Q
 from django.utils import timezone
 
@@ -119,3 +121,45 @@ def test_the_command_says_how_many_letters_it_sends_in_french(users):
     assert count >= 1
     expected = "lettre hebdomadaire serait envoyée" if count == 1 else "lettres hebdomadaires seraient envoyées"
     assert last == f"{count} {expected}."
+
+
+def test_a_late_run_misses_nothing_posted_since_the_last_digest(users):
+    # Last digest on Monday 19 October 2026 at 7:00; the next Monday's run comes after the clock
+    # change (a week of 169 hours), or an hour late: what was posted at 7:30 the week before is new.
+    paris = timezone.get_current_timezone()
+    last = timezone.datetime(2026, 10, 19, 7, 0, tzinfo=paris)
+    ExchangePreferences.objects.create(user=users["promeneur"], digest_sent_at=last)
+    posted = DiscussionFactory(title="Discussion de 7h30 Sirius")
+    posted.created_at = last + timezone.timedelta(minutes=30)
+    posted.save()
+    mail.outbox.clear()
+
+    # As timezone.now() gives it, in UTC: Python subtracts days from a Paris time on the wall clock.
+    digest.send_digests(now=timezone.datetime(2026, 10, 26, 7, 0, tzinfo=paris).astimezone(datetime.UTC))
+
+    [message] = digests_to(users["promeneur"].email)
+    assert "Discussion de 7h30 Sirius" in message.body
+
+
+def test_a_failure_on_one_member_neither_stops_the_others_nor_resends_on_the_next_run(users, monkeypatch):
+    promeneur, coordination = users["promeneur"], users["coordination"]
+    DiscussionFactory(title="Discussion Procyon")
+    mail.outbox.clear()
+    plain = digest.digest_message
+
+    def failing_for_the_promeneur(user, sections, since):
+        if user == promeneur:
+            raise RuntimeError("gabarit cassé")
+        return plain(user, sections, since)
+
+    monkeypatch.setattr(digest, "digest_message", failing_for_the_promeneur)
+    with pytest.raises(CommandError, match=promeneur.email):
+        call_command("send_weekly_digest", stdout=StringIO())
+    assert len(digests_to(coordination.email)) == 1
+    assert not digests_to(promeneur.email)
+
+    # The operator reruns it once the cause is fixed: the promeneur gets theirs, nobody a second one.
+    monkeypatch.setattr(digest, "digest_message", plain)
+    call_command("send_weekly_digest", stdout=StringIO())
+    assert len(digests_to(coordination.email)) == 1
+    assert len(digests_to(promeneur.email)) == 1

@@ -4,8 +4,10 @@ Each section is a function ``section(user, since) -> DigestSection | None`` list
 SECTIONS (dotted paths), so that other features (events, …) add theirs with one line.
 """
 
+import logging
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from wagtail.models import Page
@@ -24,7 +26,12 @@ SECTIONS = (
     "resources.exchanges.digest.new_events",
 )
 DEFAULT_PERIOD = timezone.timedelta(days=7)
+# How late a weekly run may be (cron retried, a server down for the night, the October clock change
+# that makes a week one hour longer than 7 days) and still start each window at the last digest.
+LATE_RUN_GRACE = timezone.timedelta(days=1)
 DIGEST = "lettre-hebdomadaire"
+
+logger = logging.getLogger(__name__)
 
 
 def digest_list():
@@ -114,24 +121,65 @@ def digest_message(user, sections, since):
     return mail.message("exchanges/emails/digest", context, [user.email], unsubscribe=(user, DIGEST))
 
 
+def digest_window_start(last_sent, now, period=DEFAULT_PERIOD):
+    """Where a member's digest starts: at their last one, so that nothing is missed nor repeated
+    between two runs, even when this run is late (a cron retried, an hour less in a week that
+    crosses the October clock change); only a last digest older than ``period`` and the grace
+    (a member back after turning it off, or never sent one) starts ``period`` ago instead."""
+    if last_sent is not None and last_sent >= now - period - LATE_RUN_GRACE:
+        return last_sent
+    return now - period
+
+
 def send_digests(now=None, period=DEFAULT_PERIOD, dry_run=False, stdout=None):
     """One e-mail per member with what appeared since their last digest (at most ``period`` ago).
-    Returns the number of e-mails sent; a second run the same day finds nothing new."""
-    now = now or timezone.now()
-    sent_at = dict(ExchangePreferences.objects.values_list("user_id", "digest_sent_at"))
-    messages, users = [], []
+    Returns the number of e-mails sent; a second run the same day finds nothing new.
+
+    Each member is done in their own transaction, their preferences row locked: the e-mail is
+    queued and their window moved on together, so a run stopped half-way (or failing on one
+    member) is finished by the next without writing twice to those already done, and two runs
+    at once (two servers) do not both send it."""
+    sent = 0
+    failures = []
     for user in recipients():
-        since = max(filter(None, [sent_at.get(user.pk), now - period]))
-        sections = build_digest(user, since)
-        if not sections:
-            continue
-        messages.append(digest_message(user, sections, since))
-        users.append(user)
-        if stdout:
-            stdout.write(f"{user.email} : {count_of(sum(len(s.items) for s in sections), 'nouveauté')}")
+        try:
+            with transaction.atomic():
+                sent += _send_digest(user, now, period, dry_run, stdout)
+        except Exception:  # one member's failure must not deprive the others of their digest
+            logger.exception("Lettre hebdomadaire de l'utilisateur %s non envoyée", user.pk)
+            failures.append(user)
+    if failures:
+        raise DigestFailed(sent, failures)
+    return sent
+
+
+class DigestFailed(Exception):
+    def __init__(self, sent, failures):
+        super().__init__(f"{len(failures)} lettre(s) non envoyée(s)")
+        self.sent, self.failures = sent, failures
+
+
+def _send_digest(user, now, period, dry_run, stdout):
     if dry_run:
-        return len(messages)
-    mail.send(messages)
-    for user in users:
-        ExchangePreferences.objects.update_or_create(user=user, defaults={"digest_sent_at": now})
-    return len(messages)
+        prefs = ExchangePreferences.objects.filter(user=user).first()
+    else:
+        ExchangePreferences.objects.get_or_create(user=user)
+        # A second run at the same time waits here, then reads the window the first one moved.
+        prefs = ExchangePreferences.objects.select_for_update().get(user=user)
+    # Read once the lock is held: what a run that went before has just sent is not sent again.
+    now = now or timezone.now()
+    last_sent = prefs.digest_sent_at if prefs else None
+    if (prefs and not prefs.weekly_digest) or (last_sent is not None and last_sent >= now):
+        return 0
+    since = digest_window_start(last_sent, now, period)
+    sections = build_digest(user, since)
+    if sections and stdout:
+        stdout.write(f"{user.email} : {count_of(sum(len(s.items) for s in sections), 'nouveauté')}")
+    if dry_run:
+        return 1 if sections else 0
+    if sections:
+        mail.send([digest_message(user, sections, since)])
+    # Moved on even without news: the next window starts here, whenever the next run comes.
+    prefs.digest_sent_at = now
+    prefs.save(update_fields=["digest_sent_at"])
+    return 1 if sections else 0

@@ -1,7 +1,7 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from resources.exchanges.digest import send_digests
+from resources.exchanges.digest import DigestFailed, send_digests
 from workspace.display import agreed, count_of
 
 
@@ -16,7 +16,16 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Affiche les destinataires sans rien envoyer.")
 
     def handle(self, *args, days=7, dry_run=False, **options):
-        count = send_digests(period=timezone.timedelta(days=days), dry_run=dry_run, stdout=self.stdout)
+        try:
+            count = send_digests(period=timezone.timedelta(days=days), dry_run=dry_run, stdout=self.stdout)
+        except DigestFailed as failed:
+            # A non-zero exit: cron mails the operator; the next run sends the missing letters only.
+            addresses = ", ".join(user.email for user in failed.failures)
+            raise CommandError(
+                f"{count_of(failed.sent, 'lettre hebdomadaire envoyée', 'lettres hebdomadaires envoyées')} ; "
+                f"en échec (voir le journal) : {addresses}. Relancez la commande : "
+                "les lettres déjà envoyées ne le seront pas deux fois."
+            ) from failed
         verb = agreed(count, "serait envoyée", "seraient envoyées") if dry_run else agreed(count, "envoyée")
         letters = count_of(count, "lettre hebdomadaire", "lettres hebdomadaires")
         self.stdout.write(self.style.SUCCESS(f"{letters} {verb}."))
