@@ -279,6 +279,16 @@ def test_the_reminder_goes_to_promeneurs_without_a_submitted_grid_for_last_month
     assert "/espace/mon-activite/" in mail.outbox[0].body and "grille d'activité" in mail.outbox[0].subject
 
 
+def test_the_reminder_skips_who_left_before_the_month_and_keeps_who_left_during_it(users):
+    month = previous_month()
+    left_before = PromeneurFactory(exit_date=month - datetime.timedelta(days=1))
+    left_during = PromeneurFactory(exit_date=month + datetime.timedelta(days=14))
+    call_command("send_activity_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert left_during.email in recipients
+    assert left_before.email not in recipients
+
+
 def query_count(client, url):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -46,6 +46,9 @@ def missing_grid_promeneurs(month, among=None):
         .filter(user__isnull=False, user__is_active=True)
         .exclude(pk__in=submitted)
         .exclude(entry_date__gt=last_day(month))
+        # Left before the month began (the exit date recorded, the account not yet closed): no grid
+        # is owed for it (expected_month, the expected-grids count), so no reminder either.
+        .exclude(exit_date__lt=month)
         .exclude(email="", user__email="")
         .select_related("user", "structure")
         .order_by("last_name", "first_name", "pk")
