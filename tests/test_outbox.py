@@ -14,6 +14,7 @@ from django.utils import timezone
 from network.events import registrations
 from tests.factories import EventFactory
 from workspace import mail
+from workspace.outbox.delivery import deliver
 from workspace.outbox.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +62,36 @@ def test_registering_while_the_mail_server_is_down_succeeds_and_the_email_leaves
     assert message.subject == "Inscription confirmée : Posture du promeneur"
     assert message.attachments[0][0] == "evenement.ics"
     assert "BEGIN:VCALENDAR" in message.attachments[0][1]
+
+
+class WorkerStopped(BaseException):
+    """The worker killed while it sends (a deploy restarts it): nothing of the run is caught."""
+
+
+class StoppedOnTheThirdMessage(EmailBackend):
+    def send_messages(self, messages):
+        if len(sent_mail.outbox) == 2:
+            raise WorkerStopped
+        return super().send_messages(messages)
+
+
+def test_a_worker_stopped_half_way_keeps_what_it_sent_and_the_next_run_sends_only_the_rest():
+    addresses = [f"membre{n}@example.org" for n in range(4)]
+    with override_settings(EMAIL_BACKEND=DOWN):
+        mail.send(mail.to_each("activity/emails/support_needed", {"grid": None}, addresses))
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now())
+    with override_settings(EMAIL_BACKEND="tests.test_outbox.StoppedOnTheThirdMessage"), pytest.raises(WorkerStopped):
+        deliver()
+    assert OutgoingEmail.objects.filter(sent_at__isnull=False).count() == 2
+
+    call_command("send_pending_mail")
+    assert sorted(message.to[0] for message in sent_mail.outbox) == addresses
+
+
+def test_a_mail_server_that_never_answers_does_not_hold_the_worker_for_ever():
+    from django.core.mail import get_connection
+
+    assert 0 < get_connection("django.core.mail.backends.smtp.EmailBackend").timeout <= 60
 
 
 def test_each_failure_waits_longer_up_to_an_hour():

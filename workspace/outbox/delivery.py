@@ -14,19 +14,22 @@ logger = logging.getLogger(__name__)
 def deliver(pks=None):
     """Send the due e-mails (those of ``pks``, or all); returns (sent, failed).
 
-    Rows are locked while they are sent and skipped by another worker, so that two workers
-    (or the worker and the periodic command) never send the same message twice.
+    Each message is locked, sent and marked in a transaction of its own, and skipped by another
+    worker while locked: two workers (or the worker and the periodic command) never send the same
+    message twice, and a worker stopped half-way (a deploy, a crash) keeps the mark of what it had
+    already sent, so the next run sends only the rest.
     """
     sent = failed = 0
-    with transaction.atomic():
-        due = OutgoingEmail.objects.due().select_for_update(skip_locked=True).order_by("pk")
-        if pks is not None:
-            due = due.filter(pk__in=pks)
-        rows = list(due)
-        if not rows:
-            return 0, 0
-        connection = get_connection()
-        for row in rows:
+    due = OutgoingEmail.objects.due().order_by("pk")
+    if pks is not None:
+        due = due.filter(pk__in=pks)
+    connection = None
+    for pk in list(due.values_list("pk", flat=True)):
+        with transaction.atomic():
+            row = OutgoingEmail.objects.due().select_for_update(skip_locked=True).filter(pk=pk).first()
+            if row is None:  # taken by another worker, or sent meanwhile
+                continue
+            connection = connection or get_connection()
             row.attempts += 1
             try:
                 row.to_message(connection).send()
@@ -39,5 +42,5 @@ def deliver(pks=None):
                 row.sent_at = timezone.now()
                 row.last_error = ""
                 sent += 1
-        OutgoingEmail.objects.bulk_update(rows, ["attempts", "sent_at", "next_attempt_at", "last_error"])
+            row.save(update_fields=["attempts", "sent_at", "next_attempt_at", "last_error"])
     return sent, failed

@@ -294,6 +294,9 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# Without it a mail server that accepts the connection and never answers holds the worker (and
+# each send_pending_mail of the cron, every 5 minutes) for ever, each with a database connection.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Promeneurs du Net 66 <promeneursdunet66@example.org>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 COORDINATION_EMAIL = env_str("COORDINATION_EMAIL", "coordination@example.org")
