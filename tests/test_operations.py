@@ -84,6 +84,18 @@ def test_restore_refuses_a_database_that_holds_a_site(tmp_path):
         call_command("restore", str(tmp_path))
 
 
+def test_a_backup_stopped_half_way_leaves_no_folder_that_looks_restorable(tmp_path, monkeypatch):
+    from workspace.operations import backups
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backups.tarfile, "open", disk_full)
+    with pytest.raises(CommandError, match="Sauvegarde interrompue.*No space left"):
+        call_command("backup", str(tmp_path))
+    assert list(tmp_path.iterdir()) == []
+
+
 def run_manage(database_url, *args, code=None):
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "workspace.settings.test"}
     command = [sys.executable, "manage.py", *args] if code is None else [sys.executable, "-c", code]

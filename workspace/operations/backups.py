@@ -40,9 +40,32 @@ def _run(command):
 
 
 def backup(folder):
-    """Write the database and the media into ``folder`` (created); returns the files written."""
+    """Write the database and the media into ``folder`` (created); returns the files written.
+
+    They are written into ``<folder>.partiel`` and the folder takes its dated name only once both
+    are complete: a backup stopped half-way (disk full, pg_dump failing, the machine restarted) never
+    looks like one that may be restored; a failed one is removed, a second run in the same second
+    refused."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder.with_name(f"{folder.name}.partiel")
+    if folder.exists():
+        raise BackupError(f"La sauvegarde {folder} existe déjà.")
+    try:
+        partial.mkdir(parents=True)
+    except FileExistsError as error:
+        raise BackupError(f"Une sauvegarde est déjà en cours d'écriture dans {partial}.") from error
+    try:
+        files = _write_backup(partial)
+        partial.rename(folder)
+    except BaseException as error:
+        shutil.rmtree(partial, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise BackupError(f"Sauvegarde interrompue, rien n'est gardé : {error}") from error
+        raise
+    return [folder / path.name for path in files]
+
+
+def _write_backup(folder):
     database = folder / DATABASE_FILE[connection.vendor]
     if connection.vendor == "postgresql":
         _run(["pg_dump", "--format=custom", "--no-owner", "--file", str(database)])
