@@ -88,6 +88,45 @@ def test_a_worker_stopped_half_way_keeps_what_it_sent_and_the_next_run_sends_onl
     assert sorted(message.to[0] for message in sent_mail.outbox) == addresses
 
 
+class SilentServer(EmailBackend):
+    attempts = 0
+
+    def send_messages(self, messages):
+        SilentServer.attempts += 1
+        raise TimeoutError("timed out")
+
+
+class RefusesOneAddress(EmailBackend):
+    def send_messages(self, messages):
+        if messages[0].to == ["inconnu@example.org"]:
+            raise smtplib.SMTPRecipientsRefused({"inconnu@example.org": (550, b"No such user")})
+        return super().send_messages(messages)
+
+
+def test_a_silent_mail_server_costs_one_wait_per_run_and_the_rest_wait_for_the_retry():
+    addresses = [f"membre{n}@example.org" for n in range(3)]
+    SilentServer.attempts = 0
+    with override_settings(EMAIL_BACKEND="tests.test_outbox.SilentServer"):
+        mail.send(mail.to_each("activity/emails/support_needed", {"grid": None}, addresses))
+        assert SilentServer.attempts == 1
+        assert not OutgoingEmail.objects.due().exists()
+        assert all("TimeoutError" in row.last_error for row in OutgoingEmail.objects.all())
+        call_command("send_pending_mail")  # the cron, five minutes later: nothing due yet
+        assert SilentServer.attempts == 1
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now())
+    call_command("send_pending_mail")
+    assert sorted(message.to[0] for message in sent_mail.outbox) == addresses
+
+
+def test_a_refused_address_does_not_hold_back_the_others():
+    addresses = ["membre0@example.org", "inconnu@example.org", "membre2@example.org"]
+    with override_settings(EMAIL_BACKEND="tests.test_outbox.RefusesOneAddress"):
+        mail.send(mail.to_each("activity/emails/support_needed", {"grid": None}, addresses))
+    assert sorted(message.to[0] for message in sent_mail.outbox) == ["membre0@example.org", "membre2@example.org"]
+    refused = OutgoingEmail.objects.get(sent_at__isnull=True)
+    assert refused.to == ["inconnu@example.org"] and "550" in refused.last_error
+
+
 def test_a_mail_server_that_never_answers_does_not_hold_the_worker_for_ever():
     from django.core.mail import get_connection
 

@@ -1,6 +1,7 @@
 """Deliver the e-mails of the outbox, until the server takes them (tasks.py queues them)."""
 
 import logging
+import smtplib
 
 from django.core.mail import get_connection
 from django.db import transaction
@@ -24,7 +25,9 @@ def deliver(pks=None):
     if pks is not None:
         due = due.filter(pk__in=pks)
     connection = None
-    for pk in list(due.values_list("pk", flat=True)):
+    listed = list(due.values_list("pk", flat=True))
+    for index, pk in enumerate(listed):
+        problem = None
         with transaction.atomic():
             row = OutgoingEmail.objects.due().select_for_update(skip_locked=True).filter(pk=pk).first()
             if row is None:  # taken by another worker, or sent meanwhile
@@ -34,6 +37,7 @@ def deliver(pks=None):
             try:
                 row.to_message(connection).send()
             except Exception as error:  # any failure of the mail server: keep the message and retry later
+                problem = error
                 logger.warning("E-mail %s non envoyé (tentative %s) : %s", row.pk, row.attempts, error)
                 row.last_error = f"{type(error).__name__}: {error}"[:2000]
                 row.next_attempt_at = timezone.now() + row.retry_delay()
@@ -43,4 +47,26 @@ def deliver(pks=None):
                 row.last_error = ""
                 sent += 1
             row.save(update_fields=["attempts", "sent_at", "next_attempt_at", "last_error"])
+        if problem is not None and server_unreachable(problem):
+            # The others would wait for the same silent server, EMAIL_TIMEOUT each: they wait for this
+            # one's retry instead, and the run (or the cron's next one) ends at once. A refused address
+            # is not the server's fault: the others go on.
+            with transaction.atomic():
+                rest = (
+                    OutgoingEmail.objects.due().filter(pk__in=listed[index + 1 :]).select_for_update(skip_locked=True)
+                )
+                waiting = list(rest.values_list("pk", flat=True))
+                OutgoingEmail.objects.filter(pk__in=waiting).update(
+                    next_attempt_at=row.next_attempt_at, last_error=row.last_error
+                )
+            failed += len(waiting)
+            break
     return sent, failed
+
+
+def server_unreachable(error):
+    """Whether the mail server itself failed (down, silent, refusing our login), not one message."""
+    if isinstance(error, (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, smtplib.SMTPAuthenticationError)):
+        return True
+    # smtplib's errors are OSErrors too; the others (refused connection, timeout…) are the network's.
+    return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
