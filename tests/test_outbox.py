@@ -173,3 +173,17 @@ def test_in_production_a_failed_delivery_comes_back_when_the_retry_is_due(worker
     worker()
     retry = DBTaskResult.objects.filter(status="READY").get()
     assert retry.run_after is not None and retry.run_after > timezone.now()
+
+
+def test_sent_emails_are_forgotten_after_a_month_unsent_ones_never():
+    mail.send(mail.to_each("activity/emails/support_needed", {"grid": None}, ["a@example.org", "b@example.org"]))
+    old, recent = OutgoingEmail.objects.order_by("pk")
+    OutgoingEmail.objects.filter(pk=old.pk).update(sent_at=timezone.now() - timedelta(days=31))
+    OutgoingEmail.objects.filter(pk=recent.pk).update(sent_at=timezone.now() - timedelta(days=5))
+    with override_settings(EMAIL_BACKEND=DOWN):
+        mail.send([mail.message("activity/emails/support_needed", {"grid": None}, ["c@example.org"])])
+    OutgoingEmail.objects.filter(sent_at__isnull=True).update(created_at=timezone.now() - timedelta(days=60))
+
+    call_command("send_pending_mail")
+
+    assert sorted(row.to[0] for row in OutgoingEmail.objects.all()) == ["b@example.org", "c@example.org"]

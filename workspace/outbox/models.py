@@ -5,10 +5,19 @@ from django.core.mail import EmailMessage
 from django.db import models
 from django.utils import timezone
 
+# How long a sent e-mail stays in the outbox: enough to answer "did the reminder leave?", not to keep
+# for ever the addresses, first names and one-time links (password, invitation) of people who may
+# since have left the network and been anonymised.
+SENT_KEPT = timedelta(days=30)
+
 
 class OutgoingEmailQuerySet(models.QuerySet):
     def due(self, now=None):
         return self.filter(sent_at__isnull=True, next_attempt_at__lte=now or timezone.now())
+
+    def expired(self, now=None):
+        """Sent long enough ago to be forgotten (SENT_KEPT); a message not sent yet is always kept."""
+        return self.filter(sent_at__lt=(now or timezone.now()) - SENT_KEPT)
 
 
 class OutgoingEmail(models.Model):

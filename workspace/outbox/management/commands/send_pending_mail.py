@@ -6,9 +6,13 @@ from workspace.outbox.models import OutgoingEmail
 
 
 class Command(BaseCommand):
-    help = "Envoie les e-mails en attente dont la prochaine tentative est due (à lancer toutes les 5 minutes)."
+    help = (
+        "Envoie les e-mails en attente dont la prochaine tentative est due et oublie ceux envoyés depuis plus "
+        "de 30 jours (à lancer toutes les 5 minutes)."
+    )
 
     def handle(self, *args, **options):
         sent, failed = deliver()
+        OutgoingEmail.objects.expired().delete()
         waiting = OutgoingEmail.objects.filter(sent_at__isnull=True).count()
         self.stdout.write(f"{count_of(sent, 'envoyé')}, {failed} en échec, {waiting} en attente.")
