@@ -111,7 +111,13 @@ def test_a_duplicate_reference_or_a_negative_amount_get_a_french_message(client_
 @override_settings(WAGTAILDOCS_MAX_UPLOAD_SIZE=1024)
 @pytest.mark.parametrize(
     ("name", "content"),
-    [("outil.exe", b"MZ" + b"\0" * 100), ("tableau.xlsx", b"PK" + b"\0" * 100), ("gros.pdf", PDF + b"\0" * 2000)],
+    [
+        ("outil.exe", b"MZ" + b"\0" * 100),
+        ("tableau.xlsx", b"PK" + b"\0" * 100),
+        ("gros.pdf", PDF + b"\0" * 2000),
+        # A web page renamed .pdf: the extension is allowed, the content is not a PDF.
+        ("convention.pdf", b"<!DOCTYPE html><html><script>alert(1)</script></html>"),
+    ],
 )
 def test_a_signed_document_of_a_forbidden_type_or_size_is_refused(client_as, name, content):
     structure = StructureFactory()

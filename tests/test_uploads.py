@@ -117,6 +117,52 @@ def test_documents_are_checked_for_type_and_size(client_as):
     assert not Document.objects.exists()
 
 
+DISGUISED = "Le contenu de ce fichier ne correspond pas à son extension"
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("programme.pdf", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        ("programme.PDF", b"<!DOCTYPE html><html><script>alert(1)</script></html>"),
+        ("tableau.xlsx", b"<html><body>tableau</body></html>"),
+        ("notes.txt", b"\xef\xbb\xbf<svg onload=alert(1)>"),
+    ],
+)
+def test_a_document_whose_content_is_not_its_type_is_refused_in_french(client_as, name, content):
+    """An SVG or a web page renamed .pdf (or .xlsx, .txt) was stored and served as a PDF."""
+    from wagtail.documents.models import Document
+
+    client = client_as("coordination")
+    root = Collection.get_first_root_node().pk
+    data = {"title": name, "file": SimpleUploadedFile(name, content), "collection": root}
+    response = client.post("/admin/documents/add/", data)
+    assert response.status_code == 200
+    assert DISGUISED in response.content.decode()
+    # The multiple upload (drag and drop) and the chooser's upload use the same form.
+    response = client.post("/admin/documents/multiple/add/", {"files[]": SimpleUploadedFile(name, content)})
+    assert response.status_code == 200 and DISGUISED in response.json()["error_message"]
+    assert not Document.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("compte-rendu.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"),
+        ("tableau.xlsx", b"PK\x03\x04" + b"\0" * 50),
+        ("ancien.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 50),
+        ("liste.csv", "nom;commune\nLucie;Céret\n".encode()),
+    ],
+)
+def test_a_document_of_its_own_type_is_accepted(client_as, name, content):
+    from wagtail.documents.models import Document
+
+    root = Collection.get_first_root_node().pk
+    data = {"title": name, "file": SimpleUploadedFile(name, content), "collection": root}
+    assert client_as("coordination").post("/admin/documents/add/", data).status_code == 302
+    assert Document.objects.get(title=name).file.read() == content
+
+
 def test_the_admin_still_accepts_a_normal_image_and_edits_it(client_as):
     client = client_as("coordination")
     root = Collection.get_first_root_node().pk

@@ -16,6 +16,7 @@ from network.coordination.admin_views.listing import CoordinationModelAdmin, Pre
 from network.coordination.conventions import RENEWS, store_signed_document
 from network.coordination.models import Convention
 from network.coordination.models.conventions import ENDING_SOON_DAYS, today
+from workspace.media.documents import validate_document_content
 from workspace.media.validators import french_list, megabytes
 
 # A signed convention is a scan or an exported PDF; no spreadsheet, archive or text file.
@@ -64,6 +65,7 @@ class ConventionForm(WagtailAdminModelForm):
                 f"Fichier trop lourd : {megabytes(upload.size)} Mo, {megabytes(limit)} Mo au plus.",
                 code="file_too_large",
             )
+        validate_document_content(upload)
         return upload
 
     def save(self, commit=True):

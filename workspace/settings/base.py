@@ -351,6 +351,9 @@ WAGTAILDOCS_EXTENSIONS = [
     "jpg",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Wagtail checks a document's extension, not its content: this form refuses an SVG or a web page
+# renamed .pdf (workspace/media/documents.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "workspace.media.documents.DocumentForm"
 # Images are stored privately under random names and served through a view that
 # checks who may see them (workspace/media); every upload is checked by one validator
 # (size, real type, pixel count) before it is stored.
