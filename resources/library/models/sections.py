@@ -41,6 +41,11 @@ class MyFeedsPage(BasePage):
     def serve(self, request, *args, **kwargs):
         return my_feeds(request, self)
 
+    def serve_preview(self, request, mode_name):
+        # Wagtail previews a page with its template, and this page has none: it is its view (the
+        # coordinator's preview showed a server error).
+        return my_feeds(request, self)
+
     class Meta:
         verbose_name = "Mes flux RSS"
 
