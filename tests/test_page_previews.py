@@ -28,3 +28,13 @@ def test_every_page_of_the_tree_previews_for_the_coordinator(client_as):
             if response.status_code != 200:
                 failures.append((page.url_path, mode, response.status_code))
     assert not failures
+
+
+def test_no_page_type_is_offered_where_it_would_be_listed_nowhere(client_as):
+    """The exchanges' addresses are the routes of their page: the admin offers no page to create below."""
+    from tests.pages import page_at
+
+    exchanges = page_at("/espace/echanges/")
+    assert exchanges.specific_class.allowed_subpage_models() == []
+    response = client_as("coordination").get(f"/admin/pages/{exchanges.pk}/add_subpage/")
+    assert response.status_code < 500 and "Page standard" not in response.content.decode()
