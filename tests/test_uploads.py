@@ -145,6 +145,26 @@ def test_a_document_whose_content_is_not_its_type_is_refused_in_french(client_as
     assert not Document.objects.exists()
 
 
+def test_a_document_replaced_by_a_disguised_file_keeps_its_own(client_as):
+    from wagtail.documents.models import Document
+
+    client = client_as("coordination")
+    root = Collection.get_first_root_node().pk
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    data = {"title": "Programme", "file": SimpleUploadedFile("programme.pdf", pdf), "collection": root}
+    assert client.post("/admin/documents/add/", data).status_code == 302
+    document = Document.objects.get(title="Programme")
+    disguised = SimpleUploadedFile("programme.pdf", b"<html><script>alert(1)</script></html>")
+    data = {"title": "Programme", "file": disguised, "collection": root}
+    response = client.post(f"/admin/documents/edit/{document.pk}/", data)
+    assert response.status_code == 200 and DISGUISED in response.content.decode()
+    # Its title changed alone, the stored file is not checked again.
+    data = {"title": "Programme 2027", "collection": root}
+    assert client.post(f"/admin/documents/edit/{document.pk}/", data).status_code == 302
+    document.refresh_from_db()
+    assert document.title == "Programme 2027" and document.file.read() == pdf
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [
