@@ -100,3 +100,20 @@ def test_feed_page_is_refused_outside_the_members(client_as):
     assert client_as("pilotage").post("/espace/mes-flux/").status_code == 403
     assert client_as("anonymous").post("/espace/mes-flux/").status_code == 302
     assert not SecretToken.objects.filter(purpose=FEEDS_PURPOSE).exists()
+
+
+def test_a_publication_may_not_take_the_address_of_the_feed(client_as):
+    """/publications/rss/ is the feed: a publication at that address would never be served."""
+    from resources.library.models import PublicationPage
+    from tests.pages import page_at
+
+    index = page_at("/publications/")
+    client = client_as("coordination")
+    data = {"title": "RSS", "slug": "rss", "intro": "", "date": "2026-03-01", "tags": "", "body-count": "0"}
+    response = client.post(f"/admin/pages/add/library/publicationpage/{index.pk}/", data)
+    assert response.status_code == 200
+    assert "L&#x27;adresse « rss » est celle du flux des publications" in response.content.decode()
+    assert not PublicationPage.objects.filter(slug="rss").exists()
+    data["slug"] = "les-flux-rss"
+    assert client.post(f"/admin/pages/add/library/publicationpage/{index.pk}/", data).status_code == 302
+    assert PublicationPage.objects.filter(slug="les-flux-rss").exists()

@@ -2,10 +2,12 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
@@ -63,11 +65,28 @@ class PublicationPageTag(TaggedItemBase):
     content_object = ParentalKey("library.PublicationPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
+# The addresses of PublicationIndexPage's own routes (sections.py): a publication of that address
+# would never be served, the route answering first.
+PUBLICATIONS_ROUTES = ("rss",)
+
+
+class PublicationForm(WagtailAdminPageForm):
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if slug in PUBLICATIONS_ROUTES:
+            raise ValidationError(
+                f"L'adresse « {slug} » est celle du flux des publications : choisissez-en une autre.",
+                code="reserved_slug",
+            )
+        return slug
+
+
 class PublicationPage(BaseNewsPage):
     """Public news of the network (under /publications/)."""
 
     tags = ClusterTaggableManager("Étiquettes", through=PublicationPageTag, blank=True)
     parent_page_types = ["library.PublicationIndexPage"]
+    base_form_class = PublicationForm
 
     class Meta:
         verbose_name = "Publication"
