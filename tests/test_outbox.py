@@ -187,3 +187,36 @@ def test_sent_emails_are_forgotten_after_a_month_unsent_ones_never():
     call_command("send_pending_mail")
 
     assert sorted(row.to[0] for row in OutgoingEmail.objects.all()) == ["b@example.org", "c@example.org"]
+
+
+class RefusesForNow(EmailBackend):
+    def send_messages(self, messages):
+        raise smtplib.SMTPRecipientsRefused({messages[0].to[0]: (452, b"Mailbox full, try again later")})
+
+
+def test_an_address_refused_for_good_is_given_up_and_leaves_the_queue_on_time(client):
+    """A 5xx answer will be the same at every retry: the message is given up (and logged), so that it
+    is not retried every hour for ever, nor keeps /sante/ saying « en retard » for ever."""
+    with override_settings(EMAIL_BACKEND="tests.test_outbox.RefusesOneAddress"):
+        mail.send([mail.message("activity/emails/support_needed", {"grid": None}, ["inconnu@example.org"])])
+        refused = OutgoingEmail.objects.get()
+        assert refused.given_up_at is not None and refused.sent_at is None and "550" in refused.last_error
+        OutgoingEmail.objects.update(next_attempt_at=timezone.now(), created_at=timezone.now() - timedelta(hours=2))
+        call_command("send_pending_mail")
+    refused.refresh_from_db()
+    assert refused.attempts == 1
+    assert client.get("/sante/").json()["queue"] == "ok"
+
+    OutgoingEmail.objects.update(given_up_at=timezone.now() - timedelta(days=31))
+    call_command("send_pending_mail")
+    assert not OutgoingEmail.objects.exists()
+
+
+def test_an_address_refused_for_now_is_retried():
+    with override_settings(EMAIL_BACKEND="tests.test_outbox.RefusesForNow"):
+        mail.send([mail.message("activity/emails/support_needed", {"grid": None}, ["pleine@example.org"])])
+    waiting = OutgoingEmail.objects.get()
+    assert waiting.given_up_at is None and "452" in waiting.last_error
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now())
+    call_command("send_pending_mail")
+    assert [message.to for message in sent_mail.outbox] == [["pleine@example.org"]]

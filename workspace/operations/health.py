@@ -32,7 +32,7 @@ def cache_status():
 
 
 def queue_status():
-    late = OutgoingEmail.objects.filter(sent_at__isnull=True, created_at__lt=timezone.now() - QUEUE_LATE_AFTER)
+    late = OutgoingEmail.objects.waiting().filter(created_at__lt=timezone.now() - QUEUE_LATE_AFTER)
     return "en retard" if late.exists() else "ok"
 
 

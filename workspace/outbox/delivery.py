@@ -38,15 +38,19 @@ def deliver(pks=None):
                 row.to_message(connection).send()
             except Exception as error:  # any failure of the mail server: keep the message and retry later
                 problem = error
-                logger.warning("E-mail %s non envoyé (tentative %s) : %s", row.pk, row.attempts, error)
                 row.last_error = f"{type(error).__name__}: {error}"[:2000]
-                row.next_attempt_at = timezone.now() + row.retry_delay()
+                if refused_for_good(error):
+                    row.given_up_at = timezone.now()
+                    logger.error("E-mail %s abandonné, refusé définitivement : %s", row.pk, error)
+                else:
+                    row.next_attempt_at = timezone.now() + row.retry_delay()
+                    logger.warning("E-mail %s non envoyé (tentative %s) : %s", row.pk, row.attempts, error)
                 failed += 1
             else:
                 row.sent_at = timezone.now()
                 row.last_error = ""
                 sent += 1
-            row.save(update_fields=["attempts", "sent_at", "next_attempt_at", "last_error"])
+            row.save(update_fields=["attempts", "sent_at", "next_attempt_at", "last_error", "given_up_at"])
         if problem is not None and server_unreachable(problem):
             # The others would wait for the same silent server, EMAIL_TIMEOUT each: they wait for this
             # one's retry instead, and the run (or the cron's next one) ends at once. A refused address
@@ -70,3 +74,12 @@ def server_unreachable(error):
         return True
     # smtplib's errors are OSErrors too; the others (refused connection, timeout…) are the network's.
     return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
+
+
+def refused_for_good(error):
+    """Whether the server refused this message for good, as a 5xx answer says (every address unknown,
+    the message rejected): retried every hour, it would never leave and keep the queue late for ever.
+    A 4xx answer (mailbox full, try later) is retried."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return bool(error.recipients) and all(code >= 500 for code, _ in error.recipients.values())
+    return isinstance(error, smtplib.SMTPDataError) and error.smtp_code >= 500

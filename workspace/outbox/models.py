@@ -12,12 +12,17 @@ SENT_KEPT = timedelta(days=30)
 
 
 class OutgoingEmailQuerySet(models.QuerySet):
+    def waiting(self):
+        """Not sent yet, and not given up (refused for good by the mail server: no retry will send it)."""
+        return self.filter(sent_at__isnull=True, given_up_at__isnull=True)
+
     def due(self, now=None):
-        return self.filter(sent_at__isnull=True, next_attempt_at__lte=now or timezone.now())
+        return self.waiting().filter(next_attempt_at__lte=now or timezone.now())
 
     def expired(self, now=None):
-        """Sent long enough ago to be forgotten (SENT_KEPT); a message not sent yet is always kept."""
-        return self.filter(sent_at__lt=(now or timezone.now()) - SENT_KEPT)
+        """Sent or given up long enough ago to be forgotten (SENT_KEPT); a message waiting is always kept."""
+        limit = (now or timezone.now()) - SENT_KEPT
+        return self.filter(models.Q(sent_at__lt=limit) | models.Q(given_up_at__lt=limit))
 
 
 class OutgoingEmail(models.Model):
@@ -42,6 +47,7 @@ class OutgoingEmail(models.Model):
     attempts = models.PositiveSmallIntegerField("Tentatives", default=0)
     next_attempt_at = models.DateTimeField("Prochaine tentative", default=timezone.now)
     last_error = models.TextField("Dernière erreur", blank=True)
+    given_up_at = models.DateTimeField("Abandonné le", null=True, blank=True)
 
     objects = OutgoingEmailQuerySet.as_manager()
 

@@ -13,7 +13,7 @@ def deliver_emails(pks):
     ``send_pending_mail`` command retries."""
     sent, failed = deliver(pks)
     if failed and deliver_emails.get_backend().supports_defer:
-        unsent = OutgoingEmail.objects.filter(pk__in=pks, sent_at__isnull=True).order_by("next_attempt_at")
+        unsent = OutgoingEmail.objects.waiting().filter(pk__in=pks).order_by("next_attempt_at")
         first = unsent.first()
         if first is not None:
             deliver_emails.using(run_after=first.next_attempt_at).enqueue(list(unsent.values_list("pk", flat=True)))

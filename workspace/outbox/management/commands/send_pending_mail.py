@@ -14,5 +14,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         sent, failed = deliver()
         OutgoingEmail.objects.expired().delete()
-        waiting = OutgoingEmail.objects.filter(sent_at__isnull=True).count()
+        waiting = OutgoingEmail.objects.waiting().count()
         self.stdout.write(f"{count_of(sent, 'envoyé')}, {failed} en échec, {waiting} en attente.")
