@@ -6,7 +6,6 @@ import re
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.functions import Lower
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from network.directory.models import Promeneur, Structure
 from workspace import mail
+from workspace.accounts.passwords import awaiting_password
 from workspace.accounts.roles import PROMENEURS
 from workspace.accounts.tokens import KEY_PATTERN, SecretToken
 
@@ -169,7 +169,7 @@ class Invitation:
                 SecretToken.objects.select_related("user")
                 .filter(key=key, purpose=INVITATION, user__is_active=True)
                 # A password chosen otherwise (« Mot de passe oublié ») used the invitation up.
-                .filter(user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+                .filter(awaiting_password("user__"))
                 .first()
             )
         if self.token is None:

@@ -3,11 +3,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, _unicode_ci_compare
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
-from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
 from workspace import mail
+from workspace.accounts.passwords import awaiting_password
 from workspace.accounts.roles import PROMENEURS
 from workspace.display import count_of
 
@@ -46,7 +46,7 @@ class PasswordResetForm(DjangoPasswordResetForm):
         (proof of the mailbox, as the invitation itself)."""
         yield from super().get_users(email)
         invited = get_user_model()._default_manager.filter(
-            email__iexact=email, is_active=True, groups__name=PROMENEURS, password__startswith=UNUSABLE_PASSWORD_PREFIX
+            awaiting_password(), email__iexact=email, is_active=True, groups__name=PROMENEURS
         )
         # The same Unicode-aware comparison as Django's, against look-alike addresses.
         yield from (user for user in invited.distinct() if _unicode_ci_compare(email, user.email))

@@ -1,7 +1,6 @@
 """Onboarding of a new promeneur: a checklist the coordinator edits, ticked by hand for what only
 the coordinator knows, and by itself for what the site can see (computed, never stored twice)."""
 
-from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils import timezone
@@ -9,6 +8,7 @@ from django.utils import timezone
 from network.activity.models import ActivityGrid
 from network.directory.models import Promeneur, SocialProfile
 from network.events.models import Event, Registration
+from workspace.accounts.passwords import awaiting_password
 from workspace.display import FEMININE
 from workspace.fields import by_user
 
@@ -119,7 +119,7 @@ def observed_conditions():
         Observed.CHARTER: Q(charter_signed_on__isnull=False),
         # Accepting an application links the sheet to an account without a password: the account
         # is the promeneur's once they chose one (invitation used, or a password set otherwise).
-        Observed.ACCOUNT: Q(user__isnull=False) & ~Q(user__password__startswith=UNUSABLE_PASSWORD_PREFIX),
+        Observed.ACCOUNT: Q(user__isnull=False) & ~awaiting_password("user__"),
         Observed.PROFILE: profile_completed(),
         # Registered counts until attendance is marked: a training they were absent from is not theirs.
         Observed.TRAINING: Exists(
